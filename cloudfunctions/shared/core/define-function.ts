@@ -1,0 +1,44 @@
+import type { ActionSpec, ContractOf, OutputOf, ParsedOf } from '~types/contract'
+import type { UserDoc } from '../user/user.doc'
+import type { Runtime } from './context'
+
+export interface ActionContext<U extends UserDoc | null = UserDoc> {
+  runtime: Runtime
+  /** The platform identity of the caller; empty only when a `public` action is called anonymously. */
+  openid: string
+  /** The caller's user record, loaded by the dispatcher. Null only in actions that create it. */
+  user: U
+  requestId?: string
+}
+
+/** Handlers of actions flagged `createsUser` may run before the user exists; all others get a user. */
+export type HandlerOf<A> = (
+  input: ParsedOf<A>,
+  ctx: ActionContext<A extends { createsUser: true } ? UserDoc | null : UserDoc>,
+) => Promise<OutputOf<A>>
+
+export interface ActionDef {
+  spec: ActionSpec
+  handler: (input: unknown, ctx: ActionContext<UserDoc | null>) => Promise<unknown>
+}
+
+export interface FunctionModule {
+  name: string
+  actions: Record<string, ActionDef>
+}
+
+/**
+ * Binds one cloud function's contract to its handlers. The type makes every action of the contract have a handler,
+ * with its parsed input and output types; the dispatcher gives every one of them the same life (see dispatch.ts).
+ */
+export function defineFunction<C extends ContractOf>(
+  name: string,
+  contract: C,
+  handlers: { [K in keyof C]: HandlerOf<C[K]> },
+): FunctionModule {
+  const actions: Record<string, ActionDef> = {}
+  for (const key of Object.keys(contract)) {
+    actions[key] = { spec: contract[key], handler: handlers[key] as ActionDef['handler'] }
+  }
+  return { name, actions }
+}

@@ -1,0 +1,95 @@
+import type { Envelope } from '~types/errors'
+import type { Role } from '~types/roles'
+import { findUserByOpenid } from '../user/user.repository'
+import { isReady } from '../user/user.view'
+import type { UserDoc } from '../user/user.doc'
+import { AppError, isAppError } from './app-error'
+import type { Caller, Runtime } from './context'
+import type { ActionDef, FunctionModule } from './define-function'
+import { runOnce } from './idempotency'
+import type { CallLogLine } from './log'
+import { parseInput } from './validate'
+
+const MAX_REQUEST_ID = 128
+
+interface ParsedBody {
+  action: string
+  data: unknown
+  requestId?: string
+}
+
+function parseBody(body: unknown): ParsedBody {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError('MALFORMED_REQUEST', '请求应为 JSON 对象：{ action, data, requestId }')
+  }
+  const { action, data, requestId } = body as Record<string, unknown>
+  if (typeof action !== 'string' || !action) throw new AppError('MALFORMED_REQUEST', '请求缺少 action')
+  if (requestId !== undefined && (typeof requestId !== 'string' || !requestId || requestId.length > MAX_REQUEST_ID)) {
+    throw new AppError('MALFORMED_REQUEST', `requestId 应为 1–${MAX_REQUEST_ID} 个字符`)
+  }
+  return { action, data, requestId: requestId as string | undefined }
+}
+
+function holds(role: Role, user: UserDoc | null, createsUser: boolean): boolean {
+  switch (role) {
+    case 'public':
+      return true
+    case 'worker':
+      return !!user || createsUser
+    case 'staff':
+      return !!user && user.roles.staff.length > 0
+    case 'admin':
+      return !!user && user.roles.admin
+  }
+}
+
+function logRole(user: UserDoc | null): CallLogLine['role'] {
+  if (!user) return 'anonymous'
+  if (user.roles.admin) return 'admin'
+  return user.roles.staff.length ? 'staff' : 'worker'
+}
+
+/**
+ * The one life every action call has, on CloudBase and locally alike:
+ * identity → role → profile gate → validation → (idempotent) service call → envelope, and one log line.
+ * Role comes before validation on purpose: a caller without the role learns nothing about the input shape.
+ */
+export async function dispatch(mod: FunctionModule, body: unknown, caller: Caller, rt: Runtime): Promise<Envelope<unknown>> {
+  const started = performance.now()
+  let line: Omit<CallLogLine, 'ms'> = { fn: mod.name, action: '?', role: 'anonymous', outcome: 'ok' }
+  try {
+    const req = parseBody(body)
+    line = { ...line, action: req.action, requestId: req.requestId }
+    const def: ActionDef | undefined = Object.hasOwn(mod.actions, req.action) ? mod.actions[req.action] : undefined
+    if (!def) throw new AppError('UNKNOWN_ACTION', `“${mod.name}”没有这个操作`)
+    const { spec } = def
+    const isPublic = spec.roles.includes('public')
+
+    if (!caller.openid && !isPublic) throw new AppError('UNAUTHENTICATED')
+    const user = caller.openid ? await findUserByOpenid(rt.db, caller.openid) : null
+    line.role = logRole(user)
+    if (!user && !isPublic && !spec.createsUser) throw new AppError('UNAUTHENTICATED')
+    if (!spec.roles.some((r) => holds(r, user, !!spec.createsUser))) throw new AppError('FORBIDDEN')
+    if (user && !isPublic && !spec.beforeProfile && !isReady(user)) throw new AppError('PROFILE_INCOMPLETE')
+
+    const input = parseInput(spec.input, req.data)
+    const ctx = { runtime: rt, openid: caller.openid ?? '', user, requestId: req.requestId }
+    const run = () => def.handler(input, ctx)
+    const data =
+      spec.writes && req.requestId && caller.openid
+        ? await runOnce(rt.db, `${caller.openid}|${mod.name}.${req.action}|${req.requestId}`, input, rt.now(), run)
+        : await run()
+    return { ok: true, data }
+  } catch (e) {
+    if (isAppError(e)) {
+      line.outcome = e.code
+      return { ok: false, error: e.toBody() }
+    }
+    line.outcome = 'INTERNAL'
+    // The stack goes to the operator's log, never to the client.
+    console.error(`[${mod.name}.${line.action}]`, e)
+    return { ok: false, error: new AppError('INTERNAL').toBody() }
+  } finally {
+    rt.log({ ...line, ms: Math.round((performance.now() - started) * 100) / 100 })
+  }
+}

@@ -1,0 +1,8 @@
+import type { FunctionName } from '~types/api'
+import type { FunctionModule } from './core/define-function'
+import { userFunction } from './user/user.function'
+
+/** Every deployable function by name; the local server and the catalog serve exactly these. */
+export const FUNCTIONS: Record<FunctionName, FunctionModule> = {
+  user: userFunction,
+}

@@ -1,0 +1,44 @@
+import tcb from '@cloudbase/node-sdk'
+import type { Envelope } from '~types/errors'
+import { AppError } from '../core/app-error'
+import type { Runtime } from '../core/context'
+import type { FunctionModule } from '../core/define-function'
+import { dispatch } from '../core/dispatch'
+import { stdoutJsonSink } from '../core/log'
+import { MAX_BODY_BYTES } from '../core/limits'
+import { vaultFromEnv } from '../security/vault'
+
+let runtime: Runtime | undefined
+
+/** Built on the first call and kept while the instance is warm: one SDK client, one key derivation. */
+function productionRuntime(): Runtime {
+  runtime ??= {
+    stage: 'production',
+    db: tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database(),
+    vault: vaultFromEnv(),
+    log: stdoutJsonSink,
+    now: () => new Date(),
+  }
+  return runtime
+}
+
+/**
+ * The deployed entry point (`exports.main`). Identity is the caller's OPENID as CloudBase sets it for a
+ * `wx.cloud.callFunction` from the mini-program; anything the event itself claims about identity is ignored.
+ */
+export function createCloudMain(mod: FunctionModule) {
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    if (Buffer.byteLength(JSON.stringify(event ?? null)) > MAX_BODY_BYTES) {
+      return { ok: false, error: new AppError('PAYLOAD_TOO_LARGE').toBody() }
+    }
+    let rt: Runtime
+    try {
+      rt = productionRuntime()
+    } catch (e) {
+      console.error('[config]', (e as Error).message)
+      return { ok: false, error: new AppError('INTERNAL').toBody() }
+    }
+    const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+    return dispatch(mod, event, { openid: WX_OPENID || null }, rt)
+  }
+}

@@ -1,0 +1,38 @@
+import type { Occupation } from '~types/user.schema'
+import type { Service } from '~types/roles'
+
+/** A user as stored in the `users` collection. Only the repository and the view mapper read it. */
+export interface UserDoc {
+  _id: string
+  openid: string
+  createdAt: Date
+  updatedAt: Date
+  profile?: StoredProfile
+  /** Keyed hash of the ID number, top-level so the unique index can enforce one ID number per account. */
+  idHash?: string
+  /** The privacy-guide version last agreed to. */
+  privacyVersion?: string
+  consents: { kind: 'privacy' | 'sensitive'; version: string; acceptedAt: Date }[]
+  roles: { admin: boolean; staff: StoredStaffGrant[] }
+}
+
+export interface StoredProfile {
+  realName: string
+  /** AES-GCM sealed; see security/vault.ts. Never leaves the server. */
+  idNumberSealed: string
+  idNumberMasked: string
+  mobile: string
+  occupation: Occupation
+  platform: string
+  cityCode: string
+  districtCode: string
+}
+
+export interface StoredStaffGrant {
+  districtCode: string
+  services: Service[]
+  grantedAt: Date
+  grantedBy: string
+}
+
+export const USERS = 'users'

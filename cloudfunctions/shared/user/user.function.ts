@@ -1,0 +1,19 @@
+import { userContract } from '~types/user.contract'
+import { defineFunction } from '../core/define-function'
+import { listMessages, markRead } from '../inbox/inbox.service'
+import { findUsers, grantStaff, listStaff, revokeStaff } from './staff.service'
+import { login, saveProfile } from './user.service'
+import { toUserView } from './user.view'
+
+/** The `user` cloud function: each handler reads like a table of contents. */
+export const userFunction = defineFunction('user', userContract, {
+  login: (_, { runtime, openid, user }) => login(runtime, openid, user),
+  getProfile: async (_, { user }) => toUserView(user),
+  saveProfile: (input, { runtime, user }) => saveProfile(runtime, user, input),
+  listMessages: (input, { runtime, openid }) => listMessages(runtime.db, openid, input.before),
+  markMessageRead: (input, { runtime, openid }) => markRead(runtime.db, openid, input.id, runtime.now()),
+  findUsers: (input, { runtime }) => findUsers(runtime, input.query),
+  listStaff: (_, { runtime }) => listStaff(runtime),
+  grantStaff: (input, { runtime, user }) => grantStaff(runtime, user, input),
+  revokeStaff: (input, { runtime, user }) => revokeStaff(runtime, user, input),
+})

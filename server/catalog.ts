@@ -1,0 +1,26 @@
+import * as z from 'zod/mini'
+import type { Role } from '~types/roles'
+import { FUNCTIONS } from '../cloudfunctions/shared/functions'
+
+export interface CatalogEntry {
+  function: string
+  action: string
+  roles: readonly Role[]
+  writes: boolean
+  summary: string
+  input: unknown
+}
+
+/** Every action of every function, with the JSON Schema of its input — what generic tests and tools walk. */
+export function buildCatalog(): CatalogEntry[] {
+  return Object.values(FUNCTIONS).flatMap((mod) =>
+    Object.entries(mod.actions).map(([action, { spec }]) => ({
+      function: mod.name,
+      action,
+      roles: spec.roles,
+      writes: spec.writes,
+      summary: spec.summary,
+      input: z.toJSONSchema(spec.input, { unrepresentable: 'any', io: 'input' }),
+    })),
+  )
+}

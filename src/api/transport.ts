@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro'
+import type { CallBody } from '~types/api'
+import type { Envelope } from '~types/errors'
+import { ApiError, NETWORK_MESSAGE } from './api-error'
+import { getToken } from './token'
+
+export type Transport = (fn: string, body: CallBody) => Promise<Envelope<unknown>>
+
+/** In WeChat: the platform call; CloudBase sets the caller's OPENID, we never send one. */
+const weapp: Transport = async (fn, body) => {
+  try {
+    const res = await Taro.cloud.callFunction({ name: fn, data: body as unknown as Taro.General.IAnyObject })
+    return res.result as Envelope<unknown>
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_MESSAGE)
+  }
+}
+
+/** In the browser (H5): the same call over HTTP, with the local session token. */
+const http: Transport = async (fn, body) => {
+  const token = getToken()
+  let res: Response
+  try {
+    res = await fetch(`${NUANXIN_API_BASE}/api/fn/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_MESSAGE)
+  }
+  try {
+    return (await res.json()) as Envelope<unknown>
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_MESSAGE)
+  }
+}
+
+export const transport: Transport = process.env.TARO_ENV === 'weapp' ? weapp : http

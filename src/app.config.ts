@@ -1,0 +1,38 @@
+// Main package = the three tab pages only (WeChat caps it at 2 MB); everything else is a subpackage,
+// downloaded when first opened.
+const isH5 = process.env.TARO_ENV === 'h5'
+
+export default defineAppConfig({
+  pages: ['pages/hub/index', 'pages/inbox/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/account',
+      // The demo sign-in stands in for WeChat login on the local H5 server; it never ships in the weapp.
+      pages: [...(isH5 ? ['pages/signin/index'] : []), 'pages/profile/index', 'pages/consent/index'],
+    },
+    { root: 'packages/workbench', pages: ['pages/index/index'] },
+    { root: 'packages/admin', pages: ['pages/roles/index'] },
+  ],
+  // Most workers open 我的 to fill in their profile: fetch that subpackage in the background.
+  preloadRule: {
+    'pages/me/index': { network: 'all', packages: ['packages/account'] },
+  },
+  window: {
+    navigationBarTitleText: '暖新',
+    navigationBarBackgroundColor: '#b84a1c', // brand-strong: white title stays ≥ 4.5:1,
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#fff8f3',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#5f5f5f',
+    selectedColor: '#b84a1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/hub/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/inbox/index', text: '消息', iconPath: 'assets/tab/inbox.png', selectedIconPath: 'assets/tab/inbox-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+})

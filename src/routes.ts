@@ -1,0 +1,12 @@
+// URLs for Taro.navigateTo & co. Keep in step with app.config.ts (which must stay a static literal for
+// WeChat's build tooling to read).
+export const routes = {
+  hub: '/pages/hub/index',
+  inbox: '/pages/inbox/index',
+  me: '/pages/me/index',
+  signin: '/packages/account/pages/signin/index',
+  profile: '/packages/account/pages/profile/index',
+  consent: '/packages/account/pages/consent/index',
+  workbench: '/packages/workbench/pages/index/index',
+  roles: '/packages/admin/pages/roles/index',
+} as const

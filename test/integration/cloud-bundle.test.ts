@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildFunctions } from '../../scripts/build-functions'
+
+/**
+ * The deployable bundle itself, loaded as CloudBase would load it. Offline we cannot reach a CloudBase database,
+ * so this covers what happens before any database call: the deploy layout, the identity gate, the size guard
+ * and the fail-closed key check.
+ */
+const root = join(__dirname, '..', '..')
+type Main = (event: unknown, context: unknown) => Promise<unknown>
+let main: Main
+
+beforeAll(async () => {
+  await buildFunctions()
+  main = (require(join(root, 'dist/cloudfunctions/user/index.js')) as { main: Main }).main
+}, 60_000)
+
+afterEach(() => {
+  delete process.env.NUANXIN_MASTER_KEY
+  delete process.env.WX_OPENID
+})
+
+describe('the deployable user function', () => {
+  it('has the layout tcb fn deploy expects', () => {
+    const dir = join(root, 'dist/cloudfunctions/user')
+    for (const f of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(dir, f))).toBe(true)
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
+    const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8'))
+    expect(rc.functions).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'user', handler: 'index.main' })]))
+    expect(readFileSync(join(dir, 'index.js'), 'utf8')).not.toMatch(/better-sqlite3|mingo|fastify/)
+  })
+
+  it('fails closed without the master key', async () => {
+    expect(await main({ action: 'login', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+
+  it('ignores identity claimed in the event: no platform OPENID, no service', async () => {
+    process.env.NUANXIN_MASTER_KEY = randomBytes(32).toString('base64')
+    const res = await main({ action: 'getProfile', data: {}, openid: 'demo-admin', userInfo: { openId: 'demo-admin' } }, {})
+    expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('answers typed errors for an oversized or malformed event', async () => {
+    process.env.NUANXIN_MASTER_KEY = randomBytes(32).toString('base64')
+    expect(await main({ action: 'login', data: { pad: 'x'.repeat(70_000) } }, {})).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } })
+    expect(await main({ data: {} }, {})).toMatchObject({ error: { code: 'MALFORMED_REQUEST' } })
+    expect(await main({ action: 'nope' }, {})).toMatchObject({ error: { code: 'UNKNOWN_ACTION' } })
+  })
+})

@@ -1,0 +1,79 @@
+// Stand-in for `@tarojs/taro` in the jsdom component tests (jest maps the module here). The real H5
+// implementation needs a browser router and fails under jsdom. Each export is typed against the real
+// API so pages compile unchanged; add what a new page uses, nothing more.
+import { useEffect } from 'react'
+import type RealTaro from '@tarojs/taro'
+
+type Api = RealTaro.TaroStatic
+
+export type NavigationKind = 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack'
+export interface Navigation {
+  kind: NavigationKind
+  url?: string
+  delta?: number
+}
+
+const storage = new Map<string, unknown>()
+/** Every navigation a page asked for, in order. */
+export const navigations: Navigation[] = []
+/** Titles of every toast shown, in order. */
+export const toasts: string[] = []
+let routerParams: Record<string, string> = {}
+
+/** Clears storage, navigations and toasts, and sets the params useRouter/useLoad will see. Call in beforeEach. */
+export function resetTaroStub(params: Record<string, string> = {}): void {
+  storage.clear()
+  navigations.length = 0
+  toasts.length = 0
+  routerParams = params
+}
+
+const ok = (api: string) => Promise.resolve({ errMsg: `${api}:ok` })
+
+// Like the real API, a missing key reads as ''.
+export const getStorageSync: Api['getStorageSync'] = <T,>(key: string) => (storage.has(key) ? storage.get(key) : '') as T
+export const setStorageSync: Api['setStorageSync'] = (key, data) => void storage.set(key, data)
+export const removeStorageSync: Api['removeStorageSync'] = (key) => void storage.delete(key)
+
+export const showToast: Api['showToast'] = (option) => {
+  toasts.push(option?.title ?? '')
+  return ok('showToast')
+}
+
+const navigate =
+  (kind: Exclude<NavigationKind, 'navigateBack'>) =>
+  (option: { url: string }): Promise<{ errMsg: string }> => {
+    navigations.push({ kind, url: option.url })
+    return ok(kind)
+  }
+export const navigateTo: Api['navigateTo'] = navigate('navigateTo')
+export const redirectTo: Api['redirectTo'] = navigate('redirectTo')
+export const switchTab: Api['switchTab'] = navigate('switchTab')
+export const reLaunch: Api['reLaunch'] = navigate('reLaunch')
+export const navigateBack: Api['navigateBack'] = (option) => {
+  navigations.push({ kind: 'navigateBack', delta: option?.delta ?? 1 })
+  return ok('navigateBack')
+}
+
+// Runtime values of the ambient enum; tests run as the H5 build does.
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as Record<'WEAPP' | 'WEB', ReturnType<Api['getEnv']>>
+export const getEnv: Api['getEnv'] = () => ENV_TYPE.WEB
+
+// A rendered page counts as loaded and shown once, on mount.
+export const useLoad: Api['useLoad'] = (callback) => useEffect(() => callback(routerParams as never), [])
+export const useDidShow: Api['useDidShow'] = (callback) => useEffect(() => callback(), [])
+export const useRouter: Api['useRouter'] = <P extends Partial<Record<string, string>>>() =>
+  ({ params: routerParams, path: '' }) as RealTaro.RouterInfo<P>
+
+export const cloud = {
+  callFunction: (): never => {
+    throw new Error('Taro.cloud.callFunction: not in weapp (H5 and tests use the HTTP transport)')
+  },
+}
+
+const Taro = {
+  getStorageSync, setStorageSync, removeStorageSync, showToast,
+  navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
+  ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
+}
+export default Taro

@@ -1,0 +1,16 @@
+import { userContract } from './user.contract'
+
+/** Every deployable function and its actions. Adding a function starts here. */
+export const CONTRACTS = {
+  user: userContract,
+}
+export type Contracts = typeof CONTRACTS
+export type FunctionName = keyof Contracts
+
+/** What the app sends to a function (the body of `POST /api/fn/<function>` and `callFunction`'s `data`). */
+export interface CallBody {
+  action: string
+  data?: unknown
+  /** Idempotency key for writes: the same key answers the same result and never writes twice. */
+  requestId?: string
+}

@@ -1,0 +1,22 @@
+// Ambient declarations for the Taro app (src/) and its build config.
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png' {
+  const url: string
+  export default url
+}
+declare module '*.scss'
+
+/** API origin for the H5 build; '' = same origin as the page (set by config/index.ts from TARO_APP_API_BASE). */
+declare const NUANXIN_API_BASE: string
+/** CloudBase environment id for Taro.cloud in the weapp (from TARO_APP_CLOUD_ENV, default 'nuanxin-prod'). */
+declare const NUANXIN_CLOUD_ENV: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Target platform, set by `taro build --type`; replaced by a literal at build time. */
+    TARO_ENV?: 'weapp' | 'h5'
+    TARO_APP_API_BASE?: string
+    TARO_APP_CLOUD_ENV?: string
+  }
+}

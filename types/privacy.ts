@@ -1,0 +1,29 @@
+/**
+ * The privacy guide (用户隐私保护指引) in force. Bump `version` whenever the text changes: users who agreed to an
+ * older version are asked again, and the consent record keeps which version each user agreed to (PIPL; WeChat
+ * requires the guide before privacy APIs work).
+ */
+export const PRIVACY_GUIDE = {
+  version: '2026-11-01',
+  title: '暖新用户隐私保护指引',
+  sections: [
+    {
+      heading: '我们收集什么',
+      body: '为给您办理培训报名、职业伤害保障、法律援助、志愿积分等服务，我们需要您的姓名、身份证号、手机号、职业、所在平台或单位、所在城市和区县。我们只收集办理服务所必需的信息。',
+    },
+    {
+      heading: '怎么保管',
+      body: '身份证号加密保存，页面上只显示部分号码。只有负责您所在区县和相应服务的工作人员能看到您的申请；工作人员每一次审核和查看完整证件号都会留下记录。',
+    },
+    {
+      heading: '敏感个人信息',
+      body: '身份证号属于敏感个人信息。以后办理工伤理赔时的病历、领取补贴时的银行账户、查找附近驿站时的精确位置，我们会在用到时再单独征求您的同意。',
+    },
+    {
+      heading: '您的权利',
+      body: '您可以随时在“我的”里查看、更正个人信息，查看同意记录。对个人信息处理有疑问，可以在“消息”里联系我们。',
+    },
+  ],
+  /** Separate consent for sensitive personal information (PIPL Art. 29). */
+  sensitiveConsentText: '我单独同意暖新为办理服务处理我的身份证号等敏感个人信息。',
+} as const

@@ -1,0 +1,20 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+/** Every date a person reads, and every "today" a rule uses, is Jiangsu time. */
+export const ZONE = 'Asia/Shanghai'
+
+export function inZone(date: Date | string | number) {
+  return dayjs(date).tz(ZONE)
+}
+
+/** 2026-11-29 14:05 */
+export function formatDateTime(date: Date | string | number): string {
+  return inZone(date).format('YYYY-MM-DD HH:mm')
+}
+
+export { dayjs }

@@ -77,7 +77,7 @@ export async function buildFunctions(): Promise<Record<string, number>> {
   return sizes
 }
 
-if (require.main === module) {
+if (process.argv[1] === __filename) {
   void buildFunctions().then((sizes) => {
     for (const [name, bytes] of Object.entries(sizes)) console.log(`${name}: ${(bytes / 1024).toFixed(1)} KiB (without ${SDK})`)
   })

@@ -9,7 +9,7 @@ export type Transport = (fn: string, body: CallBody) => Promise<Envelope<unknown
 /** In WeChat: the platform call; CloudBase sets the caller's OPENID, we never send one. */
 const weapp: Transport = async (fn, body) => {
   try {
-    const res = await Taro.cloud.callFunction({ name: fn, data: body as unknown as Taro.General.IAnyObject })
+    const res = await Taro.cloud.callFunction({ name: fn, data: body as unknown as TaroGeneral.IAnyObject })
     return res.result as Envelope<unknown>
   } catch {
     throw new ApiError('NETWORK', NETWORK_MESSAGE)

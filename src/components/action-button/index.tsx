@@ -1,0 +1,32 @@
+import { View } from '@tarojs/components'
+import './index.scss'
+
+export interface ActionButtonProps {
+  children: string
+  onClick: () => void
+  busy?: boolean
+  busyText?: string
+  variant?: 'primary' | 'secondary' | 'danger'
+  disabled?: boolean
+}
+
+/**
+ * The app's button. A plain onClick, never `formType="submit"`: Taro H5 submits forms only on touchend,
+ * so a desk mouse would do nothing. While busy it ignores taps — the first guard against double submits.
+ */
+export function ActionButton({ children, onClick, busy, busyText = '提交中…', variant = 'primary', disabled }: ActionButtonProps) {
+  const inactive = busy || disabled
+  return (
+    <View
+      className={`action-button action-button--${variant}${inactive ? ' action-button--inactive' : ''}`}
+      role="button"
+      aria-disabled={inactive}
+      hoverClass="action-button--pressed"
+      onClick={() => {
+        if (!inactive) onClick()
+      }}
+    >
+      {busy ? busyText : children}
+    </View>
+  )
+}

@@ -9,8 +9,17 @@ const server = {
     '<rootDir>/types/**/*.test.ts',
     '<rootDir>/test/integration/**/*.test.ts',
   ],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: { '^~types/(.*)$': '<rootDir>/types/$1' },
+}
+
+// The H5 build in Debian's chromium, served by the real local server.
+const e2e = {
+  displayName: 'e2e',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+  transform: server.transform,
+  moduleNameMapper: server.moduleNameMapper,
 }
 
 const components = {
@@ -19,8 +28,8 @@ const components = {
   testEnvironment: '<rootDir>/test/support/jsdom-with-fetch.js',
   testMatch: ['<rootDir>/src/**/*.test.tsx'],
   setupFiles: ['<rootDir>/test/support/components-setup.ts'],
-  globalSetup: '<rootDir>/test/support/components-global.ts',
-  globalTeardown: '<rootDir>/test/support/components-teardown.ts',
+  globalSetup: '<rootDir>/test/support/server-global.ts',
+  globalTeardown: '<rootDir>/test/support/server-teardown.ts',
   transform: { '\\.[cm]?[jt]sx?$': 'babel-jest' },
   // Taro's component library and its dependencies ship untranspiled ESM: compile those too.
   transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|tslib|\\.pnpm|@nutui)/)'],
@@ -47,9 +56,10 @@ const components = {
 const weapp = {
   displayName: 'weapp',
   // The built mini-program (dist/weapp) run by miniprogram-simulate, which renders into a DOM.
-  testEnvironment: 'jsdom',
+  testEnvironment: '<rootDir>/test/support/jsdom-with-fetch.js',
   testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
   globalSetup: '<rootDir>/test/weapp/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/server-teardown.ts',
   transform: { '\\.[cm]?[jt]sx?$': 'babel-jest' },
   // The build output is already what WeChat runs: load it untouched.
   transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
@@ -57,5 +67,5 @@ const weapp = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: [server, components, weapp],
+  projects: [server, components, weapp, e2e],
 }

@@ -26,7 +26,13 @@ export default defineConfig<'webpack5'>(() => {
       NUANXIN_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       NUANXIN_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? 'nuanxin-prod'),
     },
+    // types/ (shared with the cloud functions) lives outside src/: Taro compiles only src/ unless told.
+    mini: { compile: { include: [path.join(root, 'types')] } },
+    // Taro's base.wxml holds a template per component per nesting level; 8 levels cover our flat pages and
+    // cut the main package (WeChat counts every byte of it). Deeper trees still render, through comp.wxml.
+    baseLevel: 8,
     h5: {
+      compile: { include: [path.join(root, 'types')] },
       publicPath: '/',
       // Hash routes need no server-side rewrites: any static server can serve dist/h5.
       router: { mode: 'hash' },

@@ -1,7 +1,12 @@
+import Taro from '@tarojs/taro'
 import { type PropsWithChildren } from 'react'
 import './app.scss'
 
-// Pages are rendered as children; app-wide providers (session, API client) will wrap them here.
+// In WeChat every call goes through CloudBase; the environment id is fixed at build time (TARO_APP_CLOUD_ENV).
+if (process.env.TARO_ENV === 'weapp') {
+  Taro.cloud.init({ env: NUANXIN_CLOUD_ENV, traceUser: true })
+}
+
 export default function App({ children }: PropsWithChildren) {
   return children
 }

@@ -1,4 +1,4 @@
-import { fieldErrors } from '../cloudfunctions/shared/core/validate'
+import { fieldErrors } from './validation'
 import { validProfile } from '../test/support/profiles'
 import { ProfileInput } from './user.schema'
 

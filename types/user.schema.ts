@@ -24,10 +24,13 @@ export const ProfileInput = z.strictObject({
     z.maxLength(30, '姓名最多 30 个字'),
     z.regex(/^[\u4e00-\u9fa5·A-Za-z\s]+$/, '姓名只能包含汉字、字母或间隔号'),
   ),
-  idNumber: z.string({ error: '请填写身份证号' }).check(
-    z.trim(),
-    z.toUpperCase(),
-    z.regex(ID_NUMBER_SHAPE, '身份证号应为 18 位，最后一位可以是数字或 X'),
+  /** Optional when correcting a profile: left out, the number on file stays. */
+  idNumber: z.optional(
+    z.string({ error: '请填写身份证号' }).check(
+      z.trim(),
+      z.toUpperCase(),
+      z.regex(ID_NUMBER_SHAPE, '身份证号应为 18 位，最后一位可以是数字或 X'),
+    ),
   ),
   mobile: z.string({ error: '请填写手机号' }).check(z.trim(), z.regex(MOBILE_SHAPE, '手机号应为 11 位，以 13–19 开头')),
   occupation: Occupation,
@@ -36,7 +39,7 @@ export const ProfileInput = z.strictObject({
     z.refine((code) => !!findDistrict(code), '请选择江苏省内的区县'),
   ),
   consents: z.strictObject({
-    privacyVersion: z.string({ error: '请阅读并同意隐私保护指引' }),
+    privacyVersion: z.string({ error: '请阅读并同意隐私保护指引' }).check(z.minLength(1, '请阅读并同意隐私保护指引')),
     sensitive: z.literal(true, { error: '办理服务需要您单独同意处理身份证号等敏感信息' }),
   }),
 })

@@ -4,10 +4,10 @@ import { routes } from '../routes'
 import { restoreSession, useSession } from '../store/session'
 
 /**
- * Every tab page calls this: sign in (or restore) first, and until the profile is complete and the privacy guide
- * accepted, the only screen a worker gets is the profile form.
+ * Every page calls this: sign in (or restore) first, and until the profile is complete and the privacy guide
+ * accepted, the only screen a worker gets is the profile form (which itself passes `allowIncomplete`).
  */
-export function useGuard() {
+export function useGuard({ allowIncomplete = false }: { allowIncomplete?: boolean } = {}) {
   const session = useSession()
   useDidShow(() => {
     if (session.status === 'unknown') void restoreSession()
@@ -15,7 +15,7 @@ export function useGuard() {
   useEffect(() => {
     if (session.status === 'unknown' && !session.error) void restoreSession()
     if (session.status === 'signedOut') void Taro.reLaunch({ url: routes.signin })
-    else if (session.user && !session.user.ready) void Taro.reLaunch({ url: routes.profile })
-  }, [session.status, session.user, session.error])
+    else if (!allowIncomplete && session.user && !session.user.ready) void Taro.reLaunch({ url: routes.profile })
+  }, [session.status, session.user, session.error, allowIncomplete])
   return session
 }

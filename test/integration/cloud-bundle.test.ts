@@ -17,7 +17,14 @@ beforeAll(async () => {
   main = (require(join(root, 'dist/cloudfunctions/user/index.js')) as { main: Main }).main
 }, 60_000)
 
+let callLog: jest.SpyInstance
+beforeEach(() => {
+  // One JSON line per call goes to stdout on CloudBase; keep it out of the test output.
+  callLog = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+})
+
 afterEach(() => {
+  callLog.mockRestore()
   delete process.env.NUANXIN_MASTER_KEY
   delete process.env.WX_OPENID
 })
@@ -34,13 +41,18 @@ describe('the deployable user function', () => {
   })
 
   it('fails closed without the master key', async () => {
+    const operatorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     expect(await main({ action: 'login', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(operatorLog).toHaveBeenCalledWith('[config]', 'NUANXIN_MASTER_KEY is not set')
+    operatorLog.mockRestore()
   })
 
   it('ignores identity claimed in the event: no platform OPENID, no service', async () => {
     process.env.NUANXIN_MASTER_KEY = randomBytes(32).toString('base64')
-    const res = await main({ action: 'getProfile', data: {}, openid: 'demo-admin', userInfo: { openId: 'demo-admin' } }, {})
-    expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    const event = { action: 'getProfile', data: {}, openid: 'demo-admin', userInfo: { openId: 'demo-admin' } }
+    for (const context of [{}, { environment: JSON.stringify({ WX_APPID: 'wx1' }) }, null]) {
+      expect(await main(event, context)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    }
   })
 
   it('answers typed errors for an oversized or malformed event', async () => {

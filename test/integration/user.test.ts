@@ -162,3 +162,16 @@ describe('staff roles', () => {
     expect(JSON.stringify(s.logs)).not.toMatch(/logged-rider|测试骑手|13812345678/)
   })
 })
+
+describe('correcting a profile', () => {
+  it('keeps the ID number on file when the field is left out, and asks for it when there is none', async () => {
+    const { token, user } = await readyWorker('corrector', 51)
+    const { idNumber: _omit, ...rest } = validProfile(51, { platform: '饿了么' })
+    const res = await s.call<UserView>('user', 'saveProfile', rest, { token })
+    expect(res.body).toMatchObject({ ok: true, data: { profile: { platform: '饿了么', idNumberMasked: user.profile!.idNumberMasked } } })
+
+    const fresh = await s.login('no-id-yet')
+    const refused = await s.call('user', 'saveProfile', rest, { token: fresh })
+    expect(refused.body).toMatchObject({ ok: false, error: { fields: { idNumber: '请填写身份证号' } } })
+  })
+})

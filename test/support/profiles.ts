@@ -3,7 +3,7 @@ import type { ProfileInput } from '~types/user.schema'
 import { demoIdNumber } from '../../server/demo-id'
 
 /** A complete, valid profile for tests; vary `seq` to get distinct ID numbers. */
-export function validProfile(seq = 1, patch: Partial<ProfileInput> = {}): ProfileInput {
+export function validProfile(seq = 1, patch: Partial<ProfileInput> = {}): ProfileInput & { idNumber: string } {
   return {
     realName: '测试骑手',
     idNumber: demoIdNumber('320613', '1995-06-15', seq),
@@ -13,5 +13,5 @@ export function validProfile(seq = 1, patch: Partial<ProfileInput> = {}): Profil
     districtCode: '320613',
     consents: { privacyVersion: PRIVACY_GUIDE.version, sensitive: true },
     ...patch,
-  }
+  } as ProfileInput & { idNumber: string }
 }

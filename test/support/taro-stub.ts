@@ -18,6 +18,12 @@ const storage = new Map<string, unknown>()
 export const navigations: Navigation[] = []
 /** Titles of every toast shown, in order. */
 export const toasts: string[] = []
+/** Every modal shown (title and content), in order. */
+export const modals: { title?: string; content?: string }[] = []
+/** The answers the next modals get, in order: push `true` to confirm, `false` to cancel. Empty = confirm. */
+export const modalAnswers: boolean[] = []
+/** The tab bar's badges by index, as the page last set them (removed = absent). */
+export const tabBarBadges = new Map<number, string>()
 let routerParams: Record<string, string> = {}
 
 /** Clears storage, navigations and toasts, and sets the params useRouter/useLoad will see. Call in beforeEach. */
@@ -25,6 +31,9 @@ export function resetTaroStub(params: Record<string, string> = {}): void {
   storage.clear()
   navigations.length = 0
   toasts.length = 0
+  modals.length = 0
+  modalAnswers.length = 0
+  tabBarBadges.clear()
   routerParams = params
 }
 
@@ -38,6 +47,21 @@ export const removeStorageSync: Api['removeStorageSync'] = (key) => void storage
 export const showToast: Api['showToast'] = (option) => {
   toasts.push(option?.title ?? '')
   return ok('showToast')
+}
+
+export const showModal: Api['showModal'] = (option) => {
+  modals.push({ title: option?.title, content: option?.content })
+  const confirm = modalAnswers.length ? modalAnswers.shift()! : true
+  return Promise.resolve({ errMsg: 'showModal:ok', confirm, cancel: !confirm })
+}
+
+export const setTabBarBadge: Api['setTabBarBadge'] = (option) => {
+  tabBarBadges.set(option.index, option.text)
+  return ok('setTabBarBadge')
+}
+export const removeTabBarBadge: Api['removeTabBarBadge'] = (option) => {
+  tabBarBadges.delete(option.index)
+  return ok('removeTabBarBadge')
 }
 
 const navigate =
@@ -72,7 +96,7 @@ export const cloud = {
 }
 
 const Taro = {
-  getStorageSync, setStorageSync, removeStorageSync, showToast,
+  getStorageSync, setStorageSync, removeStorageSync, showToast, showModal, setTabBarBadge, removeTabBarBadge,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
   ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
 }

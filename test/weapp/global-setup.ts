@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
+import startSharedServer from '../support/server-global'
 
 const root = join(__dirname, '..', '..')
 const SOURCES = ['src', 'types', 'config', 'babel.config.js']
@@ -13,7 +14,12 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))))
 }
 
-export default function ensureWeappBuild(): void {
+export default async function setup(): Promise<void> {
+  ensureWeappBuild()
+  await startSharedServer()
+}
+
+function ensureWeappBuild(): void {
   const built = join(root, 'dist', 'weapp', 'app.js')
   const newestSource = Math.max(...SOURCES.map((p) => newestMtime(join(root, p))))
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return

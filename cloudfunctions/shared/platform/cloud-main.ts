@@ -10,6 +10,20 @@ import { vaultFromEnv } from '../security/vault'
 
 let runtime: Runtime | undefined
 
+/**
+ * The caller's OPENID as CloudBase sets it (context `environment`, falling back to process.env). A context the
+ * SDK cannot parse means no identity — the action then answers UNAUTHENTICATED, never a crash.
+ */
+function platformOpenid(context: unknown): string | null {
+  const scf = context as { environment?: unknown; environ?: unknown } | null
+  try {
+    const { WX_OPENID } = tcb.getCloudbaseContext(scf && (scf.environment || scf.environ) ? scf : undefined)
+    return WX_OPENID || null
+  } catch {
+    return null
+  }
+}
+
 /** Built on the first call and kept while the instance is warm: one SDK client, one key derivation. */
 function productionRuntime(): Runtime {
   runtime ??= {
@@ -38,7 +52,6 @@ export function createCloudMain(mod: FunctionModule) {
       console.error('[config]', (e as Error).message)
       return { ok: false, error: new AppError('INTERNAL').toBody() }
     }
-    const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
-    return dispatch(mod, event, { openid: WX_OPENID || null }, rt)
+    return dispatch(mod, event, { openid: platformOpenid(context) }, rt)
   }
 }

@@ -17,6 +17,8 @@ export function checkIdNumber(id: string, today: Date): void {
   }
   const info = validator.getInfo(id, 18)
   const birth = dayjs.tz(info.birth, 'Asia/Shanghai')
+  // The library only checks day ≤ 31; a date that rolls over (19900230 → 1990-03-02) does not exist.
+  if (birth.format('YYYY-MM-DD') !== info.birth) throw invalidField('idNumber', '身份证号里的出生日期不存在，请核对')
   const age = inZone(today).diff(birth, 'year')
   if (age < MIN_AGE) throw invalidField('idNumber', `年满 ${MIN_AGE} 周岁才能注册`)
   if (birth.isAfter(inZone(today))) throw invalidField('idNumber', '身份证号里的出生日期不正确')

@@ -42,10 +42,11 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
     throw invalidField('consents.privacyVersion', '隐私保护指引已更新，请重新阅读并同意')
   }
   const now = rt.now()
-  checkIdNumber(input.idNumber, now)
-  const idHash = rt.vault.hash(input.idNumber)
-  const holder = await findUserByIdHash(rt.db, idHash)
-  if (holder && holder._id !== user._id) throw invalidField('idNumber', ID_TAKEN)
+  const id = resolveIdNumber(rt, user, input.idNumber, now)
+  if (id.hash !== user.idHash) {
+    const holder = await findUserByIdHash(rt.db, id.hash)
+    if (holder && holder._id !== user._id) throw invalidField('idNumber', ID_TAKEN)
+  }
 
   const district = findDistrict(input.districtCode)!
   const consents = [...user.consents]
@@ -55,19 +56,18 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
   if (!user.consents.some((c) => c.kind === 'sensitive' && c.version === PRIVACY_GUIDE.version)) {
     consents.push({ kind: 'sensitive', version: PRIVACY_GUIDE.version, acceptedAt: now })
   }
-  const sameId = user.idHash === idHash && user.profile
   const update: Partial<UserDoc> = {
     profile: {
       realName: input.realName,
-      idNumberSealed: sameId ? user.profile!.idNumberSealed : rt.vault.encrypt(input.idNumber),
-      idNumberMasked: maskIdNumber(input.idNumber),
+      idNumberSealed: id.sealed,
+      idNumberMasked: id.masked,
       mobile: input.mobile,
       occupation: input.occupation,
       platform: input.platform,
       cityCode: district.cityCode,
       districtCode: district.code,
     },
-    idHash,
+    idHash: id.hash,
     privacyVersion: PRIVACY_GUIDE.version,
     consents,
     updatedAt: now,
@@ -82,4 +82,20 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
   }
   const saved = await findUserById(rt.db, user._id)
   return toUserView(saved!)
+}
+
+/**
+ * The ID number to keep: a newly typed one (checked, sealed, hashed) or, when the field is left out while
+ * correcting a profile, the one on file. Re-sealing an unchanged number is skipped.
+ */
+function resolveIdNumber(rt: Runtime, user: UserDoc, typed: string | undefined, now: Date) {
+  const p = user.profile
+  if (typed === undefined) {
+    if (!p || !user.idHash) throw invalidField('idNumber', '请填写身份证号')
+    return { sealed: p.idNumberSealed, masked: p.idNumberMasked, hash: user.idHash }
+  }
+  checkIdNumber(typed, now)
+  const hash = rt.vault.hash(typed)
+  if (p && hash === user.idHash) return { sealed: p.idNumberSealed, masked: p.idNumberMasked, hash }
+  return { sealed: rt.vault.encrypt(typed), masked: maskIdNumber(typed), hash }
 }

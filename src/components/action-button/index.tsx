@@ -8,17 +8,19 @@ export interface ActionButtonProps {
   busyText?: string
   variant?: 'primary' | 'secondary' | 'danger'
   disabled?: boolean
+  /** A smaller, inline button for a row in a list (still a full 48px tap target). */
+  compact?: boolean
 }
 
 /**
  * The app's button. A plain onClick, never `formType="submit"`: Taro H5 submits forms only on touchend,
  * so a desk mouse would do nothing. While busy it ignores taps — the first guard against double submits.
  */
-export function ActionButton({ children, onClick, busy, busyText = '提交中…', variant = 'primary', disabled }: ActionButtonProps) {
+export function ActionButton({ children, onClick, busy, busyText = '提交中…', variant = 'primary', disabled, compact }: ActionButtonProps) {
   const inactive = busy || disabled
   return (
     <View
-      className={`action-button action-button--${variant}${inactive ? ' action-button--inactive' : ''}`}
+      className={`action-button action-button--${variant}${compact ? ' action-button--compact' : ''}${inactive ? ' action-button--inactive' : ''}`}
       role="button"
       aria-disabled={inactive}
       hoverClass="action-button--pressed"

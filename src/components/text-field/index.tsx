@@ -13,10 +13,12 @@ export interface TextFieldProps {
   type?: 'text' | 'idcard' | 'number'
   maxlength?: number
   name?: string
+  /** The keyboard's confirm key (Enter at a desk), e.g. to search without reaching for the button. */
+  onConfirm?: () => void
 }
 
 /** Label above, a large input, the hint or the error below — one field a gloved thumb can hit. */
-export function TextField({ label, value, onChange, placeholder, hint, error, type = 'text', maxlength = 140, name }: TextFieldProps) {
+export function TextField({ label, value, onChange, placeholder, hint, error, type = 'text', maxlength = 140, name, onConfirm }: TextFieldProps) {
   return (
     <View className={`text-field${error ? ' text-field--error' : ''}`}>
       <Text className="text-field__label">{label}</Text>
@@ -28,6 +30,7 @@ export function TextField({ label, value, onChange, placeholder, hint, error, ty
         placeholder={placeholder}
         maxlength={maxlength}
         onInput={(e) => onChange(e.detail.value)}
+        onConfirm={onConfirm ? () => onConfirm() : undefined}
       />
       {error ? <FieldError message={error} /> : hint ? <Text className="text-field__hint">{hint}</Text> : null}
     </View>

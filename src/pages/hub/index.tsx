@@ -1,10 +1,48 @@
-import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useGuard } from '../../hooks/use-guard'
+import { routes } from '../../routes'
+import { SERVICE_ENTRIES, UPCOMING } from '../../services'
+import { PageStatus } from '../../components/page-status'
+import './index.scss'
 
+/** 首页: who I am, what I can do now, and — for staff — the way to the workbench. */
 export default function HubPage() {
+  const session = useGuard()
+  const user = session.user
+  if (!user?.ready) return <PageStatus session={session} />
+  const p = user.profile!
   return (
-    <View className="page">
-      <Text className="page__title">首页</Text>
-      <Text className="page__lead">暖新为快递员、骑手、网约车司机提供学习、保障、维权和歇脚的地方。</Text>
+    <View className="page hub">
+      <Text className="page__title">{p.realName}，您好</Text>
+      <Text className="page__lead">
+        {p.occupation} · {p.regionLabel}
+      </Text>
+
+      {user.roles.staff.length > 0 ? (
+        <View className="hub__card hub__card--staff" hoverClass="hub__card--pressed" onClick={() => void Taro.navigateTo({ url: routes.workbench })}>
+          <Text className="hub__card-title">工作台</Text>
+          <Text className="hub__card-text">审核本区县的申请</Text>
+        </View>
+      ) : null}
+      {user.roles.admin ? (
+        <View className="hub__card hub__card--staff" hoverClass="hub__card--pressed" onClick={() => void Taro.navigateTo({ url: routes.roles })}>
+          <Text className="hub__card-title">人员授权</Text>
+          <Text className="hub__card-text">为区县工作人员开通或撤销权限</Text>
+        </View>
+      ) : null}
+
+      <Text className="hub__section">服务</Text>
+      {SERVICE_ENTRIES.map((s) => (
+        <View key={s.service} className="hub__card" hoverClass="hub__card--pressed" onClick={() => void Taro.navigateTo({ url: s.url })}>
+          <Text className="hub__card-title">{s.title}</Text>
+          <Text className="hub__card-text">{s.blurb}</Text>
+        </View>
+      ))}
+      <View className="hub__upcoming">
+        <Text className="hub__upcoming-title">即将开放</Text>
+        <Text className="hub__upcoming-text">{UPCOMING.join('、')}将陆续在这里开放，开放时会在“消息”里通知您。</Text>
+      </View>
     </View>
   )
 }

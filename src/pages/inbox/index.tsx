@@ -1,10 +1,113 @@
-import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import type { MessageView } from '~types/inbox.schema'
+import { formatDateTime } from '~types/time'
+import { api } from '../../api/client'
+import { toApiError } from '../../api/api-error'
+import { LoadState } from '../../components/load-state'
+import { PageStatus } from '../../components/page-status'
+import { useGuard } from '../../hooks/use-guard'
+import { useRemote } from '../../hooks/use-remote'
+import { useRequestId } from '../../hooks/use-request-id'
+import './index.scss'
+
+const INBOX_TAB = 1
+
+/** The 消息 tab's badge. Off a tab page (or before the tab bar exists) the call fails: the count is on the page anyway. */
+function showUnreadBadge(unread: number) {
+  try {
+    const call = unread > 0
+      ? Taro.setTabBarBadge({ index: INBOX_TAB, text: unread > 99 ? '99+' : String(unread) })
+      : Taro.removeTabBarBadge({ index: INBOX_TAB })
+    void Promise.resolve(call).catch(() => undefined)
+  } catch {
+    // Same as above: some platforms throw synchronously instead of rejecting.
+  }
+}
 
 export default function InboxPage() {
+  const session = useGuard()
+  const inbox = useRemote(() => api.user.listMessages({}), !!session.user?.ready)
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
+  const { idFor, settle } = useRequestId()
+  const unread = inbox.data?.unread
+
+  useEffect(() => {
+    if (unread !== undefined) showUnreadBadge(unread)
+  }, [unread])
+
+  if (!session.user?.ready) return <PageStatus session={session} />
+
+  const markRead = async (message: MessageView) => {
+    const input = { id: message.id }
+    try {
+      const res = await api.user.markMessageRead(input, { requestId: idFor(input) })
+      settle()
+      inbox.setData((prev) => prev && {
+        items: prev.items.map((m) => (m.id === message.id ? { ...m, read: true } : m)),
+        unread: res.unread,
+      })
+    } catch (e) {
+      // The body is already open; only the unread mark stays. Say why without blocking reading.
+      void Taro.showToast({ title: toApiError(e).message, icon: 'none' })
+    }
+  }
+
+  const toggle = (message: MessageView) => {
+    const next = new Set(open)
+    if (next.has(message.id)) next.delete(message.id)
+    else next.add(message.id)
+    setOpen(next)
+    if (!message.read) void markRead(message)
+  }
+
   return (
-    <View className="page">
+    <View className="page inbox">
       <Text className="page__title">消息</Text>
-      <Text className="page__lead">审核结果和办事提醒会出现在这里。</Text>
+      <Text className="page__lead">
+        {unread === undefined ? '审核结果和办事提醒会出现在这里。' : unread > 0 ? `您有 ${unread} 条未读消息` : '消息都已读过'}
+      </Text>
+      <LoadState
+        data={inbox.data}
+        error={inbox.error}
+        onRetry={() => void inbox.reload()}
+        loadingText="正在加载消息…"
+        empty={{ when: (d) => d.items.length === 0, title: '还没有消息', text: '办事的审核结果和提醒会发到这里，请留意。' }}
+      >
+        {(data) => (
+          <View className="inbox__list">
+            {data.items.map((m) => (
+              <MessageRow key={m.id} message={m} open={open.has(m.id)} onToggle={() => toggle(m)} />
+            ))}
+          </View>
+        )}
+      </LoadState>
+    </View>
+  )
+}
+
+function MessageRow({ message, open, onToggle }: { message: MessageView; open: boolean; onToggle: () => void }) {
+  return (
+    <View
+      className={`message${message.read ? '' : ' message--unread'}`}
+      role="button"
+      aria-expanded={open}
+      hoverClass="message--pressed"
+      onClick={onToggle}
+    >
+      <View className="message__head">
+        {message.read ? null : (
+          <View className="message__unread">
+            <View className="message__dot" />
+            <Text>未读</Text>
+          </View>
+        )}
+        <Text className="message__title">{message.title}</Text>
+        <Text className="message__chevron">{open ? '收起' : '展开'}</Text>
+      </View>
+      <Text className="message__time">{formatDateTime(message.createdAt)}</Text>
+      {open ? <Text className="message__body">{message.body}</Text> : null}
     </View>
   )
 }

@@ -1,29 +1,58 @@
 import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { PageStatus } from '../../components/page-status'
+import { useGuard } from '../../hooks/use-guard'
 import { routes } from '../../routes'
+import { signOut } from '../../store/session'
+import './index.scss'
 
-// Staff/admin entries will be shown by role once the session knows the caller's roles.
-const entries: { label: string; url: string }[] = [
-  // The demo sign-in exists only on the local H5 server (see app.config.ts).
-  ...(process.env.TARO_ENV === 'h5' ? [{ label: '演示登录', url: routes.signin }] : []),
-  { label: '个人资料', url: routes.profile },
-  { label: '授权记录', url: routes.consent },
-  { label: '工作台', url: routes.workbench },
-  { label: '角色授权', url: routes.roles },
-]
+const isH5 = process.env.TARO_ENV === 'h5'
 
+/** 我的: the profile as the server holds it (ID number masked), and the ways to change it. */
 export default function MePage() {
+  const session = useGuard()
+  const user = session.user
+  if (!user?.ready) return <PageStatus session={session} />
+  const p = user.profile!
+  const entries = [
+    { label: '修改个人信息', url: routes.profile },
+    { label: '隐私与同意记录', url: routes.consent },
+    ...(user.roles.staff.length ? [{ label: '工作台', url: routes.workbench }] : []),
+    ...(user.roles.admin ? [{ label: '人员授权', url: routes.roles }] : []),
+  ]
   return (
-    <View className="page">
-      <Text className="page__title">我的</Text>
-      <Text className="page__lead">管理个人资料和授权，工作人员从这里进入工作台。</Text>
+    <View className="page me">
+      <View className="me__card">
+        <Text className="me__name">{p.realName}</Text>
+        <Text className="me__tag">{p.occupation}</Text>
+        <View className="me__rows">
+          <Row label="身份证号" value={p.idNumberMasked} />
+          <Row label="手机号" value={p.mobile} />
+          <Row label="平台或单位" value={p.platform} />
+          <Row label="所在地区" value={p.regionLabel} />
+        </View>
+      </View>
       <View className="entry-list">
         {entries.map(({ label, url }) => (
-          <View key={url} className="entry" hoverClass="entry--pressed" onClick={() => Taro.navigateTo({ url })}>
+          <View key={url} className="entry" hoverClass="entry--pressed" onClick={() => void Taro.navigateTo({ url })}>
             {label}
           </View>
         ))}
       </View>
+      {isH5 ? (
+        <View className="me__signout" onClick={signOut}>
+          退出登录（本地演示）
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="me__row">
+      <Text className="me__row-label">{label}</Text>
+      <Text className="me__row-value">{value}</Text>
     </View>
   )
 }

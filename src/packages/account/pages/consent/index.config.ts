@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '授权记录' })
+export default definePageConfig({ navigationBarTitleText: '同意记录' })

@@ -1,10 +1,139 @@
-import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { PRIVACY_GUIDE } from '~types/privacy'
+import { CITIES, districtsOf } from '~types/regions'
+import { OCCUPATIONS, ProfileInput, type UserView } from '~types/user.schema'
+import { fieldErrors } from '~types/validation'
+import type { FieldErrors } from '~types/errors'
+import { api } from '../../../../api/client'
+import { ApiError, toApiError } from '../../../../api/api-error'
+import { ActionButton } from '../../../../components/action-button'
+import { ChipGroup } from '../../../../components/chip-group'
+import { ConsentToggle } from '../../../../components/consent-toggle'
+import { Notice } from '../../../../components/notice'
+import { PageStatus } from '../../../../components/page-status'
+import { TextField } from '../../../../components/text-field'
+import { useDraft } from '../../../../hooks/use-draft'
+import { useGuard } from '../../../../hooks/use-guard'
+import { routes } from '../../../../routes'
+import { setUser } from '../../../../store/session'
+import { draftKey, initialDraft, toInput, type ProfileDraft } from './draft'
+import './index.scss'
+
+const occupationOptions = OCCUPATIONS.map((o) => ({ value: o, label: o }))
+const cityOptions = CITIES.map((c) => ({ value: c.code, label: c.name }))
 
 export default function ProfilePage() {
+  const session = useGuard({ allowIncomplete: true })
+  const { user } = session
+  if (!user) return <PageStatus session={session} />
+  return <ProfileForm user={user} />
+}
+
+function ProfileForm({ user }: { user: UserView }) {
+  const [draft, update, clearDraft] = useDraft<ProfileDraft>(draftKey(user.id), () => initialDraft(user))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [problem, setProblem] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const [guideOpen, setGuideOpen] = useState(!user.ready)
+  const hasIdOnFile = !!user.profile
+
+  const set = (patch: Partial<ProfileDraft>) => {
+    update(patch)
+    // A field the user touches again loses its old error; the others keep theirs until the next submit.
+    const touched = Object.keys(patch)
+    setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !touched.some((t) => k === t || (t === 'privacy' && k === 'consents.privacyVersion') || (t === 'sensitive' && k === 'consents.sensitive')))))
+  }
+
+  const submit = async () => {
+    setProblem(undefined)
+    const input = toInput(draft, hasIdOnFile)
+    // Check here first: the rider sees every mistake at once, without a round trip on a weak network.
+    const local = ProfileInput.safeParse(input)
+    if (!local.success) {
+      setErrors(fieldErrors(local.error))
+      setProblem('有几项需要修改，请看标红的地方')
+      return
+    }
+    setBusy(true)
+    try {
+      const saved = await api.user.saveProfile(local.data, { requestId: draft.requestId })
+      clearDraft()
+      setUser(saved)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+      await Taro.reLaunch({ url: routes.hub })
+    } catch (e) {
+      const err: ApiError = toApiError(e)
+      setErrors(err.fields)
+      setProblem(err.message)
+      // A refused submit wrote nothing: the next one is a new submission.
+      if (err.code !== 'NETWORK') update({ requestId: `${draft.requestId}-${Date.now().toString(36)}` })
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
-    <View className="page">
-      <Text className="page__title">个人资料</Text>
-      <Text className="page__lead">填写姓名、职业和所在区县，办事时不用重复填写。</Text>
+    <View className="page profile">
+      <Text className="page__title">{user.ready ? '修改个人信息' : '完善个人信息'}</Text>
+      {!user.ready ? (
+        <Text className="page__lead">填好以下信息并同意隐私保护指引，就可以开始办理培训、保障、法律援助等服务。填到一半离开也没关系，内容会自动保存。</Text>
+      ) : null}
+
+      <TextField label="真实姓名" value={draft.realName} onChange={(v) => set({ realName: v })} placeholder="与身份证上一致" error={errors.realName} maxlength={30} />
+      <TextField
+        label="身份证号"
+        type="idcard"
+        value={draft.idNumber}
+        onChange={(v) => set({ idNumber: v.toUpperCase() })}
+        placeholder={hasIdOnFile ? `已填写 ${user.profile!.idNumberMasked}，不修改请留空` : '18 位身份证号'}
+        hint="加密保存，页面上只显示部分号码"
+        error={errors.idNumber}
+        maxlength={18}
+      />
+      <TextField label="手机号" type="number" value={draft.mobile} onChange={(v) => set({ mobile: v })} placeholder="11 位手机号" error={errors.mobile} maxlength={11} />
+      <ChipGroup label="职业" options={occupationOptions} value={draft.occupation} onChange={(v) => set({ occupation: v })} error={errors.occupation} />
+      <TextField label="平台或单位" value={draft.platform} onChange={(v) => set({ platform: v })} placeholder="如 美团外卖、顺丰速运、货拉拉" error={errors.platform} maxlength={40} />
+      <ChipGroup label="所在城市" options={cityOptions} value={draft.cityCode} onChange={(v) => set({ cityCode: v, districtCode: '' })} error={!draft.cityCode ? errors.districtCode : undefined} />
+      {draft.cityCode ? (
+        <ChipGroup
+          label="所在区县"
+          options={districtsOf(draft.cityCode).map((d) => ({ value: d.code, label: d.name }))}
+          value={draft.districtCode}
+          onChange={(v) => set({ districtCode: v })}
+          error={errors.districtCode}
+          hint="您的申请由这个区县的工作人员办理"
+        />
+      ) : null}
+
+      <View className="profile__guide">
+        <View className="profile__guide-head" onClick={() => setGuideOpen(!guideOpen)}>
+          <Text>
+            《{PRIVACY_GUIDE.title}》（{PRIVACY_GUIDE.version} 版）
+          </Text>
+          <Text className="profile__guide-toggle">{guideOpen ? '收起' : '展开阅读'}</Text>
+        </View>
+        {guideOpen
+          ? PRIVACY_GUIDE.sections.map((s) => (
+              <View key={s.heading} className="profile__guide-section">
+                <Text className="profile__guide-heading">{s.heading}</Text>
+                <Text className="profile__guide-body">{s.body}</Text>
+              </View>
+            ))
+          : null}
+      </View>
+      <ConsentToggle checked={draft.privacy} onChange={(v) => set({ privacy: v })} error={errors['consents.privacyVersion']}>
+        {`我已阅读并同意《${PRIVACY_GUIDE.title}》`}
+      </ConsentToggle>
+      <ConsentToggle checked={draft.sensitive} onChange={(v) => set({ sensitive: v })} error={errors['consents.sensitive']}>
+        {PRIVACY_GUIDE.sensitiveConsentText}
+      </ConsentToggle>
+
+      {problem ? <Notice kind="warn">{problem}</Notice> : null}
+      <ActionButton onClick={() => void submit()} busy={busy} busyText="正在保存…">
+        {user.ready ? '保存修改' : '保存并开始使用'}
+      </ActionButton>
     </View>
   )
 }

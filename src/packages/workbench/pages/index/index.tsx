@@ -1,10 +1,62 @@
-import { View, Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { regionLabel } from '~types/regions'
+import { SERVICE_LABELS } from '~types/roles'
+import { formatDateTime } from '~types/time'
+import type { StaffGrant } from '~types/user.schema'
+import { DeskPage } from '../../../../components/desk-page'
+import { NoAccess } from '../../../../components/no-access'
+import { PageStatus } from '../../../../components/page-status'
+import { useGuard } from '../../../../hooks/use-guard'
+import './index.scss'
 
 export default function WorkbenchPage() {
+  const session = useGuard()
+  const { user } = session
+  if (!user?.ready) return <PageStatus session={session} />
+  const grants = user.roles.staff
+  if (!grants.length) {
+    return (
+      <NoAccess title="工作台只对工作人员开放">
+        您还不是工作人员。如果您在区县负责新就业群体服务，请联系管理员为您授权。
+      </NoAccess>
+    )
+  }
+
   return (
-    <View className="page">
-      <Text className="page__title">工作台</Text>
-      <Text className="page__lead">工作人员在这里审核申请、回复诉求。</Text>
+    <DeskPage title="工作台" lead={`${user.profile ? `${user.profile.realName}，` : ''}您负责以下区县的服务。`}>
+      <View className="desk-page__section">
+        <Text className="desk-page__heading">我的负责范围</Text>
+        <View className="scopes">
+          {grants.map((g) => (
+            <ScopeCard key={g.districtCode} grant={g} />
+          ))}
+        </View>
+      </View>
+      <View className="desk-page__section">
+        <Text className="desk-page__heading">待审核</Text>
+        <View className="queue-empty">
+          <Text className="queue-empty__title">暂时没有待审核的申请</Text>
+          <Text className="queue-empty__text">
+            审核队列将在法律援助上线后出现在这里：您负责区县的申请会按提交时间排好，等您处理。
+          </Text>
+        </View>
+      </View>
+    </DeskPage>
+  )
+}
+
+function ScopeCard({ grant }: { grant: StaffGrant }) {
+  return (
+    <View className="scope">
+      <Text className="scope__region">{regionLabel(grant.districtCode)}</Text>
+      <View className="scope__services">
+        {grant.services.map((s) => (
+          <Text key={s} className="scope__service">
+            {SERVICE_LABELS[s]}
+          </Text>
+        ))}
+      </View>
+      <Text className="scope__since">授权时间 {formatDateTime(grant.grantedAt)}</Text>
     </View>
   )
 }

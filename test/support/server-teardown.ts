@@ -1,6 +1,7 @@
-export default async function teardown(): Promise<void> {
+export default async function stopSharedServer(): Promise<void> {
   const child = globalThis.__NUANXIN_SERVER__
-  if (!child) return
+  globalThis.__NUANXIN_SERVER__ = undefined
+  if (!child || child.exitCode !== null) return
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve())
     child.kill('SIGTERM')

@@ -1,0 +1,73 @@
+import type { JsObject } from './codec'
+import { invalidParam, requestFailed } from './errors'
+import type { IndexSpec } from '../index-spec'
+
+/** The sphere MongoDB uses for GeoJSON distances, in metres. */
+const EARTH_RADIUS_M = 6378100
+
+export type LngLat = [longitude: number, latitude: number]
+
+export interface Near {
+  field: string
+  point: LngLat
+  maxDistance?: number
+  minDistance?: number
+}
+
+/** A stored GeoJSON Point (what `db.Geo.Point` is stored as), or null for anything else. */
+export function pointOf(v: unknown): LngLat | null {
+  const p = v as { type?: unknown; coordinates?: unknown } | null
+  if (p?.type !== 'Point' || !Array.isArray(p.coordinates)) return null
+  const [lng, lat] = p.coordinates as unknown[]
+  return typeof lng === 'number' && typeof lat === 'number' ? [lng, lat] : null
+}
+
+export function distanceM([lng1, lat1]: LngLat, [lng2, lat2]: LngLat): number {
+  const rad = Math.PI / 180
+  const dLat = (lat2 - lat1) * rad
+  const dLng = (lng2 - lng1) * rad
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** `_.geoNear({ geometry, maxDistance, minDistance })` arrives as `{ $nearSphere: { $geometry, $maxDistance, $minDistance } }`. */
+export function parseNearSphere(field: string, spec: unknown): Near {
+  const s = (spec ?? {}) as { $geometry?: unknown; $maxDistance?: unknown; $minDistance?: unknown }
+  const point = pointOf(s.$geometry)
+  if (!point) throw invalidParam('geoNear needs a Point geometry')
+  return { field, point, maxDistance: optionalNumber(s.$maxDistance), minDistance: optionalNumber(s.$minDistance) }
+}
+
+function optionalNumber(v: unknown): number | undefined {
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'number') throw invalidParam('geoNear distances must be numbers')
+  return v
+}
+
+/** Like CloudBase, a near query needs a geo index on the field; failing here locally catches a missing deploy step. */
+export function requireGeoIndex(coll: string, field: string, indexes: IndexSpec[]): void {
+  if (!indexes.some((spec) => spec.keys.some(([f, d]) => f === field && d === '2dsphere'))) {
+    throw requestFailed(`unable to find index for $geoNear query on ${coll}.${field}: declare a 2dsphere index in indexes.json`)
+  }
+}
+
+/** The documents within range, nearest first (ties in their incoming order), each with its distance. */
+export function byDistance<T>(docs: T[], near: Near, valueOf: (doc: T) => unknown): { doc: T; distance: number }[] {
+  const out: { doc: T; distance: number }[] = []
+  for (const doc of docs) {
+    const p = pointOf(valueOf(doc))
+    if (!p) continue
+    const distance = distanceM(near.point, p)
+    if (near.maxDistance !== undefined && distance > near.maxDistance) continue
+    if (near.minDistance !== undefined && distance < near.minDistance) continue
+    out.push({ doc, distance })
+  }
+  return out.sort((a, b) => a.distance - b.distance)
+}
+
+/** Reads a dotted path out of a JS document (no array traversal: geo fields hold one point). */
+export function valueAt(doc: JsObject, path: string): unknown {
+  let v: unknown = doc
+  for (const seg of path.split('.')) v = v !== null && typeof v === 'object' ? (v as JsObject)[seg] : undefined
+  return v
+}

@@ -1,0 +1,54 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { demoIdNumber } from '../../../../../server/demo-id'
+import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
+import { getStorageSync, navigations, resetTaroStub } from '../../../../../test/support/taro-stub'
+import { getSession, signInDemo } from '../../../../store/session'
+import ProfilePage from './index'
+
+/** Runs against the real local server: validation, the ID check and the save are the server's own. */
+const good = demoIdNumber('320613', '1993-02-14', 55)
+const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1')
+
+function fill(container: HTMLElement, idNumber: string) {
+  typeInto(inputByPlaceholder(container, '与身份证上一致'), '刘晓峰')
+  typeInto(inputByPlaceholder(container, '18 位'), idNumber)
+  typeInto(inputByPlaceholder(container, '11 位'), '13655556666')
+  fireEvent.click(screen.getByText('快递员'))
+  typeInto(inputByPlaceholder(container, '如 美团外卖'), '顺丰速运')
+  fireEvent.click(screen.getByText('南通市'))
+  fireEvent.click(screen.getByText('崇川区'))
+  fireEvent.click(screen.getByText(/^我已阅读并同意/))
+  fireEvent.click(screen.getByText(/^我单独同意/))
+}
+
+test('a new worker sees every missing field at once, in Chinese, before anything is sent', async () => {
+  resetTaroStub()
+  await signInDemo(`component-empty-${Date.now()}`)
+  render(<ProfilePage />)
+  fireEvent.click(await screen.findByText('保存并开始使用'))
+  expect(screen.getByText('有几项需要修改，请看标红的地方')).toBeTruthy()
+  for (const msg of [/请填写真实姓名/, /身份证号/, /手机号应为 11 位/, /请选择职业/, /请填写平台或单位/, /请选择所在区县|请选择江苏省内的区县/, /请阅读并同意隐私保护指引/, /单独同意/]) {
+    expect(screen.getAllByText(msg).length).toBeGreaterThan(0)
+  }
+  expect(navigations).toEqual([])
+})
+
+test('a bad ID number is refused by the server; the draft survives a restart; the fixed form saves', async () => {
+  resetTaroStub()
+  const user = await signInDemo(`component-profile-${Date.now()}`)
+  const first = render(<ProfilePage />)
+  fill(first.container, bad)
+  fireEvent.click(screen.getByText('保存并开始使用'))
+  expect(await screen.findByText(/⚠ 身份证号不正确/)).toBeTruthy()
+  expect(getStorageSync(`nx.draft.profile.${user.id}`)).toMatchObject({ realName: '刘晓峰', idNumber: bad, districtCode: '320613' })
+
+  // "Restart": the page is gone and comes back; the draft is still there.
+  first.unmount()
+  const second = render(<ProfilePage />)
+  expect(inputByPlaceholder(second.container, '18 位').getAttribute('value')).toBe(bad)
+  typeInto(inputByPlaceholder(second.container, '18 位'), good)
+  fireEvent.click(screen.getByText('保存并开始使用'))
+  await waitFor(() => expect(navigations).toEqual([{ kind: 'reLaunch', url: '/pages/hub/index' }]))
+  expect(getSession().user).toMatchObject({ ready: true, profile: { realName: '刘晓峰', idNumberMasked: `${good.slice(0, 3)}***********${good.slice(-4)}` } })
+  expect(getStorageSync(`nx.draft.profile.${user.id}`)).toBe('')
+})

@@ -1,0 +1,17 @@
+import type { Service } from '~types/roles'
+
+/**
+ * The services a worker can open from the hub. Each later issue adds its entry here when its pages exist;
+ * the hub shows only these — never a button that leads nowhere.
+ */
+export interface ServiceEntry {
+  service: Service
+  title: string
+  blurb: string
+  url: string
+}
+
+export const SERVICE_ENTRIES: ServiceEntry[] = []
+
+/** Named on the hub as "coming", so a worker knows what to expect — as text, not as dead buttons. */
+export const UPCOMING = ['江海新才学院报名', '职业伤害保障与理赔', '法律援助', '志愿服务积分', '附近暖心驿站']

@@ -17,7 +17,8 @@ let runtime: Runtime | undefined
 function platformOpenid(context: unknown): string | null {
   const scf = context as { environment?: unknown; environ?: unknown } | null
   try {
-    const { WX_OPENID } = tcb.getCloudbaseContext(scf && (scf.environment || scf.environ) ? scf : undefined)
+    const parseable = scf && (scf.environment || scf.environ) ? (scf as Parameters<typeof tcb.getCloudbaseContext>[0]) : undefined
+    const { WX_OPENID } = tcb.getCloudbaseContext(parseable)
     return WX_OPENID || null
   } catch {
     return null

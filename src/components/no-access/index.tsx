@@ -10,15 +10,17 @@ import './index.scss'
  */
 export function NoAccess({ title, children }: { title: string; children: string }) {
   return (
-    <View className="page no-access">
-      <View className="no-access__card" role="alert">
-        <Text className="no-access__title">{title}</Text>
-        <Text className="no-access__text">{children}</Text>
+    <View className="page">
+      <View className="no-access">
+        <View className="no-access__card" role="alert">
+          <Text className="no-access__title">{title}</Text>
+          <Text className="no-access__text">{children}</Text>
+        </View>
+        {/* switchTab, not navigateBack: opened from a link or a refreshed browser tab, there is nothing to go back to. */}
+        <ActionButton variant="secondary" onClick={() => void Taro.switchTab({ url: routes.me })}>
+          回到“我的”
+        </ActionButton>
       </View>
-      {/* switchTab, not navigateBack: opened from a link or a refreshed browser tab, there is nothing to go back to. */}
-      <ActionButton variant="secondary" onClick={() => void Taro.switchTab({ url: routes.me })}>
-        回到“我的”
-      </ActionButton>
     </View>
   )
 }

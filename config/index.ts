@@ -33,6 +33,8 @@ export default defineConfig<'webpack5'>(() => {
     baseLevel: 8,
     h5: {
       compile: { include: [path.join(root, 'types')] },
+      // Taro's H5 root font grows to 40px on wide screens, doubling every size at a desk; staff work at desks.
+      postcss: { pxtransform: { enable: true, config: { maxRootSize: 20 } } },
       publicPath: '/',
       // Hash routes need no server-side rewrites: any static server can serve dist/h5.
       router: { mode: 'hash' },

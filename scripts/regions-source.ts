@@ -13,7 +13,9 @@ export function jiangsuRegions(): RegionTable {
     .filter(([code]) => code.startsWith(JIANGSU))
     .map(([code, name]) => ({ code, name }))
   const districts = Object.entries(areaList.county_list)
-    .filter(([code]) => code.startsWith(JIANGSU))
+    // Codes ending 90–99 are the package's own catch-alls (“高新区”, “工业园区”) with no GB/T 2260 basis and
+    // duplicate real zones (e.g. 320590 beside 320571 苏州工业园区); 71–89 are the official functional zones.
+    .filter(([code]) => code.startsWith(JIANGSU) && Number(code.slice(4)) < 90)
     .map(([code, name]) => ({ code, name, cityCode: `${code.slice(0, 4)}00` }))
   return { cities, districts }
 }

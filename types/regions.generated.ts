@@ -208,11 +208,6 @@ export const JIANGSU_REGIONS: RegionTable = {
       "cityCode": "320300"
     },
     {
-      "code": "320391",
-      "name": "工业园区",
-      "cityCode": "320300"
-    },
-    {
       "code": "320402",
       "name": "天宁区",
       "cityCode": "320400"
@@ -293,16 +288,6 @@ export const JIANGSU_REGIONS: RegionTable = {
       "cityCode": "320500"
     },
     {
-      "code": "320590",
-      "name": "工业园区",
-      "cityCode": "320500"
-    },
-    {
-      "code": "320591",
-      "name": "高新区",
-      "cityCode": "320500"
-    },
-    {
       "code": "320611",
       "name": "港闸区",
       "cityCode": "320600"
@@ -340,11 +325,6 @@ export const JIANGSU_REGIONS: RegionTable = {
     {
       "code": "320685",
       "name": "海安市",
-      "cityCode": "320600"
-    },
-    {
-      "code": "320691",
-      "name": "高新区",
       "cityCode": "320600"
     },
     {
@@ -420,11 +400,6 @@ export const JIANGSU_REGIONS: RegionTable = {
     {
       "code": "320871",
       "name": "淮安经济技术开发区",
-      "cityCode": "320800"
-    },
-    {
-      "code": "320890",
-      "name": "经济开发区",
       "cityCode": "320800"
     },
     {
@@ -510,11 +485,6 @@ export const JIANGSU_REGIONS: RegionTable = {
     {
       "code": "321084",
       "name": "高邮市",
-      "cityCode": "321000"
-    },
-    {
-      "code": "321090",
-      "name": "经济开发区",
       "cityCode": "321000"
     },
     {

@@ -28,9 +28,10 @@ export default defineConfig<'webpack5'>(() => {
     },
     // types/ (shared with the cloud functions) lives outside src/: Taro compiles only src/ unless told.
     mini: { compile: { include: [path.join(root, 'types')] } },
-    // Taro's base.wxml holds a template per component per nesting level; 8 levels cover our flat pages and
-    // cut the main package (WeChat counts every byte of it). Deeper trees still render, through comp.wxml.
-    baseLevel: 8,
+    // Taro's base.wxml holds a template per component per nesting level (default 16 levels ≈ 57 KiB of the main
+    // package). Our pages are shallow; at 4 levels it is ≈ 20 KiB, and deeper nodes still render, through the
+    // recursive comp component (a little slower, only where a tree is deeper than 4).
+    baseLevel: 4,
     h5: {
       compile: { include: [path.join(root, 'types')] },
       // Taro's H5 root font grows to 40px on wide screens, doubling every size at a desk; staff work at desks.

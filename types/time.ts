@@ -12,9 +12,4 @@ export function inZone(date: Date | string | number) {
   return dayjs(date).tz(ZONE)
 }
 
-/** 2026-11-29 14:05 */
-export function formatDateTime(date: Date | string | number): string {
-  return inZone(date).format('YYYY-MM-DD HH:mm')
-}
-
 export { dayjs }

@@ -4,12 +4,22 @@ import { useGuard } from '../../hooks/use-guard'
 import { routes } from '../../routes'
 import { SERVICE_ENTRIES, UPCOMING } from '../../services'
 import { PageStatus } from '../../components/page-status'
+import { api } from '../../api/client'
+import { useRemote } from '../../hooks/use-remote'
+import { showUnreadBadge } from '../../store/unread-badge'
+import { useEffect } from 'react'
 import './index.scss'
 
 /** 首页: who I am, what I can do now, and — for staff — the way to the workbench. */
 export default function HubPage() {
   const session = useGuard()
   const user = session.user
+  // The hub is the first tab a worker sees: it sets the 消息 badge so news shows without opening the inbox.
+  const inbox = useRemote(() => api.user.listMessages({}), !!user?.ready)
+  const unread = inbox.data?.unread ?? 0
+  useEffect(() => {
+    if (inbox.data) showUnreadBadge(inbox.data.unread)
+  }, [inbox.data])
   if (!user?.ready) return <PageStatus session={session} />
   const p = user.profile!
   return (
@@ -19,6 +29,12 @@ export default function HubPage() {
         {p.occupation} · {p.regionLabel}
       </Text>
 
+      {unread > 0 ? (
+        <View className="hub__card" hoverClass="hub__card--pressed" onClick={() => void Taro.switchTab({ url: routes.inbox })}>
+          <Text className="hub__card-title">您有 {unread} 条未读消息</Text>
+          <Text className="hub__card-text">审核结果和办事提醒都在“消息”里</Text>
+        </View>
+      ) : null}
       {user.roles.staff.length > 0 ? (
         <View className="hub__card hub__card--staff" hoverClass="hub__card--pressed" onClick={() => void Taro.navigateTo({ url: routes.workbench })}>
           <Text className="hub__card-title">工作台</Text>

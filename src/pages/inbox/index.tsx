@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { MessageView } from '~types/inbox.schema'
-import { formatDateTime } from '~types/time'
+import { formatDateTime } from '~types/format'
 import { api } from '../../api/client'
 import { toApiError } from '../../api/api-error'
 import { LoadState } from '../../components/load-state'
@@ -10,21 +10,8 @@ import { PageStatus } from '../../components/page-status'
 import { useGuard } from '../../hooks/use-guard'
 import { useRemote } from '../../hooks/use-remote'
 import { useRequestId } from '../../hooks/use-request-id'
+import { showUnreadBadge } from '../../store/unread-badge'
 import './index.scss'
-
-const INBOX_TAB = 1
-
-/** The 消息 tab's badge. Off a tab page (or before the tab bar exists) the call fails: the count is on the page anyway. */
-function showUnreadBadge(unread: number) {
-  try {
-    const call = unread > 0
-      ? Taro.setTabBarBadge({ index: INBOX_TAB, text: unread > 99 ? '99+' : String(unread) })
-      : Taro.removeTabBarBadge({ index: INBOX_TAB })
-    void Promise.resolve(call).catch(() => undefined)
-  } catch {
-    // Same as above: some platforms throw synchronously instead of rejecting.
-  }
-}
 
 export default function InboxPage() {
   const session = useGuard()

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { PRIVACY_GUIDE } from '~types/privacy'
-import { formatDateTime } from '~types/time'
+import { formatDateTime } from '~types/format'
 import type { ConsentRecord } from '~types/user.schema'
 import { Notice } from '../../../../components/notice'
 import { PageStatus } from '../../../../components/page-status'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { regionLabel } from '~types/regions'
 import { SERVICE_LABELS } from '~types/roles'
-import { formatDateTime } from '~types/time'
+import { formatDateTime } from '~types/format'
 import type { StaffGrant } from '~types/user.schema'
 import { DeskPage } from '../../../../components/desk-page'
 import { NoAccess } from '../../../../components/no-access'

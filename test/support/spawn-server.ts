@@ -4,11 +4,11 @@ import { join } from 'node:path'
 const root = join(__dirname, '..', '..')
 
 /** Starts test/support/server-process.ts with tsx and resolves with its URL once it says READY. */
-export function spawnTestServer(): Promise<{ url: string; child: ChildProcess }> {
+export function spawnTestServer(opts: { quiet?: boolean } = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'test/support/server-process.ts')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...(opts.quiet ? { NUANXIN_QUIET: '1' } : {}) },
   })
   return new Promise((resolve, reject) => {
     let out = ''

@@ -60,6 +60,7 @@ export class EmbeddedEngine {
   private readonly transactions: Transactions
   private readonly now: () => Date
   private closed = false
+  private requests = 0
 
   constructor(options: EngineOptions) {
     this.store = new Store(options.file, options.indexes ?? { collections: {} })
@@ -69,7 +70,8 @@ export class EmbeddedEngine {
   }
 
   async handle(action: string, params: Params = {}): Promise<unknown> {
-    const requestId = `local-${randomBytes(8).toString('hex')}`
+    // A counter, not random bytes: request ids only need to be unique per engine, and this runs on every call.
+    const requestId = `local-${++this.requests}`
     try {
       if (this.closed) throw requestFailed('the database is closed')
       return { requestId, ...(await this.dispatch(action, params)) }

@@ -24,8 +24,9 @@ async function start() {
   const { runtime, close } = openLocalRuntime({ dataDir, log: (line) => logger.info(line, 'call') })
   if (await seedDemoData(runtime)) console.log('已写入演示数据（9 位演示用户）')
   const app = await buildApp({ runtime, h5Dir })
-  await app.listen({ host: '127.0.0.1', port })
-  console.log(`暖新本地服务已启动：http://127.0.0.1:${port}/  （数据目录 ${dataDir}）`)
+  // The bound address, not the requested port: PORT=0 asks the system for a free one.
+  const address = await app.listen({ host: '127.0.0.1', port })
+  console.log(`暖新本地服务已启动：${address}/  （数据目录 ${dataDir}）`)
 
   let stopping = false
   const stop = async (signal: string) => {

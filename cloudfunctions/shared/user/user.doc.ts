@@ -1,4 +1,4 @@
-import type { Occupation } from '~types/user.schema'
+import type { ProfileView } from '~types/user.schema'
 import type { Service } from '~types/roles'
 
 /** A user as stored in the `users` collection. Only the repository and the view mapper read it. */
@@ -16,16 +16,10 @@ export interface UserDoc {
   roles: { admin: boolean; staff: StoredStaffGrant[] }
 }
 
-export interface StoredProfile {
-  realName: string
+/** What the profile view shows, minus what is derived (region label), plus the sealed ID number. */
+export type StoredProfile = Omit<ProfileView, 'regionLabel'> & {
   /** AES-GCM sealed; see security/vault.ts. Never leaves the server. */
   idNumberSealed: string
-  idNumberMasked: string
-  mobile: string
-  occupation: Occupation
-  platform: string
-  cityCode: string
-  districtCode: string
 }
 
 export interface StoredStaffGrant {

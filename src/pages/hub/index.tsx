@@ -48,7 +48,7 @@ export default function HubPage() {
         </View>
       ) : null}
 
-      <Text className="hub__section">服务</Text>
+      <Text className="section-title">服务</Text>
       {SERVICE_ENTRIES.map((s) => (
         <View key={s.service} className="hub__card" hoverClass="hub__card--pressed" onClick={() => void Taro.navigateTo({ url: s.url })}>
           <Text className="hub__card-title">{s.title}</Text>

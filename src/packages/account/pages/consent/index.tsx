@@ -25,7 +25,7 @@ export default function ConsentPage() {
       <Text className="page__lead">您同意过哪一版隐私保护指引、什么时候同意的，都记在这里。</Text>
 
       <View className="consent__section">
-        <Text className="consent__heading">我的同意记录</Text>
+        <Text className="section-title">我的同意记录</Text>
         {records.length ? (
           <View className="consent__records">
             {records.map((r) => (
@@ -41,7 +41,7 @@ export default function ConsentPage() {
       </View>
 
       <View className="consent__section">
-        <Text className="consent__heading">现行隐私保护指引</Text>
+        <Text className="section-title">现行隐私保护指引</Text>
         <View className="guide">
           <Text className="guide__title">{PRIVACY_GUIDE.title}</Text>
           <Text className="guide__version">版本 {PRIVACY_GUIDE.version}</Text>

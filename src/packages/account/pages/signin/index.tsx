@@ -51,13 +51,13 @@ export default function SigninPage() {
         这一页代替微信登录，只在本地开发环境存在。正式小程序里由微信确认您的身份，无需输入任何账号。
       </Notice>
 
-      <Text className="signin__section">以新用户身份体验</Text>
+      <Text className="section-title">以新用户身份体验</Text>
       <TextField label="名字" value={name} onChange={setName} placeholder="输入一个名字，例如 小张" error={error} maxlength={32} />
       <ActionButton onClick={() => void enter(name.trim())} busy={busy === name.trim() && !!name} busyText="正在进入…" disabled={!name.trim()}>
         以新用户身份进入
       </ActionButton>
 
-      <Text className="signin__section">或选择一位演示用户</Text>
+      <Text className="section-title">或选择一位演示用户</Text>
       <View className="signin__people">
         {people.map((p) => (
           <View key={p.openid} className="signin__person" hoverClass="signin__person--pressed" onClick={() => void enter(p.openid)}>

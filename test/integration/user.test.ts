@@ -175,3 +175,30 @@ describe('correcting a profile', () => {
     expect(refused.body).toMatchObject({ ok: false, error: { fields: { idNumber: '请填写身份证号' } } })
   })
 })
+
+describe('one ID number, one account, under races', () => {
+  it('two accounts saving the same new number at once: exactly one wins, the other gets the field error', async () => {
+    const a = await s.login('racer-a')
+    const b = await s.login('racer-b')
+    const [ra, rb] = await Promise.all([
+      s.call('user', 'saveProfile', validProfile(61), { token: a }),
+      s.call('user', 'saveProfile', validProfile(61), { token: b }),
+    ])
+    const wins = [ra, rb].filter((r) => r.body.ok)
+    expect(wins).toHaveLength(1)
+    const loser = [ra, rb].find((r) => !r.body.ok)!
+    expect(loser.body).toMatchObject({ ok: false, error: { fields: { idNumber: expect.stringMatching(/已经绑定/) } } })
+    const { total } = await s.runtime.db.collection('id_claims').where({}).count()
+    const owners = await s.runtime.db.collection('users').where({ openid: s.runtime.db.command.in(['racer-a', 'racer-b']), profile: s.runtime.db.command.exists(true) }).count()
+    expect(owners.total).toBe(1)
+    expect(total).toBeGreaterThan(0)
+  })
+
+  it('changing to a new number releases the old one for its rightful owner', async () => {
+    const first = await readyWorker('changer', 62)
+    await s.call('user', 'saveProfile', validProfile(63), { token: first.token })
+    const other = await s.login('rightful-owner')
+    const res = await s.call('user', 'saveProfile', validProfile(62), { token: other })
+    expect(res.body.ok).toBe(true)
+  })
+})

@@ -9,7 +9,7 @@ export interface DatabaseManager {
     options: {
       CreateIndexes: {
         IndexName: string
-        MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean; MgoIsSparse: boolean }
+        MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean }
       }[]
     },
   ): Promise<unknown>
@@ -19,14 +19,17 @@ type CreateIndexes = Parameters<DatabaseManager['updateCollection']>[1]['CreateI
 
 /** The CloudBase request for one collection's indexes. Directions go as strings: "1", "-1", "2dsphere". */
 export function toCreateIndexes(specs: IndexFile['collections'][string]): CreateIndexes {
-  return specs.map((spec) => ({
+  return specs.map((spec) => {
+    // manager-node's MgoKeySchema has no sparse flag: a sparse index would silently deploy as a dense one.
+    if (spec.sparse) throw new Error(`index ${spec.name}: CloudBase's index API cannot declare sparse indexes`)
+    return {
     IndexName: spec.name,
     MgoKeySchema: {
       MgoIndexKeys: spec.keys.map(([Name, direction]) => ({ Name, Direction: String(direction) })),
       MgoIsUnique: spec.unique ?? false,
-      MgoIsSparse: spec.sparse ?? false,
     },
-  }))
+    }
+  })
 }
 
 /**

@@ -8,7 +8,7 @@ export interface UserDoc {
   createdAt: Date
   updatedAt: Date
   profile?: StoredProfile
-  /** Keyed hash of the ID number, top-level so the unique index can enforce one ID number per account. */
+  /** Keyed hash of the ID number: the key of this user's claim in `id_claims`. */
   idHash?: string
   /** The privacy-guide version last agreed to. */
   privacyVersion?: string
@@ -30,3 +30,6 @@ export interface StoredStaffGrant {
 }
 
 export const USERS = 'users'
+
+/** `{ _id: <keyed hash of an ID number>, userId, claimedAt }` — see claimIdNumber in user.service.ts. */
+export const ID_CLAIMS = 'id_claims'

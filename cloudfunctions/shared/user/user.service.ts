@@ -1,14 +1,14 @@
 import { PRIVACY_GUIDE } from '~types/privacy'
 import { findDistrict } from '~types/regions'
 import type { ProfileInput, UserView } from '~types/user.schema'
-import type { Runtime } from '../core/context'
+import type { Runtime, Transaction } from '../core/context'
 import { AppError, invalidField } from '../core/app-error'
 import { isDuplicateKeyError } from '../db'
 import { maskIdNumber } from '../security/mask'
 import { postMessage } from '../inbox/inbox.service'
 import { checkIdNumber } from './id-number'
-import { USERS, type UserDoc } from './user.doc'
-import { findUserById, findUserByIdHash, findUserByOpenid } from './user.repository'
+import { ID_CLAIMS, USERS, type UserDoc } from './user.doc'
+import { findUserById, findUserByOpenid } from './user.repository'
 import { toUserView } from './user.view'
 
 const WELCOME = {
@@ -43,10 +43,6 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
   }
   const now = rt.now()
   const id = resolveIdNumber(rt, user, input.idNumber, now)
-  if (id.hash !== user.idHash) {
-    const holder = await findUserByIdHash(rt.db, id.hash)
-    if (holder && holder._id !== user._id) throw invalidField('idNumber', ID_TAKEN)
-  }
 
   const district = findDistrict(input.districtCode)!
   const consents = [...user.consents]
@@ -72,16 +68,31 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
     consents,
     updatedAt: now,
   }
+  // `set` semantics for the nested profile: a corrected profile replaces the old one whole.
+  const change = { ...update, profile: rt.db.command.set(update.profile!) }
+  if (id.hash === user.idHash) await rt.db.collection(USERS).doc(user._id).update(change)
+  else await claimIdNumber(rt, user, id.hash, change, now)
+  const saved = await findUserById(rt.db, user._id)
+  return toUserView(saved!)
+}
+
+/**
+ * One ID number, one account: the number's keyed hash is the `_id` of a document in `id_claims`, so the primary
+ * key itself refuses a second claim — on CloudBase and locally alike, with no reliance on sparse unique indexes
+ * (which CloudBase's index API cannot declare). The new claim, the release of the old one and the profile change
+ * are one transaction: two accounts racing for one number cannot both win, and a failed save leaves nothing.
+ */
+async function claimIdNumber(rt: Runtime, user: UserDoc, hash: string, change: object, now: Date) {
   try {
-    // `set` semantics for the nested profile: a corrected profile replaces the old one whole.
-    await rt.db.collection(USERS).doc(user._id).update({ ...update, profile: rt.db.command.set(update.profile!) })
+    await rt.db.runTransaction(async (tx: Transaction) => {
+      await tx.collection(ID_CLAIMS).add({ _id: hash, userId: user._id, claimedAt: now })
+      if (user.idHash) await tx.collection(ID_CLAIMS).doc(user.idHash).delete()
+      await tx.collection(USERS).doc(user._id).update(change)
+    })
   } catch (e) {
-    // The unique index is the real guard: two accounts racing for one ID number cannot both win.
     if (isDuplicateKeyError(e)) throw invalidField('idNumber', ID_TAKEN)
     throw e
   }
-  const saved = await findUserById(rt.db, user._id)
-  return toUserView(saved!)
 }
 
 /**

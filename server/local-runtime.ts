@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import type { Runtime } from '../cloudfunctions/shared/core/context'
+import { adminOpenidsFrom, type Runtime } from '../cloudfunctions/shared/core/context'
 import type { LogSink } from '../cloudfunctions/shared/core/log'
 import { openLocalDatabase } from '../cloudfunctions/shared/db/local'
 import { createVault } from '../cloudfunctions/shared/security/vault'
@@ -22,7 +22,7 @@ function localMasterKey(dataDir: string): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
 }
 
-export function openLocalRuntime(opts: { dataDir: string; log: LogSink; now?: () => Date }): LocalRuntime {
+export function openLocalRuntime(opts: { dataDir: string; log: LogSink; now?: () => Date; bootstrapAdmins?: ReadonlySet<string> }): LocalRuntime {
   mkdirSync(opts.dataDir, { recursive: true })
   const { db, close } = openLocalDatabase({ file: join(opts.dataDir, 'nuanxin.sqlite') })
   const runtime: Runtime = {
@@ -31,6 +31,7 @@ export function openLocalRuntime(opts: { dataDir: string; log: LogSink; now?: ()
     vault: createVault(localMasterKey(opts.dataDir)),
     log: opts.log,
     now: opts.now ?? (() => new Date()),
+    bootstrapAdmins: opts.bootstrapAdmins ?? adminOpenidsFrom(process.env),
   }
   return { runtime, close }
 }

@@ -2,9 +2,8 @@ import { PRIVACY_GUIDE } from '~types/privacy'
 import type { Service } from '~types/roles'
 import type { Occupation } from '~types/user.schema'
 import type { Runtime } from '../cloudfunctions/shared/core/context'
-import { AUDIT } from '../cloudfunctions/shared/audit/audit'
 import { grantStaff } from '../cloudfunctions/shared/user/staff.service'
-import { login, saveProfile } from '../cloudfunctions/shared/user/user.service'
+import { bootstrapAdmin, login, saveProfile } from '../cloudfunctions/shared/user/user.service'
 import { USERS } from '../cloudfunctions/shared/user/user.doc'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { demoIdNumber } from './demo-id'
@@ -43,7 +42,6 @@ const MOBILE_BASE = 13900000000
 export async function seedDemoData(rt: Runtime): Promise<boolean> {
   const { total } = await rt.db.collection(USERS).count()
   if (total > 0) return false
-  const now = rt.now()
   for (const [i, p] of DEMO_PEOPLE.entries()) {
     await login(rt, p.openid, null)
     const user = (await findUserByOpenid(rt.db, p.openid))!
@@ -57,15 +55,9 @@ export async function seedDemoData(rt: Runtime): Promise<boolean> {
       consents: { privacyVersion: PRIVACY_GUIDE.version, sensitive: true },
     })
   }
-  // The first admin cannot be granted by an admin: bootstrap it, and say so in the audit trail.
+  // The first admin cannot be granted by an admin: bootstrapped, as in production, and audited.
   const admin = DEMO_PEOPLE.find((p) => p.admin)!
-  const adminUser = (await findUserByOpenid(rt.db, admin.openid))!
-  await rt.db.collection(USERS).doc(adminUser._id).update({ 'roles.admin': true })
-  await rt.db.collection(AUDIT).add({
-    actorId: 'system', actorRole: 'admin', action: 'admin.bootstrap', targetType: 'user', targetId: adminUser._id,
-    from: false, to: true, note: '本地演示数据', at: now,
-  })
-  const granter = (await findUserByOpenid(rt.db, admin.openid))!
+  const granter = await bootstrapAdmin(rt, (await findUserByOpenid(rt.db, admin.openid))!, '本地演示数据')
   for (const p of DEMO_PEOPLE.filter((d) => d.staff)) {
     const user = (await findUserByOpenid(rt.db, p.openid))!
     await grantStaff(rt, granter, { userId: user._id, districtCode: p.staff!.districtCode, services: p.staff!.services })

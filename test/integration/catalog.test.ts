@@ -78,6 +78,7 @@ describe('the catalog', () => {
       }
       for (const [name, prop] of Object.entries(schema.properties ?? {})) {
         const res = await s.call(e.function, e.action, { [name]: wrongTypeFor(prop) }, { token: tokens.super })
+        expect({ action: `${e.function}.${e.action}`, field: name, ok: res.body.ok }).toEqual({ action: `${e.function}.${e.action}`, field: name, ok: false })
         if (!res.body.ok) expect(Object.keys(res.body.error.fields ?? {}).some((f) => f === name || f.startsWith(`${name}.`))).toBe(true)
       }
     }

@@ -24,10 +24,10 @@ export interface TestServer {
  * A real local server on an ephemeral loopback port, over a fresh data folder — the same code `npm start` runs.
  * Pass `seed: true` for the demo people (staff, admin) the browser and catalog tests rely on.
  */
-export async function startTestServer(opts: { seed?: boolean; h5Dir?: string; now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { seed?: boolean; h5Dir?: string; now?: () => Date; bootstrapAdmins?: string[] } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nuanxin-test-'))
   const logs: CallLogLine[] = []
-  const { runtime, close } = openLocalRuntime({ dataDir, log: (l) => logs.push(l), now: opts.now })
+  const { runtime, close } = openLocalRuntime({ dataDir, log: (l) => logs.push(l), now: opts.now, bootstrapAdmins: new Set(opts.bootstrapAdmins ?? []) })
   if (opts.seed) await seedDemoData(runtime)
   const app = await buildApp({ runtime, h5Dir: opts.h5Dir })
   await app.listen({ host: '127.0.0.1', port: 0 })

@@ -16,6 +16,13 @@ export interface Runtime {
   log: LogSink
   /** Injected so tests can move time; services never call `new Date()` themselves. */
   now(): Date
+  /** OPENIDs made admin at sign-in (env NUANXIN_ADMIN_OPENIDS): how a fresh deployment gets its first admin. */
+  bootstrapAdmins: ReadonlySet<string>
+}
+
+/** `NUANXIN_ADMIN_OPENIDS=oA,oB` → the set; unset → empty. */
+export function adminOpenidsFrom(env: NodeJS.ProcessEnv): ReadonlySet<string> {
+  return new Set((env.NUANXIN_ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean))
 }
 
 /** Who is calling, established by the platform (CloudBase context) or the local session — never the request body. */

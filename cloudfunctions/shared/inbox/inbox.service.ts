@@ -19,7 +19,12 @@ interface MessageDoc {
  * (a later notifier), but the inbox is the record the worker can always come back to.
  */
 export async function postMessage(db: Database, openid: string, msg: { title: string; body: string }, now: Date) {
-  await db.collection(MESSAGES).add({ openid, title: msg.title, body: msg.body, createdAt: now, readAt: null })
+  await db.collection(MESSAGES).add(messageDoc(openid, msg, now))
+}
+
+/** A new, unread message — for callers that add it inside their own transaction. */
+export function messageDoc(openid: string, msg: { title: string; body: string }, now: Date): Omit<MessageDoc, '_id'> {
+  return { openid, title: msg.title, body: msg.body, createdAt: now, readAt: null }
 }
 
 function toView(m: MessageDoc): MessageView {

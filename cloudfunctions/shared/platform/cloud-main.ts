@@ -1,7 +1,7 @@
 import tcb from '@cloudbase/node-sdk'
 import type { Envelope } from '~types/errors'
 import { AppError } from '../core/app-error'
-import type { Runtime } from '../core/context'
+import { adminOpenidsFrom, type Runtime } from '../core/context'
 import type { FunctionModule } from '../core/define-function'
 import { dispatch } from '../core/dispatch'
 import { stdoutJsonSink } from '../core/log'
@@ -33,6 +33,7 @@ function productionRuntime(): Runtime {
     vault: vaultFromEnv(),
     log: stdoutJsonSink,
     now: () => new Date(),
+    bootstrapAdmins: adminOpenidsFrom(process.env),
   }
   return runtime
 }

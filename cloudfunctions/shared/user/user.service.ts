@@ -5,9 +5,10 @@ import type { Runtime, Transaction } from '../core/context'
 import { AppError, invalidField } from '../core/app-error'
 import { isDuplicateKeyError } from '../db'
 import { maskIdNumber } from '../security/mask'
-import { postMessage } from '../inbox/inbox.service'
+import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { AUDIT, type AuditEntry } from '../audit/audit'
 import { checkIdNumber } from './id-number'
-import { ID_CLAIMS, USERS, type UserDoc } from './user.doc'
+import { ID_CLAIMS, USERS, type StoredProfile, type UserDoc } from './user.doc'
 import { findUserById, findUserByOpenid } from './user.repository'
 import { toUserView } from './user.view'
 
@@ -19,94 +20,117 @@ const WELCOME = {
 const ID_TAKEN = '这个身份证号已经绑定了另一个微信账号。如需找回，请联系所在区县工作人员。'
 
 /**
- * Sign-in: the first call for an identity creates the user and a welcome message. Two first calls at once are
- * settled by the unique openid index: the loser reads the winner's record.
+ * Sign-in: the first call for an identity creates the user and its welcome message in one transaction, so there
+ * is never a user without a welcome. Two first calls at once are settled by the unique openid index: the loser
+ * reads the winner's record. An OPENID listed in NUANXIN_ADMIN_OPENIDS is made admin here (audited) — the only
+ * way the first admin of a fresh deployment can exist.
  */
 export async function login(rt: Runtime, openid: string, existing: UserDoc | null): Promise<UserView> {
-  if (existing) return toUserView(existing)
-  const now = rt.now()
-  const doc: Omit<UserDoc, '_id'> = { openid, createdAt: now, updatedAt: now, consents: [], roles: { admin: false, staff: [] } }
-  try {
-    await rt.db.collection(USERS).add(doc)
-    await postMessage(rt.db, openid, WELCOME, now)
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e
-  }
-  const user = await findUserByOpenid(rt.db, openid)
+  if (!existing) await createUser(rt, openid)
+  let user = existing ?? (await findUserByOpenid(rt.db, openid))
   if (!user) throw new AppError('INTERNAL')
+  if (rt.bootstrapAdmins.has(openid) && !user.roles.admin) user = await bootstrapAdmin(rt, user)
   return toUserView(user)
 }
 
+async function createUser(rt: Runtime, openid: string) {
+  const now = rt.now()
+  const doc: Omit<UserDoc, '_id'> = { openid, createdAt: now, updatedAt: now, consents: [], roles: { admin: false, staff: [] } }
+  try {
+    await rt.db.runTransaction(async (tx: Transaction) => {
+      await tx.collection(USERS).add(doc)
+      await tx.collection(MESSAGES).add(messageDoc(openid, WELCOME, now))
+    })
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e
+  }
+}
+
+export async function bootstrapAdmin(rt: Runtime, user: UserDoc, note = 'NUANXIN_ADMIN_OPENIDS'): Promise<UserDoc> {
+  const now = rt.now()
+  await rt.db.runTransaction(async (tx: Transaction) => {
+    await tx.collection(USERS).doc(user._id).update({ 'roles.admin': true, updatedAt: now })
+    const entry: AuditEntry = {
+      actorId: 'system', actorRole: 'admin', action: 'admin.bootstrap', targetType: 'user', targetId: user._id,
+      from: false, to: true, note, at: now,
+    }
+    await tx.collection(AUDIT).add(entry)
+  })
+  return (await findUserById(rt.db, user._id))!
+}
+
+/**
+ * Save or correct the profile. Everything that depends on the stored user — which ID number is on file, which
+ * claim to release, which consents exist — is read inside the transaction, so two saves at once (two taps, two
+ * devices) cannot interleave: the engine (and CloudBase) detect the conflict and the SDK retries the loser.
+ */
 export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInput): Promise<UserView> {
   if (input.consents.privacyVersion !== PRIVACY_GUIDE.version) {
     throw invalidField('consents.privacyVersion', '隐私保护指引已更新，请重新阅读并同意')
   }
   const now = rt.now()
-  const id = resolveIdNumber(rt, user, input.idNumber, now)
-
+  const typed = input.idNumber === undefined ? undefined : checkedIdNumber(rt, input.idNumber, now)
   const district = findDistrict(input.districtCode)!
-  const consents = [...user.consents]
-  if (user.privacyVersion !== PRIVACY_GUIDE.version) {
-    consents.push({ kind: 'privacy', version: PRIVACY_GUIDE.version, acceptedAt: now })
-  }
-  if (!user.consents.some((c) => c.kind === 'sensitive' && c.version === PRIVACY_GUIDE.version)) {
-    consents.push({ kind: 'sensitive', version: PRIVACY_GUIDE.version, acceptedAt: now })
-  }
-  const update: Partial<UserDoc> = {
-    profile: {
-      realName: input.realName,
-      idNumberSealed: id.sealed,
-      idNumberMasked: id.masked,
-      mobile: input.mobile,
-      occupation: input.occupation,
-      platform: input.platform,
-      cityCode: district.cityCode,
-      districtCode: district.code,
-    },
-    idHash: id.hash,
-    privacyVersion: PRIVACY_GUIDE.version,
-    consents,
-    updatedAt: now,
-  }
-  // `set` semantics for the nested profile: a corrected profile replaces the old one whole.
-  const change = { ...update, profile: rt.db.command.set(update.profile!) }
-  if (id.hash === user.idHash) await rt.db.collection(USERS).doc(user._id).update(change)
-  else await claimIdNumber(rt, user, id.hash, change, now)
-  const saved = await findUserById(rt.db, user._id)
-  return toUserView(saved!)
-}
-
-/**
- * One ID number, one account: the number's keyed hash is the `_id` of a document in `id_claims`, so the primary
- * key itself refuses a second claim — on CloudBase and locally alike, with no reliance on sparse unique indexes
- * (which CloudBase's index API cannot declare). The new claim, the release of the old one and the profile change
- * are one transaction: two accounts racing for one number cannot both win, and a failed save leaves nothing.
- */
-async function claimIdNumber(rt: Runtime, user: UserDoc, hash: string, change: object, now: Date) {
   try {
     await rt.db.runTransaction(async (tx: Transaction) => {
-      await tx.collection(ID_CLAIMS).add({ _id: hash, userId: user._id, claimedAt: now })
-      if (user.idHash) await tx.collection(ID_CLAIMS).doc(user.idHash).delete()
-      await tx.collection(USERS).doc(user._id).update(change)
+      const { data } = await tx.collection(USERS).doc(user._id).get()
+      const current = data as UserDoc | null
+      if (!current) throw new AppError('UNAUTHENTICATED')
+      const id = typed ?? idOnFile(current)
+      const profile: StoredProfile = {
+        realName: input.realName,
+        idNumberSealed: id.sealed ?? current.profile!.idNumberSealed,
+        idNumberMasked: id.masked,
+        mobile: input.mobile,
+        occupation: input.occupation,
+        platform: input.platform,
+        cityCode: district.cityCode,
+        districtCode: district.code,
+      }
+      if (id.hash !== current.idHash) {
+        // One ID number, one account: the claim's `_id` is the number's keyed hash, so the primary key refuses a
+        // second claim — on CloudBase and locally alike, with no sparse unique index (CloudBase cannot declare one).
+        await tx.collection(ID_CLAIMS).add({ _id: id.hash, userId: current._id, claimedAt: now })
+        if (current.idHash) await tx.collection(ID_CLAIMS).doc(current.idHash).delete()
+      } else if (current.profile) {
+        // Same number typed again: keep the sealed value rather than re-encrypting.
+        profile.idNumberSealed = current.profile.idNumberSealed
+      }
+      await tx.collection(USERS).doc(current._id).update({
+        // `set`: a corrected profile replaces the old one whole.
+        profile: rt.db.command.set(profile),
+        idHash: id.hash,
+        privacyVersion: PRIVACY_GUIDE.version,
+        consents: withConsents(current, now),
+        updatedAt: now,
+      })
     })
   } catch (e) {
     if (isDuplicateKeyError(e)) throw invalidField('idNumber', ID_TAKEN)
     throw e
   }
+  return toUserView((await findUserById(rt.db, user._id))!)
 }
 
-/**
- * The ID number to keep: a newly typed one (checked, sealed, hashed) or, when the field is left out while
- * correcting a profile, the one on file. Re-sealing an unchanged number is skipped.
- */
-function resolveIdNumber(rt: Runtime, user: UserDoc, typed: string | undefined, now: Date) {
-  const p = user.profile
-  if (typed === undefined) {
-    if (!p || !user.idHash) throw invalidField('idNumber', '请填写身份证号')
-    return { sealed: p.idNumberSealed, masked: p.idNumberMasked, hash: user.idHash }
+/** The consent records after agreeing to the guide in force: appended, never rewritten. */
+function withConsents(user: UserDoc, now: Date): UserDoc['consents'] {
+  const consents = [...user.consents]
+  for (const kind of ['privacy', 'sensitive'] as const) {
+    if (!consents.some((c) => c.kind === kind && c.version === PRIVACY_GUIDE.version)) {
+      consents.push({ kind, version: PRIVACY_GUIDE.version, acceptedAt: now })
+    }
   }
-  checkIdNumber(typed, now)
-  const hash = rt.vault.hash(typed)
-  if (p && hash === user.idHash) return { sealed: p.idNumberSealed, masked: p.idNumberMasked, hash }
-  return { sealed: rt.vault.encrypt(typed), masked: maskIdNumber(typed), hash }
+  return consents
+}
+
+/** A newly typed number: checked (GB 11643, age), hashed, sealed, masked. */
+function checkedIdNumber(rt: Runtime, idNumber: string, now: Date) {
+  checkIdNumber(idNumber, now)
+  return { hash: rt.vault.hash(idNumber), sealed: rt.vault.encrypt(idNumber) as string | undefined, masked: maskIdNumber(idNumber) }
+}
+
+/** Left out while correcting a profile: the number on file stays. */
+function idOnFile(user: UserDoc) {
+  if (!user.profile || !user.idHash) throw invalidField('idNumber', '请填写身份证号')
+  return { hash: user.idHash, sealed: undefined, masked: user.profile.idNumberMasked }
 }

@@ -25,6 +25,11 @@ function toRegExp(r: BSONRegExp): RegExp {
  * the engine's clock plus the offset, as CloudBase resolves it on the server.
  */
 export function fromWire(text: string, now: () => Date): unknown {
+  // Text with no `"$` holds no extended-JSON wrapper, server date or regex, and with no `\u` escape no key can
+  // hide a `$` or the NUL byte EJSON refuses: relaxed EJSON.parse then returns exactly what JSON.parse does, and
+  // resolve() would only copy it (a `__proto__` key, which that copy turns into a prototype, keeps the slow path).
+  // Most queries (`where({ openid })`) take this path, which skips the reviver.
+  if (!text.includes('"$') && !text.includes('\\u') && !text.includes('__proto__')) return JSON.parse(text)
   return resolve(EJSON.parse(text, { relaxed: true }), now)
 }
 
@@ -39,8 +44,68 @@ function resolve(v: unknown, now: () => Date): unknown {
   return out
 }
 
+/**
+ * A document for the SDK, which reads every one with relaxed `EJSON.parse`. The text differs from canonical
+ * EJSON.stringify only where relaxed parsing gives the same value from less: a finite number is written bare
+ * (canonical `{"$numberInt":"5"}`, `{"$numberLong":…}` and `{"$numberDouble":"1.5"}` all parse to that same JS
+ * number, -0 included: canonical writes it `{"$numberInt":"0"}`), and a valid Date as `{"$date":<ms>}` (parsed
+ * to the same instant as `{"$date":{"$numberLong":"<ms>"}}`, without building a Long). Everything else (BSON
+ * types, RegExp, objects that are not plain) is written exactly as canonical EJSON writes it. This runs on every
+ * document read, and the SDK's parse of the canonical form was a large share of a simple read.
+ */
 export function toWire(v: unknown): string {
-  return EJSON.stringify(v as Record<string, unknown>, { relaxed: false })
+  return JSON.stringify(wireValue(v))
+}
+
+/** Date.prototype.setTime's bound: an instant beyond it is an Invalid Date, which toWire writes differently. */
+const MAX_TIME = 8.64e15
+const DATE_WRAPPER = /^\{"\$date":(-?\d{1,16})\}/
+
+/**
+ * A stored document for the SDK, straight from its stored JSON text when that text already is its wire form:
+ * plain JSON whose only `$` keys are single-key `{"$date":<integer ms>}` objects (how toStored writes a Date),
+ * which relaxed EJSON.parse reads as the same values fromStored then toWire would give. `"$` can only open a
+ * string token in JSON text, so checking each occurrence finds every `$` key. Anything else (other typed
+ * wrappers, `$` strings, `\u` escapes, a `__proto__` key, which fromStored would turn into a prototype) goes
+ * the long way. Saves building each document twice on plain reads.
+ */
+export function storedToWire(text: string): string {
+  if (text.includes('\\u') || text.includes('"__proto__"')) return toWire(parseStored(text))
+  for (let i = text.indexOf('"$'); i !== -1; i = text.indexOf('"$', i + 2)) {
+    const m = text[i - 1] === '{' ? DATE_WRAPPER.exec(text.slice(i - 1, i + 28)) : null
+    if (!m || Math.abs(Number(m[1])) > MAX_TIME) return toWire(parseStored(text))
+  }
+  return text
+}
+
+function wireValue(v: unknown): unknown {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v
+    case 'number':
+      return Number.isFinite(v) ? v : { $numberDouble: String(v) }
+    case 'undefined':
+      // As EJSON: undefined becomes null, in objects and arrays alike.
+      return null
+  }
+  if (v === null) return null
+  if (Array.isArray(v)) return v.map(wireValue)
+  if (v instanceof Date) {
+    const ms = v.getTime()
+    if (Number.isFinite(ms)) return { $date: ms }
+  } else if (isPlainObject(v) && (v as { _bsontype?: unknown })._bsontype === undefined) {
+    const out: JsObject = {}
+    for (const key of Object.keys(v)) {
+      const x = wireValue(v[key])
+      // A `__proto__` key read from JSON is an own property; plain assignment would set the prototype instead.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: x, writable: true, enumerable: true, configurable: true })
+      else out[key] = x
+    }
+    return out
+  }
+  // The canonical extended-JSON tree of this value, re-serialized verbatim by JSON.stringify.
+  return EJSON.serialize({ v }, { relaxed: false }).v
 }
 
 export function toStored(v: unknown): Json {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index'
@@ -337,7 +337,14 @@ describe('unique indexes', () => {
   })
 
   it('lets documents without the field share a sparse index, but not one value', async () => {
-    const db = open()
+    // The app declares no sparse index (CloudBase's index API cannot), but the engine keeps MongoDB's semantics.
+    const dir = mkdtempSync(join(tmpdir(), 'nx-sparse-'))
+    const indexesFile = join(dir, 'indexes.json')
+    writeFileSync(indexesFile, JSON.stringify({ collections: { users: [
+      { name: 'openid_unique', keys: [['openid', 1]], unique: true },
+      { name: 'idHash_unique', keys: [['idHash', 1]], unique: true, sparse: true },
+    ] } }))
+    const db = open({ indexesFile })
     await seed(db, 'users', [{ _id: 'u1', openid: 'o1' }, { _id: 'u2', openid: 'o2' }])
     await db.collection('users').doc('u1').update({ idHash: 'h' })
     await expect(db.collection('users').doc('u2').update({ idHash: 'h', other: 1 })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' })

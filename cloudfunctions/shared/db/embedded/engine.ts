@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IndexFile } from '../index-spec'
 import { aggregate } from './aggregate'
-import { fromWire, parseStored, toStored, toWire, type JsObject } from './codec'
+import { fromWire, parseStored, storedToWire, toStored, toWire, type JsObject } from './codec'
 import { DatabaseError, duplicateKey, ErrorCode, invalidParam, requestFailed } from './errors'
 import type { SortSpec } from './planner'
 import { project, QueryRunner } from './query-runner'
@@ -98,7 +98,7 @@ export class EmbeddedEngine {
       case 'database.insertDocument':
         return { data: { insertedIds: this.insert(p) } }
       case 'database.getDocument':
-        return { data: { list: this.get(p).map(toWire) } }
+        return { data: { list: this.getWire(p) } }
       case 'database.calculateDocument':
         return { data: { total: this.runner.count(this.coll(p), this.where(p, false)) } }
       case 'database.modifyDocument':
@@ -147,18 +147,30 @@ export class EmbeddedEngine {
     return docs.map((d) => d._id)
   }
 
-  private get(p: Params): JsObject[] {
+  /**
+   * The documents of a read, in wire form. A committed read without projection that SQL answers alone goes from
+   * stored text to wire text (storedToWire) without building the documents; the rest goes through find.
+   */
+  private getWire(p: Params): string[] {
     const coll = this.coll(p)
     const projection = p.projection ? this.wire(p.projection) : undefined
     if (p.queryType === 'DOC') {
-      const doc = this.docs(p).read(coll, this.docId(p))
+      const id = this.docId(p)
+      if (!projection && !p.transactionId) {
+        const raw = this.store.rawById(coll, id)
+        return raw === null ? [] : [storedToWire(raw)]
+      }
+      const doc = this.docs(p).read(coll, id)
       const list = doc ? [doc] : []
-      return projection ? project(list, projection) : list
+      return (projection ? project(list, projection) : list).map(toWire)
     }
     this.noQueriesIn(p)
     const sort: SortSpec = p.order ? Object.entries(this.wire(p.order)).map(([f, d]) => [f, d === -1 ? -1 : 1]) : []
     const limit = p.limit && p.limit > 0 ? Math.min(p.limit, MAX_LIMIT) : DEFAULT_LIMIT
-    return this.runner.find(coll, this.where(p, false), { sort, skip: p.offset ?? 0, limit, projection })
+    const opts = { sort, skip: p.offset ?? 0, limit, projection }
+    const query = this.where(p, false)
+    const stored = projection ? null : this.runner.findStored(coll, query, opts)
+    return stored ? stored.map(storedToWire) : this.runner.find(coll, query, opts).map(toWire)
   }
 
   private modify(p: Params): { updated: number; upsert_id?: string } {

@@ -108,7 +108,7 @@ describe('SQL pushdown', () => {
     sql.length = 0
     await run(pushed, cases[0])
     expect(sql[0]).toContain(`nx_key(doc -> '$."g"') = ?`)
-    expect(sql[0]).toMatch(/ORDER BY nx_key\(doc -> '\$\."n"'\) ASC, rowid ASC LIMIT \? OFFSET \?$/)
+    expect(sql[0]).toMatch(/ORDER BY nx_key\(doc -> '\$\."n"'\) ASC, rowid ASC LIMIT \+\? OFFSET \+\?$/)
     sql.length = 0
     await run(pushed, cases[15])
     expect(sql.join('\n')).not.toContain('"mix"')

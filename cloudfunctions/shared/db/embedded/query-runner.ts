@@ -31,9 +31,9 @@ export class QueryRunner {
     const p = this.plan(coll, query, opts.sort)
     const end = opts.skip + opts.limit
     let docs: JsObject[]
-    if (!p.near && !p.residual && (opts.sort.length === 0 || p.orderBy)) {
-      const { st, params } = this.query(coll, p, p.orderBy, ' LIMIT ? OFFSET ?', [Number.isFinite(opts.limit) ? opts.limit : -1, opts.skip])
-      docs = (st.all(...params) as Row[]).map((r) => parseStored(r.doc))
+    const stored = this.page(coll, p, opts)
+    if (stored) {
+      docs = stored.map(parseStored)
     } else if (!p.near && (opts.sort.length === 0 || p.orderBy)) {
       // Rows arrive in the final order: filter them as they come and stop once the page is full.
       const test = matcher(p.residual!)
@@ -52,6 +52,24 @@ export class QueryRunner {
     return opts.projection ? project(docs, opts.projection) : docs
   }
 
+  /**
+   * The stored JSON text of the matches when SQL alone answers the query (filter, sort and page all in SQL), so
+   * a plain read can go to the wire without building the documents; null when JS has a part in it (use find).
+   */
+  findStored(coll: string, query: JsObject, opts: FindOptions): string[] | null {
+    if (!this.store.hasCollection(coll)) return []
+    return this.page(coll, this.plan(coll, query, opts.sort), opts)
+  }
+
+  private page(coll: string, p: Plan, opts: FindOptions): string[] | null {
+    if (p.near || p.residual || (opts.sort.length > 0 && !p.orderBy)) return null
+    // `+?`, not a bare `?`: SQLite (3.4x+) lets a bare bound LIMIT/OFFSET steer the plan, and so re-prepares the
+    // statement every time those parameters are bound (every call) — about 4 µs per query. The unary plus
+    // changes no value; the limit is applied at run time as before.
+    const { st, params } = this.query(coll, p, p.orderBy, ' LIMIT +? OFFSET +?', [Number.isFinite(opts.limit) ? opts.limit : -1, opts.skip])
+    return (st.all(...params) as Row[]).map((r) => r.doc)
+  }
+
   count(coll: string, query: JsObject): number {
     if (!this.store.hasCollection(coll)) return 0
     const p = this.plan(coll, query, [])
@@ -63,8 +81,12 @@ export class QueryRunner {
     return this.matching(coll, p, []).length
   }
 
+  /** Per collection; the declared indexes are fixed for the store's life, and this runs on every query. */
+  private readonly sparseFields = new Map<string, Set<string>>()
+
   private plan(coll: string, query: JsObject, sort: SortSpec): Plan {
-    const sparse = new Set(this.store.indexesOf(coll).filter((s) => s.sparse).map((s) => s.keys[0][0]))
+    let sparse = this.sparseFields.get(coll)
+    if (!sparse) this.sparseFields.set(coll, (sparse = new Set(this.store.indexesOf(coll).filter((s) => s.sparse).map((s) => s.keys[0][0]))))
     const p = plan(query, sort, { coll, paths: this.store.paths, sparse, pushdown: this.options.pushdown })
     if (p.near) requireGeoIndex(coll, p.near.field, this.store.indexesOf(coll))
     return p

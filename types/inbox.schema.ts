@@ -9,7 +9,8 @@ export interface MessageView {
 }
 
 export const ListMessagesInput = z.strictObject({
-  before: z.optional(z.string()),
+  /** Paging cursor: the `createdAt` of the oldest message already shown. */
+  before: z.optional(z.iso.datetime({ error: '翻页位置格式不对' })),
 })
 
 export const MarkReadInput = z.strictObject({

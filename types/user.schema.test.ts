@@ -35,3 +35,20 @@ describe('ProfileInput', () => {
     for (const v of Object.values(e)) expect(v).not.toMatch(/[A-Za-z]{4,}/)
   })
 })
+
+describe('names and ID numbers as people type them', () => {
+  it('accepts rare Han characters and minority names with any middle-dot look-alike', () => {
+    for (const [typed, saved] of [['𠮷野家', '𠮷野家'], ['买买提•艾力', '买买提·艾力'], ['阿依古丽・买买提', '阿依古丽·买买提'], ['  王  五 ', '王 五']]) {
+      expect(ProfileInput.parse(validProfile(5, { realName: typed })).realName).toBe(saved)
+    }
+    expect(errorsOf(validProfile(5, { realName: '张三\n李四😀' })).realName).toMatch(/间隔号/)
+  })
+
+  it('catches a wrong check digit and an impossible birth date before anything is sent', () => {
+    const good = validProfile(6).idNumber
+    const wrongDigit = good.slice(0, 17) + (good[17] === '1' ? '2' : '1')
+    expect(errorsOf(validProfile(6, { idNumber: wrongDigit })).idNumber).toMatch(/校验码/)
+    for (const c of '0123456789X') expect(errorsOf(validProfile(6, { idNumber: `32061319900230123${c}` })).idNumber).toBeDefined()
+    expect(errorsOf(validProfile(6)).idNumber).toBeUndefined()
+  })
+})

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { Service } from './roles'
 import { findDistrict } from './regions'
+import { birthDateOf, ID_NUMBER_INVALID } from './id-number'
 
 export const OCCUPATIONS = ['快递员', '外卖配送员', '货车司机', '网约车司机', '网络主播', '其他'] as const
 export const Occupation = z.enum(OCCUPATIONS, { error: '请选择职业' })
@@ -20,9 +21,12 @@ const trimmed = (min: number, max: number, what: string) =>
 export const ProfileInput = z.strictObject({
   realName: z.string({ error: '请填写真实姓名' }).check(
     z.trim(),
+    // Phone keyboards type the middle dot of minority names as •, ・ or ‧; one space between Latin parts.
+    z.overwrite((s) => s.replace(/[•・‧∙･]/g, '·').replace(/\s+/g, ' ')),
     z.minLength(2, '请填写真实姓名（至少 2 个字）'),
     z.maxLength(30, '姓名最多 30 个字'),
-    z.regex(/^[\u4e00-\u9fa5·A-Za-z\s]+$/, '姓名只能包含汉字、字母或间隔号'),
+    // Any Han character, rare ones (extensions A–G, beyond the BMP) included: real names use them.
+    z.regex(/^[\p{Script=Han}·A-Za-z ]+$/u, '姓名只能包含汉字、字母或间隔号“·”'),
   ),
   /** Optional when correcting a profile: left out, the number on file stays. */
   idNumber: z.optional(
@@ -30,6 +34,7 @@ export const ProfileInput = z.strictObject({
       z.trim(),
       z.toUpperCase(),
       z.regex(ID_NUMBER_SHAPE, '身份证号应为 18 位，最后一位可以是数字或 X'),
+      z.refine((id) => !ID_NUMBER_SHAPE.test(id) || birthDateOf(id) !== null, ID_NUMBER_INVALID),
     ),
   ),
   mobile: z.string({ error: '请填写手机号' }).check(z.trim(), z.regex(MOBILE_SHAPE, '手机号应为 11 位，以 13–19 开头')),

@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
 import type { UserView } from '~types/user.schema'
 import { api } from '../api/client'
-import { ApiError } from '../api/api-error'
+import { ApiError, OFFLINE_MESSAGE } from '../api/api-error'
+import { clearAllDrafts } from '../hooks/use-draft'
 import { getToken, setToken } from '../api/token'
 
 export type SessionStatus = 'unknown' | 'signedOut' | 'signedIn'
@@ -53,7 +54,9 @@ export function restoreSession(): Promise<void> {
       setUser(await api.user.login({}))
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('INTERNAL', '登录失败，请重试')
-      if (err.code === 'UNAUTHENTICATED') {
+      if (err.code === 'NETWORK') return set({ error: new ApiError('NETWORK', OFFLINE_MESSAGE) })
+      // In WeChat there is no sign-in page to go to: the platform identity failed, so offer a retry instead.
+      if (err.code === 'UNAUTHENTICATED' && process.env.TARO_ENV !== 'weapp') {
         setToken(null)
         return set({ status: 'signedOut', user: null, error: null })
       }
@@ -85,6 +88,7 @@ export async function signInDemo(openid: string): Promise<UserView> {
 
 export function signOut() {
   setToken(null)
+  clearAllDrafts()
   set({ status: 'signedOut', user: null, error: null })
   void Taro.reLaunch({ url: '/packages/account/pages/signin/index' })
 }

@@ -43,6 +43,7 @@ const ok = (api: string) => Promise.resolve({ errMsg: `${api}:ok` })
 export const getStorageSync: Api['getStorageSync'] = <T,>(key: string) => (storage.has(key) ? storage.get(key) : '') as T
 export const setStorageSync: Api['setStorageSync'] = (key, data) => void storage.set(key, data)
 export const removeStorageSync: Api['removeStorageSync'] = (key) => void storage.delete(key)
+export const getStorageInfoSync: Api['getStorageInfoSync'] = () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 })
 
 export const showToast: Api['showToast'] = (option) => {
   toasts.push(option?.title ?? '')
@@ -96,7 +97,7 @@ export const cloud = {
 }
 
 const Taro = {
-  getStorageSync, setStorageSync, removeStorageSync, showToast, showModal, setTabBarBadge, removeTabBarBadge,
+  getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
   ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
 }

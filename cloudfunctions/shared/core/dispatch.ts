@@ -59,9 +59,11 @@ export async function dispatch(mod: FunctionModule, body: unknown, caller: Calle
   let line: Omit<CallLogLine, 'ms'> = { fn: mod.name, action: '?', role: 'anonymous', outcome: 'ok' }
   try {
     const req = parseBody(body)
-    line = { ...line, action: req.action, requestId: req.requestId }
+    line.requestId = req.requestId?.slice(0, 64)
     const def: ActionDef | undefined = Object.hasOwn(mod.actions, req.action) ? mod.actions[req.action] : undefined
+    // Only known action names reach the log: an unknown one is caller-chosen text.
     if (!def) throw new AppError('UNKNOWN_ACTION', `“${mod.name}”没有这个操作`)
+    line.action = req.action
     const { spec } = def
     const isPublic = spec.roles.includes('public')
 

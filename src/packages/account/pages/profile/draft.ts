@@ -1,6 +1,7 @@
 import { PRIVACY_GUIDE } from '~types/privacy'
 import type { ProfileInput, UserView } from '~types/user.schema'
 import { newRequestId } from '../../../../api/client'
+import { DRAFT_PREFIX } from '../../../../hooks/use-draft'
 
 /** What the form holds between keystrokes — kept in local storage until the profile is saved. */
 export interface ProfileDraft {
@@ -13,12 +14,14 @@ export interface ProfileDraft {
   districtCode: string
   privacy: boolean
   sensitive: boolean
+  /** The guide version the ticks above were given for: a tick never carries over to a text not yet seen. */
+  consentVersion: string
   /** One idempotency key per submission, kept with the draft so a retry after a timeout cannot save twice. */
   requestId: string
 }
 
 export function draftKey(userId: string) {
-  return `nx.draft.profile.${userId}`
+  return `${DRAFT_PREFIX}profile.${userId}`
 }
 
 export function initialDraft(user: UserView | null): ProfileDraft {
@@ -34,11 +37,17 @@ export function initialDraft(user: UserView | null): ProfileDraft {
     districtCode: p?.districtCode ?? '',
     privacy: agreed,
     sensitive: agreed,
+    consentVersion: PRIVACY_GUIDE.version,
     requestId: newRequestId(),
   }
 }
 
 /** The action's input. An empty ID field on a saved profile means "keep the number on file". */
+/** A restored draft whose ticks were given for an older guide comes back unticked. */
+export function withCurrentConsent(d: ProfileDraft): ProfileDraft {
+  return d.consentVersion === PRIVACY_GUIDE.version ? d : { ...d, privacy: false, sensitive: false, consentVersion: PRIVACY_GUIDE.version }
+}
+
 export function toInput(d: ProfileDraft, hasIdOnFile: boolean): unknown {
   const idNumber = d.idNumber.trim()
   return {

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { demoIdNumber } from '../../../../../server/demo-id'
 import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
-import { getStorageSync, navigations, resetTaroStub } from '../../../../../test/support/taro-stub'
-import { getSession, signInDemo } from '../../../../store/session'
+import { getStorageSync, navigations, resetTaroStub, setStorageSync } from '../../../../../test/support/taro-stub'
+import { getSession, signInDemo, signOut } from '../../../../store/session'
 import ProfilePage from './index'
 
 /** Runs against the real local server: validation, the ID check and the save are the server's own. */
@@ -33,14 +33,14 @@ test('a new worker sees every missing field at once, in Chinese, before anything
   expect(navigations).toEqual([])
 })
 
-test('a bad ID number is refused by the server; the draft survives a restart; the fixed form saves', async () => {
+test('a bad ID number is caught on the phone; the draft survives a restart; the fixed form saves', async () => {
   resetTaroStub()
   const user = await signInDemo(`component-profile-${Date.now()}`)
   const first = render(<ProfilePage />)
   fill(first.container, bad)
   fireEvent.click(screen.getByText('保存并开始使用'))
   expect(await screen.findByText(/⚠ 身份证号不正确/)).toBeTruthy()
-  expect(getStorageSync(`nx.draft.profile.${user.id}`)).toMatchObject({ realName: '刘晓峰', idNumber: bad, districtCode: '320613' })
+  expect(getStorageSync(`nx.draft.profile.${user.id}`)).toMatchObject({ value: { realName: '刘晓峰', idNumber: bad, districtCode: '320613' } })
 
   // "Restart": the page is gone and comes back; the draft is still there.
   first.unmount()
@@ -51,4 +51,16 @@ test('a bad ID number is refused by the server; the draft survives a restart; th
   await waitFor(() => expect(navigations).toEqual([{ kind: 'reLaunch', url: '/pages/hub/index' }]))
   expect(getSession().user).toMatchObject({ ready: true, profile: { realName: '刘晓峰', idNumberMasked: `${good.slice(0, 3)}***********${good.slice(-4)}` } })
   expect(getStorageSync(`nx.draft.profile.${user.id}`)).toBe('')
+})
+
+test('ticks given for an older privacy guide do not carry over; sign-out clears the draft', async () => {
+  resetTaroStub()
+  const user = await signInDemo(`component-stale-${Date.now()}`)
+  const key = `nx.draft.profile.${user.id}`
+  setStorageSync(key, { savedAt: Date.now(), value: { realName: '旧草稿', privacy: true, sensitive: true, consentVersion: '2020-01-01' } })
+  render(<ProfilePage />)
+  expect(inputByPlaceholder(document.body, '与身份证上一致').getAttribute('value')).toBe('旧草稿')
+  for (const box of screen.getAllByRole('checkbox')) expect(box.getAttribute('aria-checked')).toBe('false')
+  signOut()
+  expect(getStorageSync(key)).toBe('')
 })

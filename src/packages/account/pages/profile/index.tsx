@@ -6,7 +6,7 @@ import { CITIES, districtsOf } from '~types/regions'
 import { OCCUPATIONS, ProfileInput, type UserView } from '~types/user.schema'
 import { fieldErrors } from '~types/validation'
 import type { FieldErrors } from '~types/errors'
-import { api } from '../../../../api/client'
+import { api, newRequestId } from '../../../../api/client'
 import { ApiError, toApiError } from '../../../../api/api-error'
 import { ActionButton } from '../../../../components/action-button'
 import { ChipGroup } from '../../../../components/chip-group'
@@ -18,7 +18,7 @@ import { useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
 import { routes } from '../../../../routes'
 import { setUser } from '../../../../store/session'
-import { draftKey, initialDraft, toInput, type ProfileDraft } from './draft'
+import { draftKey, initialDraft, toInput, withCurrentConsent, type ProfileDraft } from './draft'
 import './index.scss'
 
 const occupationOptions = OCCUPATIONS.map((o) => ({ value: o, label: o }))
@@ -32,7 +32,8 @@ export default function ProfilePage() {
 }
 
 function ProfileForm({ user }: { user: UserView }) {
-  const [draft, update, clearDraft] = useDraft<ProfileDraft>(draftKey(user.id), () => initialDraft(user))
+  const [saved, update, clearDraft] = useDraft<ProfileDraft>(draftKey(user.id), () => initialDraft(user))
+  const draft = withCurrentConsent(saved)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [problem, setProblem] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -40,7 +41,8 @@ function ProfileForm({ user }: { user: UserView }) {
   const hasIdOnFile = !!user.profile
 
   const set = (patch: Partial<ProfileDraft>) => {
-    update(patch)
+    // New content, new submission: only an unchanged form retried after a network failure reuses its key.
+    update({ ...patch, consentVersion: draft.consentVersion, requestId: newRequestId() })
     // A field the user touches again loses its old error; the others keep theirs until the next submit.
     const touched = Object.keys(patch)
     setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !touched.some((t) => k === t || (t === 'privacy' && k === 'consents.privacyVersion') || (t === 'sensitive' && k === 'consents.sensitive')))))
@@ -67,8 +69,9 @@ function ProfileForm({ user }: { user: UserView }) {
       const err: ApiError = toApiError(e)
       setErrors(err.fields)
       setProblem(err.message)
-      // A refused submit wrote nothing: the next one is a new submission.
-      if (err.code !== 'NETWORK') update({ requestId: `${draft.requestId}-${Date.now().toString(36)}` })
+      // A refused submit wrote nothing: the next one is a new submission. After a network failure the key stays,
+      // so if the save did land, tapping again just returns its result.
+      if (err.code !== 'NETWORK') update({ requestId: newRequestId() })
     } finally {
       setBusy(false)
     }

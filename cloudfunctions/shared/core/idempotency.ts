@@ -16,6 +16,8 @@ interface IdempotencyDoc {
 /** How long a second identical call waits for the first one to finish before answering CONFLICT. */
 const WAIT_MS = 3000
 const POLL_MS = 50
+/** Longer than any function may run (CloudBase timeout: 10 s in cloudbaserc.json). */
+const STALE_MS = 60_000
 
 export function fingerprintOf(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input ?? null)).digest('base64url')
@@ -34,16 +36,37 @@ export async function runOnce<T>(db: Database, key: string, input: unknown, now:
     await docs.add({ _id: id, state: 'pending', fingerprint, createdAt: now })
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e
-    return replay<T>(db, id, fingerprint)
+    if (!(await takeOverStale(db, id, fingerprint, now))) return replay<T>(db, id, fingerprint)
   }
+  let result: T
   try {
-    const result = await run()
-    await docs.doc(id).update({ state: 'done', result: result === undefined ? null : result })
-    return result
+    result = await run()
   } catch (e) {
-    await docs.doc(id).remove()
+    // The write did not happen: release the key so the same submission can be retried. A failed release must
+    // not hide the real error (the key then frees itself once stale).
+    await docs.doc(id).remove().catch(() => undefined)
     throw e
   }
+  // The write happened. If recording its result fails, the key stays pending (and is taken over only once stale):
+  // better a "still processing" answer for a while than running the write a second time.
+  await docs
+    .doc(id)
+    .update({ state: 'done', result: result === undefined ? null : result })
+    .catch((e: unknown) => console.error('[idempotency] result not recorded', (e as Error).message))
+  return result
+}
+
+/**
+ * A key left pending by an instance that died mid-call (CloudBase kills a function at its timeout) would block
+ * that submission for ever. Past STALE_MS it is taken over — atomically: only the caller whose conditional
+ * update matches the old timestamp wins.
+ */
+async function takeOverStale(db: Database, id: string, fingerprint: string, now: Date): Promise<boolean> {
+  const { data } = await db.collection(IDEMPOTENCY).doc(id).get()
+  const doc = (data as IdempotencyDoc[])[0]
+  if (!doc || doc.state !== 'pending' || now.getTime() - doc.createdAt.getTime() < STALE_MS) return false
+  const { updated } = await db.collection(IDEMPOTENCY).where({ _id: id, state: 'pending', createdAt: doc.createdAt }).update({ createdAt: now, fingerprint })
+  return updated === 1
 }
 
 async function replay<T>(db: Database, id: string, fingerprint: string): Promise<T> {

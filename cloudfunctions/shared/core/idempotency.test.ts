@@ -41,7 +41,9 @@ test('a key left pending by a dead instance is taken over once stale, by exactly
   let runs = 0
   const results = await Promise.allSettled([1, 2, 3].map(() => runOnce(local.db, 'k', {}, later, async () => ++runs)))
   expect(runs).toBe(1)
-  expect(results[0]).toEqual({ status: 'fulfilled', value: 1 })
-  // The others either replayed the result or were told it is still being processed — none ran it again.
-  for (const r of results.slice(1)) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' })
+  // One ran it; the others replayed its result or were told it is still being processed — none ran it again.
+  const values = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+  expect(values.length).toBeGreaterThan(0)
+  expect(new Set(values)).toEqual(new Set([1]))
+  for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' })
 }, 20_000)

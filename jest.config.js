@@ -18,6 +18,7 @@ const e2e = {
   displayName: 'e2e',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+  globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   transform: server.transform,
   moduleNameMapper: server.moduleNameMapper,
 }

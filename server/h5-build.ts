@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** Newest modification time under a folder (skipping tests): tells whether the H5 build is stale. */
@@ -25,6 +25,9 @@ export async function ensureH5Build(root: string): Promise<string> {
     console.log('正在构建 H5 页面（首次约半分钟）…')
     const res = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
     if (res.status !== 0) throw new Error('H5 build failed')
+    // webpack may leave an unchanged index.html untouched: mark the build fresh so it is not redone every start.
+    const now = new Date()
+    utimesSync(index, now, now)
   }
   return out
 }

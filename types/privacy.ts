@@ -4,7 +4,7 @@
  * requires the guide before privacy APIs work).
  */
 export const PRIVACY_GUIDE = {
-  version: '2026-11-01',
+  version: '2026-11-29',
   title: '暖新用户隐私保护指引',
   sections: [
     {
@@ -13,7 +13,7 @@ export const PRIVACY_GUIDE = {
     },
     {
       heading: '怎么保管',
-      body: '身份证号加密保存，页面上只显示部分号码。只有负责您所在区县和相应服务的工作人员能看到您的申请；工作人员每一次审核和查看完整证件号都会留下记录。',
+      body: '身份证号加密保存，页面上只显示部分号码。只有负责您所在区县和相应服务的工作人员能看到您的申请；工作人员每一次审核和查看完整证件号都会留下记录。填写到一半的内容只保存在您的手机上，提交成功、退出登录或 7 天没有改动后自动清除。',
     },
     {
       heading: '敏感个人信息',

@@ -1,0 +1,21 @@
+import type { ApplicationKind } from '../types/application.schema'
+
+/**
+ * Deadline rules per application kind. Governments change these: they live here, not in code.
+ * Legal aid: decide within 7 working days, extendable once by 3 with a reason; time spent supplementing does
+ * not count; an unanswered request for materials makes the application withdrawn (法律援助法 and its rules).
+ */
+export interface KindRules {
+  /** Working days from submission to decision. @default 7 for legal aid */
+  decideWithinWorkingDays: number
+  /** Working days one extension adds (once). @default 3 for legal aid */
+  extensionWorkingDays: number
+  /** Working days the applicant gets to supplement, unless staff set another. @default 10 */
+  supplementWorkingDays: number
+  /** "Due soon" on the workbench: due within this many working days. @default 2 */
+  dueSoonWorkingDays: number
+}
+
+export const WORKFLOW_RULES: Record<ApplicationKind, KindRules> = {
+  legalAid: { decideWithinWorkingDays: 7, extensionWorkingDays: 3, supplementWorkingDays: 10, dueSoonWorkingDays: 2 },
+}

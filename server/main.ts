@@ -8,6 +8,7 @@ import { buildApp } from './app'
 import { ensureH5Build } from './h5-build'
 import { openLocalRuntime } from './local-runtime'
 import { seedDemoData } from './seed'
+import { startScheduler } from './scheduler'
 
 const root = resolve(__dirname, '..')
 
@@ -28,12 +29,15 @@ async function start() {
   const address = await app.listen({ host: '127.0.0.1', port })
   console.log(`暖新本地服务已启动：${address}/  （数据目录 ${dataDir}）`)
 
+  const timer = startScheduler(runtime)
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
     console.log(`收到 ${signal}，正在安全关闭…`)
     // Finish in-flight requests first, then close SQLite so no write is cut in half.
+    clearInterval(timer)
     await app.close()
     close()
     process.exit(0)

@@ -1,8 +1,10 @@
+import { applicationContract } from './application.contract'
 import { userContract } from './user.contract'
 
 /** Every deployable function and its actions. Adding a function starts here. */
 export const CONTRACTS = {
   user: userContract,
+  application: applicationContract,
 }
 export type Contracts = typeof CONTRACTS
 export type FunctionName = keyof Contracts

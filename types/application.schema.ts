@@ -69,3 +69,97 @@ export interface ClockView {
 }
 
 export const Page = z.optional(z.int().check(z.gte(1, '页码从 1 开始'), z.lte(1000, '页码太大')))
+
+export const ApplicationId = z.string({ error: '缺少申请编号' }).check(z.minLength(1, '缺少申请编号'), z.maxLength(64, '申请编号不对'))
+/** The version the reviewer saw: a decision on a stale view is refused instead of overwriting someone else's. */
+export const Version = z.int({ error: '缺少版本号，请刷新后再操作' }).check(z.gte(1))
+
+export const ById = z.strictObject({ id: ApplicationId })
+
+export const SupplementInput = z.strictObject({
+  id: ApplicationId,
+  note: z.string({ error: '请说明补充了什么' }).check(z.trim(), z.minLength(2, '请说明补充了什么'), z.maxLength(1000, '最多 1000 个字')),
+  attachments: z.array(z.string().check(z.minLength(1))).check(z.maxLength(9, '最多 9 个附件')),
+})
+
+export const WithdrawInput = z.strictObject({
+  id: ApplicationId,
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多 200 个字'))),
+})
+
+const reviewBase = { id: ApplicationId, version: Version }
+export const StartReviewInput = z.strictObject(reviewBase)
+export const RequestMoreInput = z.strictObject({
+  ...reviewBase,
+  missing: z.string({ error: '请写明还缺哪些材料' }).check(z.trim(), z.minLength(4, '请写明还缺哪些材料'), z.maxLength(500, '最多 500 个字')),
+  /** Working days the applicant has to answer. */
+  workingDays: z.optional(z.int().check(z.gte(1, '至少 1 个工作日'), z.lte(30, '最多 30 个工作日'))),
+})
+export const ApproveInput = z.strictObject({
+  ...reviewBase,
+  agency: z.string({ error: '请填写承办的法律援助机构或律师' }).check(z.trim(), z.minLength(2, '请填写承办的法律援助机构或律师'), z.maxLength(60, '最多 60 个字')),
+  contact: z.string({ error: '请填写申请人可以拨打的联系电话' }).check(z.trim(), z.regex(/^[\d-]{7,20}$/, '请填写申请人可以拨打的电话号码')),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(500, '最多 500 个字'))),
+})
+export const RejectInput = z.strictObject({
+  ...reviewBase,
+  reason: z.string({ error: '请写明不予批准的理由' }).check(z.trim(), z.minLength(4, '请写明不予批准的理由（申请人会看到）'), z.maxLength(500, '最多 500 个字')),
+})
+export const ExtendInput = z.strictObject({
+  ...reviewBase,
+  reason: z.string({ error: '请写明延长的理由' }).check(z.trim(), z.minLength(4, '请写明延长的理由'), z.maxLength(300, '最多 300 个字')),
+})
+
+export const QueueInput = z.strictObject({
+  kind: z.optional(ApplicationKind),
+  status: z.optional(Status),
+  due: z.optional(z.enum(['soon', 'overdue'], { error: '筛选条件不对' })),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(30, '最多 30 个字'))),
+  page: Page,
+})
+
+/** What a worker sees of their own application. */
+export interface ApplicationView {
+  id: string
+  caseNo: string
+  kind: ApplicationKind
+  status: Status
+  version: number
+  createdAt: string
+  clock: ClockView
+  /** Art. 44 urgency, or anything the kind flags for attention. */
+  urgent: boolean
+  summary: string
+  supplement: { missing: string; deadline: string; answer?: string } | null
+  decision: { result: 'approved' | 'rejected'; reason?: string; agency?: string; contact?: string; at: string } | null
+  payload: Record<string, unknown>
+  attachments: string[]
+  timeline: TimelineEntry[]
+}
+
+/** A row of the staff queue. */
+export interface QueueRow {
+  id: string
+  caseNo: string
+  kind: ApplicationKind
+  status: Status
+  applicantName: string
+  regionLabel: string
+  dueAt: string | null
+  overdue: boolean
+  urgent: boolean
+  summary: string
+}
+
+export interface QueueFigures {
+  open: number
+  dueSoon: number
+  overdue: number
+  decidedThisMonth: number
+  medianWorkingDaysToDecide: number | null
+}
+
+/** What staff see: the application, the applicant (ID masked), and the full trail. */
+export interface ReviewView extends ApplicationView {
+  applicant: { name: string; idNumberMasked: string; mobile: string; occupation: string; platform: string; regionLabel: string }
+}

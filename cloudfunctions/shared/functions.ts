@@ -1,8 +1,10 @@
 import type { FunctionName } from '~types/api'
 import type { FunctionModule } from './core/define-function'
 import { userFunction } from './user/user.function'
+import { applicationFunction } from './workflow/application.function'
 
 /** Every deployable function by name; the local server and the catalog serve exactly these. */
 export const FUNCTIONS: Record<FunctionName, FunctionModule> = {
   user: userFunction,
+  application: applicationFunction,
 }

@@ -5,7 +5,7 @@ export const AUDIT = 'audit'
 /** One line of the append-only audit trail: who did what to which record, from which state to which, and why. */
 export interface AuditEntry {
   actorId: string
-  actorRole: 'worker' | 'staff' | 'admin'
+  actorRole: 'worker' | 'staff' | 'admin' | 'system'
   action: string
   targetType: string
   targetId: string

@@ -25,6 +25,8 @@ export interface ActionDef {
 export interface FunctionModule {
   name: string
   actions: Record<string, ActionDef>
+  /** Work a timer runs (a CloudBase timer trigger; an interval in the local server). No caller, no input. */
+  scheduled?: (rt: Runtime) => Promise<unknown>
 }
 
 /**
@@ -35,10 +37,11 @@ export function defineFunction<C extends ContractOf>(
   name: string,
   contract: C,
   handlers: { [K in keyof C]: HandlerOf<C[K]> },
+  scheduled?: FunctionModule['scheduled'],
 ): FunctionModule {
   const actions: Record<string, ActionDef> = {}
   for (const key of Object.keys(contract)) {
     actions[key] = { spec: contract[key], handler: handlers[key] as ActionDef['handler'] }
   }
-  return { name, actions }
+  return { name, actions, scheduled }
 }

@@ -54,6 +54,13 @@ export function createCloudMain(mod: FunctionModule) {
       console.error('[config]', (e as Error).message)
       return { ok: false, error: new AppError('INTERNAL').toBody() }
     }
-    return dispatch(mod, event, { openid: platformOpenid(context) }, rt)
+    const openid = platformOpenid(context)
+    // A timer trigger (config.json) calls with `{ Type: 'Timer' }` and no user. A mini-program call always carries
+    // an OPENID, so a client cannot pass itself off as the timer.
+    if (!openid && (event as { Type?: unknown } | null)?.Type === 'Timer' && mod.scheduled) {
+      await mod.scheduled(rt)
+      return { ok: true, data: null }
+    }
+    return dispatch(mod, event, { openid }, rt)
   }
 }

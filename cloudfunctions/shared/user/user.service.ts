@@ -51,7 +51,7 @@ export async function bootstrapAdmin(rt: Runtime, user: UserDoc, note = 'NUANXIN
   await rt.db.runTransaction(async (tx: Transaction) => {
     await tx.collection(USERS).doc(user._id).update({ 'roles.admin': true, updatedAt: now })
     const entry: AuditEntry = {
-      actorId: 'system', actorRole: 'admin', action: 'admin.bootstrap', targetType: 'user', targetId: user._id,
+      actorId: 'system', actorRole: 'system', action: 'admin.bootstrap', targetType: 'user', targetId: user._id,
       from: false, to: true, note, at: now,
     }
     await tx.collection(AUDIT).add(entry)

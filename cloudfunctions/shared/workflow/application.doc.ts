@@ -1,0 +1,39 @@
+import type { ApplicationKind, Status } from '~types/application.schema'
+import type { Service } from '~types/roles'
+
+export const APPLICATIONS = 'applications'
+
+/** An application as stored. Kind-specific fields live in `payload`; the workflow never reads them. */
+export interface ApplicationDoc {
+  _id: string
+  caseNo: string
+  kind: ApplicationKind
+  service: Service
+  /** The applicant's district: whose staff review it. */
+  district: string
+  status: Status
+  /** +1 on every transition: a decision taken on an older version is refused (two reviewers, one wins). */
+  version: number
+  applicantId: string
+  applicantOpenid: string
+  applicantName: string
+  createdAt: Date
+  updatedAt: Date
+  /**
+   * What the queue sorts on: the decision deadline while the clock runs, the supplement deadline while paused,
+   * null once final.
+   */
+  dueAt: Date | null
+  /** The decision deadline itself (kept while paused, for the record). */
+  decisionDueAt: Date | null
+  /** Working days left on the decision clock while paused for supplements. */
+  pausedWorkingDays: number | null
+  extended: boolean
+  provisional: boolean
+  urgent: boolean
+  summary: string
+  supplement: { missing: string; deadline: Date; answer?: string; answerAttachments?: string[] } | null
+  decision: { result: 'approved' | 'rejected'; reason?: string; agency?: string; contact?: string; note?: string; at: Date } | null
+  payload: Record<string, unknown>
+  attachments: string[]
+}

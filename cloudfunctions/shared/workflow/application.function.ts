@@ -1,0 +1,28 @@
+import { applicationContract } from '~types/application.contract'
+import { defineFunction } from '../core/define-function'
+import { submitLegalAid } from '../legal-aid/legal-aid.service'
+import { expireSupplements } from './expire.job'
+import { figures, queue } from './queue.service'
+import { approve, detail, extend, getMine, listMine, reject, requestMore, startReview, supplement, withdraw } from './review.service'
+
+/** The `application` cloud function: submissions, 我的申请, and the workbench. */
+export const applicationFunction = defineFunction(
+  'application',
+  applicationContract,
+  {
+    submitLegalAid: (input, { runtime, user }) => submitLegalAid(runtime, user, input),
+    listMine: (_, { runtime, user }) => listMine(runtime, user),
+    getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
+    supplement: (input, { runtime, user }) => supplement(runtime, user, input),
+    withdraw: (input, { runtime, user }) => withdraw(runtime, user, input),
+    queue: (input, { runtime, user }) => queue(runtime, user, input),
+    figures: (_, { runtime, user }) => figures(runtime, user),
+    detail: (input, { runtime, user }) => detail(runtime, user, input.id),
+    startReview: (input, { runtime, user }) => startReview(runtime, user, input),
+    requestMore: (input, { runtime, user }) => requestMore(runtime, user, input),
+    approve: (input, { runtime, user }) => approve(runtime, user, input),
+    reject: (input, { runtime, user }) => reject(runtime, user, input),
+    extend: (input, { runtime, user }) => extend(runtime, user, input),
+  },
+  expireSupplements,
+)

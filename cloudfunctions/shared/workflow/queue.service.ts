@@ -1,0 +1,69 @@
+import { FINAL_STATUSES, STATUSES, type QueueFigures, type QueueRow, type Status } from '~types/application.schema'
+import { inZone } from '~types/time'
+import { WORKFLOW_RULES } from '../../../config/workflow'
+import type { Runtime } from '../core/context'
+import type { UserDoc } from '../user/user.doc'
+import { APPLICATIONS, type ApplicationDoc } from './application.doc'
+import { scopeCondition } from './scope'
+import { queueRow } from './views'
+import { addWorkingDays, workingDaysLeft } from './working-days'
+
+export const PAGE_SIZE = 20
+const OPEN: Status[] = STATUSES.filter((s) => !FINAL_STATUSES.includes(s))
+
+export interface QueueFilter {
+  kind?: ApplicationDoc['kind']
+  status?: Status
+  due?: 'soon' | 'overdue'
+  q?: string
+  page?: number
+}
+
+/** Escape a search box for a regex query: people type names, not patterns. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+function conditions(rt: Runtime, staff: UserDoc, f: QueueFilter) {
+  const _ = rt.db.command
+  const now = rt.now()
+  const soon = addWorkingDays(now, WORKFLOW_RULES.legalAid.dueSoonWorkingDays).dueAt
+  const and: object[] = [scopeCondition(rt.db, staff), { status: f.status ? f.status : _.in(OPEN) }]
+  if (f.kind) and.push({ kind: f.kind })
+  if (f.due === 'overdue') and.push({ dueAt: _.lt(now) })
+  if (f.due === 'soon') and.push({ dueAt: _.gte(now).and(_.lte(soon)) })
+  if (f.q) and.push(_.or([{ caseNo: f.q.toUpperCase() }, { applicantName: rt.db.RegExp({ regexp: literal(f.q) }) }]))
+  return _.and(and)
+}
+
+/**
+ * The reviewer's queue: their districts and services only, the most urgent deadline first, 20 a page.
+ * Sorted and paged in the database (index district+status+dueAt), so the cost follows the page, not the backlog.
+ */
+export async function queue(rt: Runtime, staff: UserDoc, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number; page: number; pageSize: number }> {
+  const page = f.page ?? 1
+  const where = conditions(rt, staff, f)
+  const [{ data }, { total }] = await Promise.all([
+    rt.db.collection(APPLICATIONS).where(where).orderBy('dueAt', 'asc').skip((page - 1) * PAGE_SIZE).limit(PAGE_SIZE).get(),
+    rt.db.collection(APPLICATIONS).where(where).count(),
+  ])
+  const now = rt.now()
+  return { rows: (data as ApplicationDoc[]).map((a) => queueRow(a, now)), total, page, pageSize: PAGE_SIZE }
+}
+
+/** The figures at the top of the workbench, for the staff member's scope. */
+export async function figures(rt: Runtime, staff: UserDoc): Promise<QueueFigures> {
+  const _ = rt.db.command
+  const now = rt.now()
+  const scope = scopeCondition(rt.db, staff)
+  const count = async (extra: object) => (await rt.db.collection(APPLICATIONS).where(_.and([scope, extra])).count()).total
+  const soon = addWorkingDays(now, WORKFLOW_RULES.legalAid.dueSoonWorkingDays).dueAt
+  const monthStart = inZone(now).startOf('month').toDate()
+  const [open, dueSoon, overdue, decidedDocs] = await Promise.all([
+    count({ status: _.in(OPEN) }),
+    count({ status: _.in(OPEN), dueAt: _.gte(now).and(_.lte(soon)) }),
+    count({ status: _.in(OPEN), dueAt: _.lt(now) }),
+    rt.db.collection(APPLICATIONS).where(_.and([scope, { 'decision.at': _.gte(monthStart) }])).limit(1000).get(),
+  ])
+  const days = (decidedDocs.data as ApplicationDoc[]).map((a) => workingDaysLeft(a.createdAt, a.decision!.at)).sort((a, b) => a - b)
+  const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2) : null
+  return { open, dueSoon, overdue, decidedThisMonth: days.length, medianWorkingDaysToDecide: median }
+}

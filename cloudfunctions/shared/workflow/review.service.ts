@@ -1,0 +1,157 @@
+import { FINAL_STATUSES, KIND_LABELS, type ApplicationView, type ReviewView } from '~types/application.schema'
+import { WORKFLOW_RULES } from '../../../config/workflow'
+import { AppError } from '../core/app-error'
+import type { Runtime } from '../core/context'
+import type { UserDoc } from '../user/user.doc'
+import { findUserById } from '../user/user.repository'
+import { APPLICATIONS, type ApplicationDoc } from './application.doc'
+import { staffCovers } from './scope'
+import { transition } from './transition'
+import { applicationView, reviewView } from './views'
+import { addWorkingDays, workingDaysLeft } from './working-days'
+import { formatDateTime } from '~types/format'
+
+const NOT_FOUND = '没有找到这份申请'
+
+async function load(rt: Runtime, id: string): Promise<ApplicationDoc | null> {
+  const { data } = await rt.db.collection(APPLICATIONS).doc(id).get()
+  return (data[0] as ApplicationDoc | undefined) ?? null
+}
+
+/** The applicant's own application; anyone else's is simply not found (existence is not revealed). */
+export async function loadOwn(rt: Runtime, user: UserDoc, id: string): Promise<ApplicationDoc> {
+  const app = await load(rt, id)
+  if (!app || app.applicantId !== user._id) throw new AppError('NOT_FOUND', NOT_FOUND)
+  return app
+}
+
+/** An application inside the staff member's districts and services; outside it, not found. */
+export async function loadInScope(rt: Runtime, staff: UserDoc, id: string): Promise<ApplicationDoc> {
+  const app = await load(rt, id)
+  if (!app || !staffCovers(staff, app)) throw new AppError('NOT_FOUND', NOT_FOUND)
+  return app
+}
+
+function expectVersion(app: ApplicationDoc, version: number) {
+  if (app.version !== version) throw new AppError('CONFLICT', '这份申请刚被其他人处理过，请刷新后再看')
+}
+
+const who = (user: UserDoc, role: 'worker' | 'staff') => ({ id: user._id, role })
+
+// ——— the applicant ———
+
+export async function listMine(rt: Runtime, user: UserDoc): Promise<ApplicationView[]> {
+  const { data } = await rt.db.collection(APPLICATIONS).where({ applicantId: user._id }).orderBy('createdAt', 'desc').limit(100).get()
+  return Promise.all((data as ApplicationDoc[]).map((a) => applicationView(rt.db, a)))
+}
+
+export async function getMine(rt: Runtime, user: UserDoc, id: string): Promise<ApplicationView> {
+  return applicationView(rt.db, await loadOwn(rt, user, id))
+}
+
+/** The answer to a request for materials: the decision clock resumes with the working days it had left. */
+export async function supplement(rt: Runtime, user: UserDoc, input: { id: string; note: string; attachments: string[] }): Promise<ApplicationView> {
+  const app = await loadOwn(rt, user, input.id)
+  const resumed = addWorkingDays(rt.now(), app.pausedWorkingDays ?? 0)
+  const next = await transition(rt, app, 'supplement', who(user, 'worker'), {
+    note: input.note,
+    patch: {
+      supplement: { ...app.supplement!, answer: input.note, answerAttachments: input.attachments },
+      pausedWorkingDays: null,
+      decisionDueAt: resumed.dueAt,
+      dueAt: resumed.dueAt,
+      provisional: app.provisional || resumed.provisional,
+    },
+  })
+  return applicationView(rt.db, next)
+}
+
+export async function withdraw(rt: Runtime, user: UserDoc, input: { id: string; reason?: string }): Promise<ApplicationView> {
+  const app = await loadOwn(rt, user, input.id)
+  const next = await transition(rt, app, 'withdraw', who(user, 'worker'), { note: input.reason, patch: { dueAt: null } })
+  return applicationView(rt.db, next)
+}
+
+// ——— the reviewer ———
+
+export async function detail(rt: Runtime, staff: UserDoc, id: string): Promise<ReviewView> {
+  const app = await loadInScope(rt, staff, id)
+  return reviewView(rt.db, app, await findUserById(rt.db, app.applicantId))
+}
+
+async function decided(rt: Runtime, app: ApplicationDoc): Promise<ReviewView> {
+  return reviewView(rt.db, app, await findUserById(rt.db, app.applicantId))
+}
+
+export async function startReview(rt: Runtime, staff: UserDoc, input: { id: string; version: number }) {
+  const app = await loadInScope(rt, staff, input.id)
+  expectVersion(app, input.version)
+  return decided(rt, await transition(rt, app, 'startReview', who(staff, 'staff'), { visibleToApplicant: true }))
+}
+
+/** Stops the decision clock: the working days left are kept and restart when the applicant answers. */
+export async function requestMore(rt: Runtime, staff: UserDoc, input: { id: string; version: number; missing: string; workingDays?: number }) {
+  const app = await loadInScope(rt, staff, input.id)
+  expectVersion(app, input.version)
+  const now = rt.now()
+  const rules = WORKFLOW_RULES[app.kind]
+  const answerBy = addWorkingDays(now, input.workingDays ?? rules.supplementWorkingDays)
+  const left = app.decisionDueAt ? workingDaysLeft(now, app.decisionDueAt) : rules.decideWithinWorkingDays
+  return decided(
+    rt,
+    await transition(rt, app, 'requestMore', who(staff, 'staff'), {
+      note: input.missing,
+      patch: { supplement: { missing: input.missing, deadline: answerBy.dueAt }, pausedWorkingDays: left, dueAt: answerBy.dueAt },
+      message: {
+        title: `请补充${KIND_LABELS[app.kind]}申请材料`,
+        body: `您的申请（${app.caseNo}）还需要：${input.missing}。请在 ${formatDateTime(answerBy.dueAt)} 前在“我的申请”里补充，逾期未补充将视为撤回申请。`,
+      },
+    }),
+  )
+}
+
+export async function approve(rt: Runtime, staff: UserDoc, input: { id: string; version: number; agency: string; contact: string; note?: string }) {
+  const app = await loadInScope(rt, staff, input.id)
+  expectVersion(app, input.version)
+  const now = rt.now()
+  return decided(
+    rt,
+    await transition(rt, app, 'approve', who(staff, 'staff'), {
+      note: input.note,
+      patch: { decision: { result: 'approved', agency: input.agency, contact: input.contact, ...(input.note ? { note: input.note } : {}), at: now }, dueAt: null },
+      message: {
+        title: `${KIND_LABELS[app.kind]}申请已批准`,
+        body: `您的申请（${app.caseNo}）已批准，由${input.agency}承办。联系电话：${input.contact}。`,
+      },
+    }),
+  )
+}
+
+export async function reject(rt: Runtime, staff: UserDoc, input: { id: string; version: number; reason: string }) {
+  const app = await loadInScope(rt, staff, input.id)
+  expectVersion(app, input.version)
+  return decided(
+    rt,
+    await transition(rt, app, 'reject', who(staff, 'staff'), {
+      note: input.reason,
+      patch: { decision: { result: 'rejected', reason: input.reason, at: rt.now() }, dueAt: null },
+      message: { title: `${KIND_LABELS[app.kind]}申请未获批准`, body: `您的申请（${app.caseNo}）未获批准。理由：${input.reason}。如有疑问，可以联系所在区县法律援助机构。` },
+    }),
+  )
+}
+
+/** Once, with a reason: the decision deadline moves by the kind's extension (working days). Not a state change. */
+export async function extend(rt: Runtime, staff: UserDoc, input: { id: string; version: number; reason: string }) {
+  const app = await loadInScope(rt, staff, input.id)
+  expectVersion(app, input.version)
+  if (app.extended) throw new AppError('CONFLICT', '审查期限只能延长一次')
+  const { extensionWorkingDays } = WORKFLOW_RULES[app.kind]
+  let patch: Partial<ApplicationDoc> = { extended: true }
+  if (app.pausedWorkingDays !== null) patch = { ...patch, pausedWorkingDays: app.pausedWorkingDays + extensionWorkingDays }
+  else if (app.decisionDueAt) {
+    const moved = addWorkingDays(app.decisionDueAt, extensionWorkingDays)
+    patch = { ...patch, decisionDueAt: moved.dueAt, dueAt: moved.dueAt, provisional: app.provisional || moved.provisional }
+  }
+  const next = await transition(rt, app, 'extend', who(staff, 'staff'), { note: input.reason, patch })
+  return decided(rt, next)
+}

@@ -1,0 +1,78 @@
+import { FINAL_STATUSES, STATUS_LABELS, TRANSITIONS, canTake, type Status, type Step } from '~types/application.schema'
+import { AUDIT, type AuditEntry } from '../audit/audit'
+import { AppError } from '../core/app-error'
+import type { Runtime, Transaction } from '../core/context'
+import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { APPLICATIONS, type ApplicationDoc } from './application.doc'
+
+export interface Actor {
+  id: string
+  role: 'worker' | 'staff' | 'system'
+}
+
+export interface TransitionOptions {
+  /** Fields the step changes besides status and version. */
+  patch?: Partial<ApplicationDoc>
+  note?: string
+  /** Whether the applicant sees this step in their timeline. @default true */
+  visibleToApplicant?: boolean
+  /** An inbox message to the applicant, written in the same transaction. */
+  message?: { title: string; body: string }
+}
+
+/** A state-machine step, or `extend`: a versioned, audited change that keeps the state (the deadline moves). */
+export type AnyStep = Step | 'extend'
+
+function targetOf(step: AnyStep, from: Status): Status | null {
+  if (step === 'extend') return FINAL_STATUSES.includes(from) ? null : from
+  return canTake(step, from) ? TRANSITIONS[step].to : null
+}
+
+const STEP_WORDS: Record<AnyStep, string> = {
+  extend: '延长期限',
+  startReview: '开始审核',
+  requestMore: '要求补充材料',
+  supplement: '补充材料',
+  approve: '批准',
+  reject: '不予批准',
+  withdraw: '撤回',
+  expire: '逾期未补充视为撤回',
+  close: '办结',
+}
+
+/**
+ * The one way an application changes state. Legal steps only (TRANSITIONS); the version the actor saw must still
+ * be current — inside a transaction, so of two reviewers acting at once exactly one wins and the other gets a
+ * clear CONFLICT; the audit line and the applicant's message land with the change or not at all.
+ */
+export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnyStep, actor: Actor, opts: TransitionOptions = {}): Promise<ApplicationDoc> {
+  const now = rt.now()
+  await rt.db.runTransaction(async (tx: Transaction) => {
+    const { data } = await tx.collection(APPLICATIONS).doc(seen._id).get()
+    const current = data as ApplicationDoc | null
+    if (!current) throw new AppError('NOT_FOUND', '没有找到这份申请')
+    if (current.version !== seen.version) throw new AppError('CONFLICT', '这份申请刚被其他人处理过，请刷新后再看')
+    const to = targetOf(step, current.status)
+    if (!to) throw new AppError('CONFLICT', `这份申请现在是“${STATUS_LABELS[current.status]}”，不能${STEP_WORDS[step]}`)
+    await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, status: to, version: current.version + 1, updatedAt: now })
+    await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
+    if (opts.message) await tx.collection(MESSAGES).add(messageDoc(current.applicantOpenid, opts.message, now))
+  })
+  const { data } = await rt.db.collection(APPLICATIONS).doc(seen._id).get()
+  return data[0] as ApplicationDoc
+}
+
+function auditLine(app: Pick<ApplicationDoc, '_id' | 'status'> | null, step: string, actor: Actor, to: string, at: Date, opts: Pick<TransitionOptions, 'note' | 'visibleToApplicant'> & { id?: string } = {}): AuditEntry & { visibleToApplicant: boolean } {
+  return {
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: `application.${step}`,
+    targetType: 'application',
+    targetId: app?._id ?? opts.id ?? '',
+    from: app?.status ?? null,
+    to,
+    ...(opts.note ? { note: opts.note } : {}),
+    at,
+    visibleToApplicant: opts.visibleToApplicant ?? true,
+  }
+}

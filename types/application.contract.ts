@@ -1,0 +1,48 @@
+import { action } from './contract'
+import {
+  ApproveInput,
+  ById,
+  ExtendInput,
+  QueueInput,
+  RejectInput,
+  RequestMoreInput,
+  StartReviewInput,
+  SupplementInput,
+  WithdrawInput,
+  type ApplicationView,
+  type QueueFigures,
+  type QueueRow,
+  type ReviewView,
+} from './application.schema'
+import { LegalAidInput } from './legal-aid.schema'
+import { Empty } from './user.schema'
+
+/**
+ * The `application` cloud function: every kind's submission, the applicant's "我的申请", and the reviewer's
+ * workbench — one workflow. A kind adds its `submit<Kind>` action here; everything after submission is shared.
+ */
+export const applicationContract = {
+  submitLegalAid: action<ApplicationView>()({
+    input: LegalAidInput,
+    roles: ['worker'],
+    writes: true,
+    summary: 'File a legal-aid request; the decision is due in 7 working days.',
+  }),
+  listMine: action<ApplicationView[]>()({ input: Empty, roles: ['worker'], writes: false, summary: "The caller's applications of every kind, newest first." }),
+  getMine: action<ApplicationView>()({ input: ById, roles: ['worker'], writes: false, summary: "One of the caller's applications with its timeline." }),
+  supplement: action<ApplicationView>()({ input: SupplementInput, roles: ['worker'], writes: true, summary: 'Answer a request for more materials; the clock resumes.' }),
+  withdraw: action<ApplicationView>()({ input: WithdrawInput, roles: ['worker'], writes: true, summary: 'Withdraw an undecided application.' }),
+  queue: action<{ rows: QueueRow[]; total: number; page: number; pageSize: number }>()({
+    input: QueueInput,
+    roles: ['staff'],
+    writes: false,
+    summary: "The reviewer's queue: own districts and services, soonest deadline first, paged.",
+  }),
+  figures: action<QueueFigures>()({ input: Empty, roles: ['staff'], writes: false, summary: 'Open, due soon, overdue, decided this month, median days to decide.' }),
+  detail: action<ReviewView>()({ input: ById, roles: ['staff'], writes: false, summary: 'An application in scope, with the applicant (ID masked) and the full trail.' }),
+  startReview: action<ReviewView>()({ input: StartReviewInput, roles: ['staff'], writes: true, summary: 'Start reviewing.' }),
+  requestMore: action<ReviewView>()({ input: RequestMoreInput, roles: ['staff'], writes: true, summary: 'Ask for materials; pauses the clock.' }),
+  approve: action<ReviewView>()({ input: ApproveInput, roles: ['staff'], writes: true, summary: 'Approve, naming the agency or lawyer and a contact.' }),
+  reject: action<ReviewView>()({ input: RejectInput, roles: ['staff'], writes: true, summary: 'Reject with a reason the applicant sees.' }),
+  extend: action<ReviewView>()({ input: ExtendInput, roles: ['staff'], writes: true, summary: 'Extend the decision deadline once, with a reason.' }),
+}

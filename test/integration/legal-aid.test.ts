@@ -1,0 +1,163 @@
+import type { ApplicationView, QueueFigures, QueueRow, ReviewView } from '~types/application.schema'
+import type { LegalAidInput } from '~types/legal-aid.schema'
+import type { MessageView } from '~types/inbox.schema'
+import { runScheduledOnce } from '../../server/scheduler'
+import { startTestServer, type TestServer } from '../support/server'
+
+/**
+ * The whole loop over HTTP against the real server: a rider files, staff of that district review, ask for more,
+ * the rider supplements, staff approve, the rider sees the decision — and everyone else sees nothing.
+ * The clock is the server's own, moved by the test: 2026-09-29 is the Tuesday before National Day.
+ */
+let clock = new Date('2026-09-29T02:00:00Z')
+let s: TestServer
+const t: Record<string, string> = {}
+
+/** Moves the server's clock; local sign-ins last a week, so everyone signs in again at the new time. */
+async function at(iso: string) {
+  clock = new Date(iso)
+  for (const who of ['demo-rider', 'demo-courier', 'demo-staff-nantong', 'demo-staff-wuxi']) t[who] = await s.login(who)
+}
+
+beforeAll(async () => {
+  s = await startTestServer({ seed: true, now: () => clock })
+  await at(clock.toISOString())
+})
+afterAll(() => s.close())
+
+const wages: LegalAidInput = {
+  caseType: 'wages',
+  otherParty: { kind: 'platform', name: '某某外卖配送站', contact: '0513-12345678' },
+  amountFen: 386000,
+  facts: '2026 年 8 月在配送站跑单 26 天，站点至今没有结算工资，负责人电话不接。',
+  urgent: { limitationEndsSoon: false, preservationNeeded: false },
+  attachments: [],
+}
+
+async function ok<T>(res: Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: unknown } }>): Promise<T> {
+  const { body } = await res
+  if (!body.ok) throw new Error(JSON.stringify(body.error))
+  return body.data as T
+}
+const call = <T>(who: string, action: string, data: unknown, requestId?: string) => ok<T>(s.call('application', action, data, { token: t[who], requestId }))
+const raw = (who: string, action: string, data: unknown) => s.call('application', action, data, { token: t[who] })
+
+test('file → review → ask for more → supplement → approve, with the deadline across National Day and its make-up Saturday', async () => {
+  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages, 'file-1')
+  expect(filed).toMatchObject({ status: 'submitted', version: 1, caseNo: expect.stringMatching(/^FY-20260929-\d{4}$/), urgent: false })
+  // Sep 30 · (Oct 1–7 off) · Oct 8 · 9 · 10 (调休 Saturday) · 12 · 13 · 14 → 7 working days.
+  expect(filed.clock).toEqual({ dueAt: '2026-10-14T15:59:59.999Z', pausedWithWorkingDays: null, extended: false, provisional: false })
+  expect(filed.payload).toMatchObject({ hardshipExempt: true })
+  // A retry of the same submission returns the same application.
+  expect((await call<ApplicationView>('demo-rider', 'submitLegalAid', wages, 'file-1')).id).toBe(filed.id)
+
+  const inbox = await ok<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
+  expect(inbox.items[0]).toMatchObject({ title: '已收到您的法律援助申请' })
+
+  const q = await call<{ rows: QueueRow[]; total: number }>('demo-staff-nantong', 'queue', {})
+  expect(q.rows.map((r) => r.id)).toContain(filed.id)
+  const row = q.rows.find((r) => r.id === filed.id)!
+  expect(row).toMatchObject({ applicantName: '周小勇', regionLabel: '南通市 崇川区', status: 'submitted', overdue: false })
+
+  let seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
+  expect(seen.applicant).toMatchObject({ name: '周小勇', idNumberMasked: expect.stringMatching(/^320\*{11}/) })
+  seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: seen.version })
+  expect(seen.status).toBe('inReview')
+
+  await at('2026-10-09T02:00:00Z') // Friday Oct 9: 4 working days left — Sat 10 (调休), 12, 13, 14
+  seen = await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: '请补充跑单记录截图和站点排班表', workingDays: 5 })
+  expect(seen.status).toBe('needsMore')
+  expect(seen.clock).toMatchObject({ dueAt: null, pausedWithWorkingDays: 4 })
+
+  const mine = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
+  expect(mine.supplement).toMatchObject({ missing: '请补充跑单记录截图和站点排班表' })
+
+  await at('2026-10-12T02:00:00Z') // Monday: the clock restarts with 4 working days → Friday Oct 16.
+  const answered = await call<ApplicationView>('demo-rider', 'supplement', { id: filed.id, note: '已上传 8 月跑单记录截图', attachments: [] })
+  expect(answered).toMatchObject({ status: 'resubmitted', clock: { dueAt: '2026-10-16T15:59:59.999Z', pausedWithWorkingDays: null } })
+
+  seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
+  seen = await call<ReviewView>('demo-staff-nantong', 'approve', { id: filed.id, version: seen.version, agency: '崇川区法律援助中心 王律师', contact: '0513-85000000' })
+  expect(seen).toMatchObject({ status: 'approved', decision: { result: 'approved', agency: '崇川区法律援助中心 王律师' } })
+
+  const final = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
+  expect(final.timeline.map((e) => e.step)).toEqual(['submit', 'startReview', 'requestMore', 'supplement', 'approve'])
+  const after = await ok<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
+  expect(after.items[0]).toMatchObject({ title: '法律援助申请已批准', body: expect.stringContaining('0513-85000000') })
+
+  // Decided: no more steps.
+  expect((await raw('demo-rider', 'withdraw', { id: filed.id })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+})
+
+test('nobody outside sees it: another district, another worker', async () => {
+  await at('2026-11-02T02:00:00Z')
+  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const wuxi = await call<{ rows: QueueRow[] }>('demo-staff-wuxi', 'queue', {})
+  expect(wuxi.rows.map((r) => r.id)).not.toContain(filed.id)
+  for (const [who, action, data] of [
+    ['demo-staff-wuxi', 'detail', { id: filed.id }],
+    ['demo-staff-wuxi', 'startReview', { id: filed.id, version: 1 }],
+    ['demo-courier', 'getMine', { id: filed.id }],
+    ['demo-courier', 'withdraw', { id: filed.id }],
+  ] as const) {
+    expect((await raw(who, action, data)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  }
+  // A worker is not staff at all.
+  expect((await raw('demo-rider', 'queue', {})).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
+
+test('two reviewers at once: one wins, the other gets a clear conflict', async () => {
+  await at('2026-11-03T02:00:00Z')
+  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const both = await Promise.all([
+    raw('demo-staff-nantong', 'startReview', { id: filed.id, version: 1 }),
+    raw('demo-staff-nantong', 'reject', { id: filed.id, version: 1, reason: '不属于法律援助范围' }),
+  ])
+  const wins = both.filter((r) => r.body.ok)
+  expect(wins.length).toBeLessThanOrEqual(1)
+  for (const r of both.filter((x) => !x.body.ok)) expect(r.body).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
+  const racing = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
+  const [a, b] = await Promise.all([
+    raw('demo-staff-nantong', 'requestMore', { id: filed.id, version: racing.version, missing: '请补充工资流水' }),
+    raw('demo-staff-nantong', 'requestMore', { id: filed.id, version: racing.version, missing: '请补充劳动合同' }),
+  ])
+  expect([a, b].filter((r) => r.body.ok)).toHaveLength(racing.status === 'inReview' ? 1 : 0)
+})
+
+test('a request for materials left unanswered past its deadline turns into withdrawn, by the scheduler', async () => {
+  await at('2026-11-09T02:00:00Z') // Monday
+  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  let seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: 1 })
+  seen = await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: '请补充身份证明', workingDays: 1 })
+  await at('2026-11-10T10:00:00Z') // Tuesday evening: still in time
+  await runScheduledOnce(s.runtime)
+  expect((await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })).status).toBe('needsMore')
+  await at('2026-11-11T01:00:00Z') // Wednesday morning: past the end of Tuesday
+  await runScheduledOnce(s.runtime)
+  const gone = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
+  expect(gone.status).toBe('withdrawn')
+  expect(gone.timeline.at(-1)).toMatchObject({ step: 'expire', actorRole: 'system' })
+  const inbox = await ok<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
+  expect(inbox.items[0].title).toBe('法律援助申请已视为撤回')
+})
+
+test('extend once, with a reason; hardship is asked for only where the law asks', async () => {
+  await at('2026-11-16T02:00:00Z') // Monday → due Tuesday Nov 25
+  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  expect(filed.clock.dueAt).toBe('2026-11-25T15:59:59.999Z')
+  const once = await call<ReviewView>('demo-staff-nantong', 'extend', { id: filed.id, version: 1, reason: '需要向平台核实用工关系' })
+  expect(once.clock).toMatchObject({ dueAt: '2026-11-30T15:59:59.999Z', extended: true })
+  expect((await raw('demo-staff-nantong', 'extend', { id: filed.id, version: once.version, reason: '再延长一次' })).body).toMatchObject({ error: { code: 'CONFLICT' } })
+
+  const traffic = { ...wages, caseType: 'trafficAccident' as const }
+  expect((await raw('demo-rider', 'submitLegalAid', traffic)).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { hardship: expect.any(String) } } })
+  const withHardship = await call<ApplicationView>('demo-rider', 'submitLegalAid', { ...traffic, hardship: '一家四口靠我一个人跑单，月收入约四千元', urgent: { limitationEndsSoon: true, preservationNeeded: false } })
+  expect(withHardship).toMatchObject({ urgent: true, payload: { hardshipExempt: false } })
+
+  const review = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: withHardship.id, version: 1 })
+  await call<ReviewView>('demo-staff-nantong', 'approve', { id: withHardship.id, version: review.version, agency: '崇川区法律援助中心', contact: '0513-85000000' })
+  const figures = await call<QueueFigures>('demo-staff-nantong', 'figures', {})
+  expect(figures.open).toBeGreaterThanOrEqual(2)
+  expect(figures.decidedThisMonth).toBeGreaterThanOrEqual(1)
+  expect(figures.medianWorkingDaysToDecide).toEqual(expect.any(Number))
+})

@@ -40,6 +40,7 @@ export async function submitLegalAid(rt: Runtime, user: UserDoc, input: LegalAid
       service: KIND_SERVICE.legalAid,
       district: profile.districtCode,
       status: 'submitted',
+      open: true,
       version: 1,
       applicantId: user._id,
       applicantOpenid: user.openid,

@@ -12,6 +12,11 @@ export interface ApplicationDoc {
   /** The applicant's district: whose staff review it. */
   district: string
   status: Status
+  /**
+   * Not yet final. Derived from status but stored: the queue reads (district, open, dueAt) straight off one index
+   * in deadline order and stops after a page, instead of sorting every open application of the district.
+   */
+  open: boolean
   /** +1 on every transition: a decision taken on an older version is refused (two reviewers, one wins). */
   version: number
   applicantId: string

@@ -1,4 +1,4 @@
-import { FINAL_STATUSES, STATUSES, type QueueFigures, type QueueRow, type Status } from '~types/application.schema'
+import type { QueueFigures, QueueRow, Status } from '~types/application.schema'
 import { inZone } from '~types/time'
 import { WORKFLOW_RULES } from '../../../config/workflow'
 import type { Runtime } from '../core/context'
@@ -9,7 +9,11 @@ import { queueRow } from './views'
 import { addWorkingDays, workingDaysLeft } from './working-days'
 
 export const PAGE_SIZE = 20
-const OPEN: Status[] = STATUSES.filter((s) => !FINAL_STATUSES.includes(s))
+
+/** "Due soon": within the rule's working days (the same for every kind today). */
+function dueSoonLimit(now: Date): Date {
+  return addWorkingDays(now, WORKFLOW_RULES.legalAid.dueSoonWorkingDays).dueAt
+}
 
 export interface QueueFilter {
   kind?: ApplicationDoc['kind']
@@ -25,11 +29,10 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function conditions(rt: Runtime, staff: UserDoc, f: QueueFilter) {
   const _ = rt.db.command
   const now = rt.now()
-  const soon = addWorkingDays(now, WORKFLOW_RULES.legalAid.dueSoonWorkingDays).dueAt
-  const and: object[] = [scopeCondition(rt.db, staff), { status: f.status ? f.status : _.in(OPEN) }]
+  const and: object[] = [scopeCondition(rt.db, staff), f.status ? { status: f.status } : { open: true }]
   if (f.kind) and.push({ kind: f.kind })
   if (f.due === 'overdue') and.push({ dueAt: _.lt(now) })
-  if (f.due === 'soon') and.push({ dueAt: _.gte(now).and(_.lte(soon)) })
+  if (f.due === 'soon') and.push({ dueAt: _.gte(now).and(_.lte(dueSoonLimit(now))) })
   if (f.q) and.push(_.or([{ caseNo: f.q.toUpperCase() }, { applicantName: rt.db.RegExp({ regexp: literal(f.q) }) }]))
   return _.and(and)
 }
@@ -55,12 +58,12 @@ export async function figures(rt: Runtime, staff: UserDoc): Promise<QueueFigures
   const now = rt.now()
   const scope = scopeCondition(rt.db, staff)
   const count = async (extra: object) => (await rt.db.collection(APPLICATIONS).where(_.and([scope, extra])).count()).total
-  const soon = addWorkingDays(now, WORKFLOW_RULES.legalAid.dueSoonWorkingDays).dueAt
+  const soon = dueSoonLimit(now)
   const monthStart = inZone(now).startOf('month').toDate()
   const [open, dueSoon, overdue, decidedDocs] = await Promise.all([
-    count({ status: _.in(OPEN) }),
-    count({ status: _.in(OPEN), dueAt: _.gte(now).and(_.lte(soon)) }),
-    count({ status: _.in(OPEN), dueAt: _.lt(now) }),
+    count({ open: true }),
+    count({ open: true, dueAt: _.gte(now).and(_.lte(soon)) }),
+    count({ open: true, dueAt: _.lt(now) }),
     rt.db.collection(APPLICATIONS).where(_.and([scope, { 'decision.at': _.gte(monthStart) }])).limit(1000).get(),
   ])
   const days = (decidedDocs.data as ApplicationDoc[]).map((a) => workingDaysLeft(a.createdAt, a.decision!.at)).sort((a, b) => a - b)

@@ -54,7 +54,7 @@ export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnySte
     if (current.version !== seen.version) throw new AppError('CONFLICT', '这份申请刚被其他人处理过，请刷新后再看')
     const to = targetOf(step, current.status)
     if (!to) throw new AppError('CONFLICT', `这份申请现在是“${STATUS_LABELS[current.status]}”，不能${STEP_WORDS[step]}`)
-    await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, status: to, version: current.version + 1, updatedAt: now })
+    await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
     await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
     if (opts.message) await tx.collection(MESSAGES).add(messageDoc(current.applicantOpenid, opts.message, now))
   })

@@ -44,5 +44,11 @@ export const applicationContract = {
   requestMore: action<ReviewView>()({ input: RequestMoreInput, roles: ['staff'], writes: true, summary: 'Ask for materials; pauses the clock.' }),
   approve: action<ReviewView>()({ input: ApproveInput, roles: ['staff'], writes: true, summary: 'Approve, naming the agency or lawyer and a contact.' }),
   reject: action<ReviewView>()({ input: RejectInput, roles: ['staff'], writes: true, summary: 'Reject with a reason the applicant sees.' }),
+  revealIdNumber: action<{ idNumber: string }>()({
+    input: ById,
+    roles: ['staff'],
+    writes: true,
+    summary: "Show the applicant's full ID number; audited every time.",
+  }),
   extend: action<ReviewView>()({ input: ExtendInput, roles: ['staff'], writes: true, summary: 'Extend the decision deadline once, with a reason.' }),
 }

@@ -161,3 +161,15 @@ test('extend once, with a reason; hardship is asked for only where the law asks'
   expect(figures.decidedThisMonth).toBeGreaterThanOrEqual(1)
   expect(figures.medianWorkingDaysToDecide).toEqual(expect.any(Number))
 })
+
+test('the full ID number is a separate, audited step, for staff in scope only; the applicant does not see the look', async () => {
+  await at('2026-11-17T02:00:00Z')
+  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const shown = await call<{ idNumber: string }>('demo-staff-nantong', 'revealIdNumber', { id: filed.id })
+  expect(shown.idNumber).toMatch(/^320613\d{11}[\dX]$/)
+  expect((await raw('demo-staff-wuxi', 'revealIdNumber', { id: filed.id })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  const { data } = await s.runtime.db.collection('audit').where({ targetId: filed.id, action: 'application.revealId' }).get()
+  expect(data).toHaveLength(1)
+  const mine = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
+  expect(mine.timeline.map((e) => e.step)).toEqual(['submit'])
+})

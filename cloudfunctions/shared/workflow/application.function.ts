@@ -3,7 +3,7 @@ import { defineFunction } from '../core/define-function'
 import { submitLegalAid } from '../legal-aid/legal-aid.service'
 import { expireSupplements } from './expire.job'
 import { figures, queue } from './queue.service'
-import { approve, detail, extend, getMine, listMine, reject, requestMore, startReview, supplement, withdraw } from './review.service'
+import { approve, detail, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
 
 /** The `application` cloud function: submissions, 我的申请, and the workbench. */
 export const applicationFunction = defineFunction(
@@ -23,6 +23,7 @@ export const applicationFunction = defineFunction(
     approve: (input, { runtime, user }) => approve(runtime, user, input),
     reject: (input, { runtime, user }) => reject(runtime, user, input),
     extend: (input, { runtime, user }) => extend(runtime, user, input),
+    revealIdNumber: (input, { runtime, user }) => revealIdNumber(runtime, user, input.id),
   },
   expireSupplements,
 )

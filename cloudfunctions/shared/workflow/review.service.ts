@@ -1,4 +1,5 @@
-import { FINAL_STATUSES, KIND_LABELS, type ApplicationView, type ReviewView } from '~types/application.schema'
+import { KIND_LABELS, type ApplicationView, type ReviewView } from '~types/application.schema'
+import { AUDIT } from '../audit/audit'
 import { WORKFLOW_RULES } from '../../../config/workflow'
 import { AppError } from '../core/app-error'
 import type { Runtime } from '../core/context'
@@ -154,4 +155,19 @@ export async function extend(rt: Runtime, staff: UserDoc, input: { id: string; v
   }
   const next = await transition(rt, app, 'extend', who(staff, 'staff'), { note: input.reason, patch })
   return decided(rt, next)
+}
+
+/**
+ * The applicant's full ID number, for the rare step that needs it (e.g. filing with a court). A separate action
+ * so it is never in a list or a detail by accident, and audited every time — who looked, at what, when.
+ */
+export async function revealIdNumber(rt: Runtime, staff: UserDoc, id: string): Promise<{ idNumber: string }> {
+  const app = await loadInScope(rt, staff, id)
+  const applicant = await findUserById(rt.db, app.applicantId)
+  if (!applicant?.profile) throw new AppError('NOT_FOUND', '申请人的身份证号不在档')
+  await rt.db.collection(AUDIT).add({
+    actorId: staff._id, actorRole: 'staff', action: 'application.revealId', targetType: 'application', targetId: app._id,
+    from: app.status, to: app.status, at: rt.now(), visibleToApplicant: false,
+  })
+  return { idNumber: rt.vault.decrypt(applicant.profile.idNumberSealed) }
 }

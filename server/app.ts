@@ -12,6 +12,7 @@ import { FUNCTIONS } from '../cloudfunctions/shared/functions'
 import { login } from '../cloudfunctions/shared/user/user.service'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { buildCatalog } from './catalog'
+import { registerFileRoutes } from './files'
 import { DEMO_PEOPLE } from './seed'
 import { issueToken, readToken } from './session'
 
@@ -67,6 +68,7 @@ export async function buildApp({ runtime: rt, h5Dir }: AppOptions): Promise<Fast
   })
 
   app.get('/api/catalog', async () => buildCatalog())
+  await registerFileRoutes(app, rt, callerOf)
 
   if (rt.stage === 'local') {
     // Sandbox for WeChat's login: exists only on the local server, labelled as such in the UI.

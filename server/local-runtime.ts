@@ -5,6 +5,7 @@ import { adminOpenidsFrom, type Runtime } from '../cloudfunctions/shared/core/co
 import type { LogSink } from '../cloudfunctions/shared/core/log'
 import { openLocalDatabase } from '../cloudfunctions/shared/db/local'
 import { createVault } from '../cloudfunctions/shared/security/vault'
+import { localFileStore } from '../cloudfunctions/shared/storage/local-file-store'
 
 export interface LocalRuntime {
   runtime: Runtime
@@ -30,6 +31,7 @@ export function openLocalRuntime(opts: { dataDir: string; log: LogSink; now?: ()
     db,
     vault: createVault(localMasterKey(opts.dataDir)),
     log: opts.log,
+    files: localFileStore(join(opts.dataDir, 'files')),
     now: opts.now ?? (() => new Date()),
     bootstrapAdmins: opts.bootstrapAdmins ?? adminOpenidsFrom(process.env),
   }

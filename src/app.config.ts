@@ -10,7 +10,7 @@ export default defineAppConfig({
       // The demo sign-in stands in for WeChat login on the local H5 server; it never ships in the weapp.
       pages: [...(isH5 ? ['pages/signin/index'] : []), 'pages/profile/index', 'pages/consent/index'],
     },
-    { root: 'packages/workbench', pages: ['pages/index/index'] },
+    { root: 'packages/workbench', pages: ['pages/index/index', 'pages/detail/index'] },
     { root: 'packages/admin', pages: ['pages/roles/index'] },
   ],
   // Most workers open 我的 to fill in their profile: fetch that subpackage in the background.

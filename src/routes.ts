@@ -8,5 +8,6 @@ export const routes = {
   profile: '/packages/account/pages/profile/index',
   consent: '/packages/account/pages/consent/index',
   workbench: '/packages/workbench/pages/index/index',
+  workbenchDetail: '/packages/workbench/pages/detail/index',
   roles: '/packages/admin/pages/roles/index',
 } as const

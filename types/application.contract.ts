@@ -16,6 +16,7 @@ import {
 } from './application.schema'
 import { LegalAidInput } from './legal-aid.schema'
 import { Empty } from './user.schema'
+import { RegisterFileInput, type FileView } from './file.schema'
 
 /**
  * The `application` cloud function: every kind's submission, the applicant's "我的申请", and the reviewer's
@@ -27,6 +28,12 @@ export const applicationContract = {
     roles: ['worker'],
     writes: true,
     summary: 'File a legal-aid request; the decision is due in 7 working days.',
+  }),
+  registerFile: action<FileView>()({
+    input: RegisterFileInput,
+    roles: ['worker'],
+    writes: true,
+    summary: "WeChat: register a file the app uploaded to cloud storage under the caller's folder; checked by its bytes.",
   }),
   listMine: action<ApplicationView[]>()({ input: Empty, roles: ['worker'], writes: false, summary: "The caller's applications of every kind, newest first." }),
   getMine: action<ApplicationView>()({ input: ById, roles: ['worker'], writes: false, summary: "One of the caller's applications with its timeline." }),

@@ -173,3 +173,22 @@ test('the full ID number is a separate, audited step, for staff in scope only; t
   const mine = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
   expect(mine.timeline.map((e) => e.step)).toEqual(['submit'])
 })
+
+test('attachments: only your own files attach; reviewing staff of that district can read them, others cannot', async () => {
+  await at('2026-11-18T02:00:00Z')
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  const upload = async (who: string) => {
+    const res = await fetch(`${s.url}/api/files`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${t[who]}`, 'x-file-name': encodeURIComponent('工资条.pdf') }, body: pdf })
+    return ((await res.json()) as { data: { fileId: string } }).data.fileId
+  }
+  const mine = await upload('demo-rider')
+  const theirs = await upload('demo-courier')
+  expect((await raw('demo-rider', 'submitLegalAid', { ...wages, attachments: [theirs] })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } } })
+  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', { ...wages, attachments: [mine] })
+  expect(filed.attachments).toEqual([mine])
+  const read = (who: string) => fetch(`${s.url}/api/files/${mine}`, { headers: { authorization: `Bearer ${t[who]}` } })
+  expect((await read('demo-staff-nantong')).status).toBe(200)
+  expect((await read('demo-staff-wuxi')).status).toBe(404)
+  expect((await read('demo-courier')).status).toBe(404)
+  expect(Buffer.from(await (await read('demo-rider')).arrayBuffer()).equals(pdf)).toBe(true)
+})

@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { Vault } from '../security/vault'
+import type { FileStore } from '../storage/file-store'
 import type { LogSink } from './log'
 
 /** The node-sdk database object (`app.database()`), real in both places; only its transport differs. */
@@ -16,6 +17,8 @@ export interface Runtime {
   log: LogSink
   /** Injected so tests can move time; services never call `new Date()` themselves. */
   now(): Date
+  /** Attachment bytes: a folder locally, cloud storage on CloudBase. Absent → uploads answer NOT_AVAILABLE. */
+  files?: FileStore
   /** OPENIDs made admin at sign-in (env NUANXIN_ADMIN_OPENIDS): how a fresh deployment gets its first admin. */
   bootstrapAdmins: ReadonlySet<string>
 }

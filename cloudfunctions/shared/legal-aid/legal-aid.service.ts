@@ -4,6 +4,7 @@ import { CASE_TYPE_LABELS, hardshipExempt, type LegalAidInput } from '~types/leg
 import { WORKFLOW_RULES } from '../../../config/workflow'
 import { AUDIT } from '../audit/audit'
 import { invalidField } from '../core/app-error'
+import { assertOwnedFiles } from '../storage/files'
 import type { Runtime, Transaction } from '../core/context'
 import { MESSAGES, messageDoc } from '../inbox/inbox.service'
 import type { UserDoc } from '../user/user.doc'
@@ -25,6 +26,8 @@ export async function submitLegalAid(rt: Runtime, user: UserDoc, input: LegalAid
   if (!exempt && !input.hardship) {
     throw invalidField('hardship', '这类案件需要说明经济困难情况（如收入、家庭负担），可以附上证明材料')
   }
+  // Only the applicant's own uploads can be attached: nobody can slip someone else's file into a case.
+  await assertOwnedFiles(rt.db, user.openid, input.attachments)
   const now = rt.now()
   const rules = WORKFLOW_RULES.legalAid
   const due = addWorkingDays(now, rules.decideWithinWorkingDays)

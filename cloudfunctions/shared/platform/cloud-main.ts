@@ -7,6 +7,7 @@ import { dispatch } from '../core/dispatch'
 import { stdoutJsonSink } from '../core/log'
 import { MAX_BODY_BYTES } from '../core/limits'
 import { vaultFromEnv } from '../security/vault'
+import { cloudFileStore } from '../storage/cloud-file-store'
 
 let runtime: Runtime | undefined
 
@@ -27,9 +28,12 @@ function platformOpenid(context: unknown): string | null {
 
 /** Built on the first call and kept while the instance is warm: one SDK client, one key derivation. */
 function productionRuntime(): Runtime {
-  runtime ??= {
+  if (runtime) return runtime
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  runtime = {
     stage: 'production',
-    db: tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database(),
+    db: app.database(),
+    files: cloudFileStore(app),
     vault: vaultFromEnv(),
     log: stdoutJsonSink,
     now: () => new Date(),

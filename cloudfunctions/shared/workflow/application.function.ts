@@ -1,5 +1,7 @@
 import { applicationContract } from '~types/application.contract'
 import { defineFunction } from '../core/define-function'
+import { registerCloudFile } from '../storage/files'
+import './attachment-access'
 import { submitLegalAid } from '../legal-aid/legal-aid.service'
 import { expireSupplements } from './expire.job'
 import { figures, queue } from './queue.service'
@@ -11,6 +13,7 @@ export const applicationFunction = defineFunction(
   applicationContract,
   {
     submitLegalAid: (input, { runtime, user }) => submitLegalAid(runtime, user, input),
+    registerFile: (input, { runtime, user }) => registerCloudFile(runtime, user, input),
     listMine: (_, { runtime, user }) => listMine(runtime, user),
     getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
     supplement: (input, { runtime, user }) => supplement(runtime, user, input),

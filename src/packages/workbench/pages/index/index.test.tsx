@@ -1,18 +1,129 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { SERVICE_LABELS } from '~types/roles'
 import { signInDemo } from '../../../../store/session'
-import { navigations, resetTaroStub } from '../../../../../test/support/taro-stub'
+import { navigations, resetTaroStub, toasts } from '../../../../../test/support/taro-stub'
+import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
+import { CSV_HEADER } from '../../lib/csv'
+import { fileAsNewWorker } from '../../lib/testing'
 import WorkbenchPage from './index'
 
 beforeEach(() => resetTaroStub())
+// The shared local server sometimes pauses for a second (its scheduler, SQLite): wait a little longer than 1 s.
+configure({ asyncUtilTimeout: 5000 })
 
-test('工作台 shows the Nantong staff member their district and services, and an honest empty queue', async () => {
+const BIRTH = '1989-09-09'
+
+/** The queue's rows once it has loaded. */
+async function queueRows() {
+  const list = await screen.findByRole('list', { name: '审核队列' })
+  return within(list).getAllByRole('listitem')
+}
+
+async function searchFor(container: HTMLElement, text: string) {
+  typeInto(inputByPlaceholder(container, '申请人姓名或案件编号'), text)
+  fireEvent.click(screen.getByRole('button', { name: '搜索' }))
+  await screen.findByText(`搜索“${text}”的结果`)
+}
+
+test('工作台 shows the Nantong staff member their district and services above the queue', async () => {
   await signInDemo('demo-staff-nantong')
   render(<WorkbenchPage />)
   expect(await screen.findByText('南通市 崇川区')).toBeTruthy()
-  for (const label of Object.values(SERVICE_LABELS)) expect(screen.getByText(label)).toBeTruthy()
+  const scopes = document.querySelector('.scopes') as HTMLElement
+  for (const label of Object.values(SERVICE_LABELS)) expect(within(scopes).getByText(label)).toBeTruthy()
   expect(screen.getByText('顾敏，您负责以下区县的服务。')).toBeTruthy()
-  expect(screen.getByText(/审核队列将在法律援助上线后出现在这里/)).toBeTruthy()
+  expect(screen.getByText('审核队列')).toBeTruthy()
+})
+
+test('a new request shows in the district queue with the figures; a search by case number finds it; the CSV has the header and no ID number', async () => {
+  const { filed, idNumber } = await fileAsNewWorker('蒋队列', BIRTH, 1)
+  await signInDemo('demo-staff-nantong')
+  const { container } = render(<WorkbenchPage />)
+
+  // Figures: open counts at least this one; all five are there.
+  const open = await screen.findByLabelText(/^待处理 \d+$/)
+  expect(Number(open.getAttribute('aria-label')!.split(' ')[1])).toBeGreaterThanOrEqual(1)
+  for (const label of ['两个工作日内到期', '已逾期', '本月已决定', '决定用时中位数']) expect(screen.getByLabelText(new RegExp(`^${label} `))).toBeTruthy()
+
+  const rows = await queueRows()
+  const row = rows.find((r) => within(r).queryByText(filed.caseNo))
+  expect(row).toBeTruthy()
+  expect(within(row!).getByText('蒋队列')).toBeTruthy()
+  expect(within(row!).getByText('南通市 崇川区')).toBeTruthy()
+  expect(within(row!).getByText('已提交')).toBeTruthy()
+  expect(within(row!).getByText('加急')).toBeTruthy() // preservation needed (Art. 44)
+  expect(screen.getByText(/^第 1 \/ \d+ 页$/)).toBeTruthy()
+
+  await searchFor(container, filed.caseNo)
+  await waitFor(async () => expect(await queueRows()).toHaveLength(1))
+  expect(screen.getByText('共 1 条')).toBeTruthy()
+  expect(screen.getByText('第 1 / 1 页')).toBeTruthy()
+
+  // Export: the browser gets a CSV file of the filtered queue.
+  const blobs: Blob[] = []
+  const downloads: string[] = []
+  Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:queue'), revokeObjectURL: () => undefined })
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push(this.download)
+  })
+  fireEvent.click(screen.getByText('导出 CSV'))
+  await waitFor(() => expect(toasts).toContain('已导出 1 条'))
+  click.mockRestore()
+  expect(downloads[0]).toMatch(/^工作台队列-\d{8}-\d{4}\.csv$/)
+  const text = await new Promise<string>((resolve) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as string)
+    reader.readAsText(blobs[0])
+  })
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n')
+  expect(lines[0]).toBe(CSV_HEADER.join(','))
+  expect(lines).toHaveLength(2)
+  expect(lines[1]).toContain(`${filed.caseNo},法律援助,蒋队列,南通市 崇川区,已提交,`)
+  expect(text).not.toContain(idNumber)
+  expect(text).not.toMatch(/\d{17}[\dXx]/)
+
+  // Clicking the row opens its detail.
+  fireEvent.click(within((await queueRows())[0]).getByText(filed.caseNo))
+  expect(navigations).toEqual([{ kind: 'navigateTo', url: `/packages/workbench/pages/detail/index?id=${filed.id}&from=queue` }])
+})
+
+test('filters narrow the queue; Enter in the search box searches; no match says so', async () => {
+  const { filed } = await fileAsNewWorker('蒋筛选', BIRTH, 2)
+  await signInDemo('demo-staff-nantong')
+  const { container } = render(<WorkbenchPage />)
+  await queueRows()
+
+  const chip = (name: string) => screen.getByRole('radio', { name })
+  fireEvent.click(chip('需补充材料'))
+  await waitFor(() => expect(screen.queryByText(filed.caseNo)).toBeNull())
+  fireEvent.click(chip('已提交'))
+  await screen.findByText(filed.caseNo)
+
+  const input = inputByPlaceholder(container, '申请人姓名或案件编号')
+  typeInto(input, '蒋筛选')
+  act(() => {
+    input.dispatchEvent(new CustomEvent('confirm', { detail: { value: '蒋筛选' }, bubbles: true }))
+  })
+  await screen.findByText('搜索“蒋筛选”的结果')
+  await waitFor(async () => expect(await queueRows()).toHaveLength(1))
+
+  fireEvent.click(chip('已逾期'))
+  expect(await screen.findByText('没有符合条件的申请')).toBeTruthy()
+  fireEvent.click(screen.getByText('清除搜索'))
+  await waitFor(() => expect(screen.queryByText('搜索“蒋筛选”的结果')).toBeNull())
+})
+
+test('staff of another district do not see it, not even by its case number', async () => {
+  const { filed } = await fileAsNewWorker('蒋无锡', BIRTH, 3)
+  await signInDemo('demo-staff-wuxi')
+  const { container } = render(<WorkbenchPage />)
+  expect(await screen.findByText('无锡市 梁溪区')).toBeTruthy()
+  await screen.findByLabelText(/^待处理 \d+$/)
+  await waitFor(() => expect(screen.queryByText('正在加载队列…')).toBeNull())
+  expect(screen.queryByText(filed.caseNo)).toBeNull()
+  await searchFor(container, filed.caseNo)
+  expect(await screen.findByText('没有符合条件的申请')).toBeTruthy()
+  expect(screen.queryByText(filed.caseNo)).toBeNull()
 })
 
 test('工作台 refuses a plain worker and offers the way back', async () => {

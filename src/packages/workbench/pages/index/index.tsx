@@ -7,6 +7,7 @@ import { DeskPage } from '../../../../components/desk-page'
 import { NoAccess } from '../../../../components/no-access'
 import { PageStatus } from '../../../../components/page-status'
 import { useGuard } from '../../../../hooks/use-guard'
+import { Queue } from './queue'
 import './index.scss'
 
 export default function WorkbenchPage() {
@@ -32,15 +33,7 @@ export default function WorkbenchPage() {
           ))}
         </View>
       </View>
-      <View className="desk-page__section">
-        <Text className="desk-page__heading">待审核</Text>
-        <View className="queue-empty">
-          <Text className="queue-empty__title">暂时没有待审核的申请</Text>
-          <Text className="queue-empty__text">
-            审核队列将在法律援助上线后出现在这里：您负责区县的申请会按提交时间排好，等您处理。
-          </Text>
-        </View>
-      </View>
+      <Queue />
     </DeskPage>
   )
 }

@@ -1,0 +1,16 @@
+/**
+ * Where attachment bytes live: cloud storage on CloudBase, a folder on the local server (DESIGN.md, "platform
+ * services … behind small interfaces with a local twin"). Keys are chosen by the server, never by a client.
+ */
+export interface FileStore {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>
+  /** null when nothing is stored under the key. */
+  get(key: string): Promise<StoredBytes | null>
+  /** Removing a missing key is not an error. */
+  remove(key: string): Promise<void>
+}
+
+export interface StoredBytes {
+  bytes: Buffer
+  contentType: string
+}

@@ -1,0 +1,121 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { AppError, invalidField } from '../core/app-error'
+import type { Database, Runtime } from '../core/context'
+import { isDuplicateKeyError } from '../db'
+import type { UserDoc } from '../user/user.doc'
+import { FILES, fileView, type FileDoc, type FileView } from './file.doc'
+import { cleanFileName } from './file-name'
+import type { FileStore } from './file-store'
+import { MAX_FILE_BYTES, sniffContentType, type FileContentType } from './file-type'
+
+function fileStoreOf(rt: Runtime): FileStore {
+  if (!rt.files) throw new AppError('NOT_AVAILABLE', '暂时不能上传附件，请稍后再试')
+  return rt.files
+}
+
+/** The upload rules, on the bytes themselves: size, then type by magic number. */
+function checkBytes(bytes: Buffer): FileContentType {
+  if (!bytes.length) throw invalidField('file', '文件是空的，请重新选择')
+  if (bytes.length > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过 10 MB', { file: '文件不能超过 10 MB' })
+  const type = sniffContentType(bytes)
+  if (!type) throw invalidField('file', '只能上传 JPG、PNG 照片或 PDF 文件')
+  return type
+}
+
+export async function findFile(db: Database, fileId: string): Promise<FileDoc | null> {
+  const { data } = await db.collection(FILES).doc(fileId).get()
+  return (data[0] as FileDoc | undefined) ?? null
+}
+
+/** Local upload (server/files.ts): the bytes arrived with the request; store them, then record them. */
+export async function registerFile(rt: Runtime, ownerOpenid: string, upload: { bytes: Buffer; name?: string }): Promise<FileView> {
+  const contentType = checkBytes(upload.bytes)
+  const store = fileStoreOf(rt)
+  const _id = `f_${randomBytes(12).toString('hex')}`
+  const doc: FileDoc = { _id, ownerOpenid, key: _id, contentType, size: upload.bytes.length, name: cleanFileName(upload.name, contentType), createdAt: rt.now() }
+  await store.put(_id, upload.bytes, contentType)
+  try {
+    await rt.db.collection(FILES).add(doc)
+  } catch (e) {
+    await store.remove(_id)
+    throw e
+  }
+  return fileView(doc)
+}
+
+/** `cloud://<env>.<bucket>/uploads/<user _id>/<random name>` — the only place the app uploads to (src/api/upload.ts). */
+function ownsCloudPath(fileID: string, owner: UserDoc): boolean {
+  const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1].split('/')
+  return !!path && path.length === 3 && path[0] === 'uploads' && path[1] === owner._id && /^[A-Za-z0-9_-]{16,64}(\.[a-z]{3,4})?$/.test(path[2])
+}
+
+/**
+ * WeChat upload: the mini-program put the file in cloud storage itself (`Taro.cloud.uploadFile`); this records it.
+ * Only a file in the caller's own upload folder can be registered, so nobody can claim — and then read — someone
+ * else's upload. The bytes are read back through the FileStore to check them: the client's word is not enough.
+ * A refused file is deleted so it does not linger in storage. Registering the same fileID again answers the same.
+ */
+export async function registerCloudFile(rt: Runtime, owner: UserDoc, input: { fileID: string; name?: string }): Promise<FileView> {
+  if (!ownsCloudPath(input.fileID, owner)) throw invalidField('file', '上传的文件无效，请重新上传')
+  const _id = `c_${createHash('sha256').update(input.fileID).digest('hex').slice(0, 32)}`
+  const existing = await findFile(rt.db, _id)
+  if (existing) return fileView(existing)
+
+  const store = fileStoreOf(rt)
+  const stored = await store.get(input.fileID)
+  if (!stored) throw invalidField('file', '没有找到上传的文件，请重新上传')
+  let contentType: FileContentType
+  try {
+    contentType = checkBytes(stored.bytes)
+  } catch (e) {
+    await store.remove(input.fileID)
+    throw e
+  }
+  const doc: FileDoc = { _id, ownerOpenid: owner.openid, key: input.fileID, contentType, size: stored.bytes.length, name: cleanFileName(input.name, contentType), createdAt: rt.now() }
+  try {
+    await rt.db.collection(FILES).add(doc)
+  } catch (e) {
+    // A double tap registered it a moment ago.
+    if (isDuplicateKeyError(e)) return fileView(doc)
+    throw e
+  }
+  return fileView(doc)
+}
+
+/** May `user` read someone else's file? Registered by the services whose reviewers need attachments. */
+export type FileReadRule = (file: FileDoc, user: UserDoc, db: Database) => Promise<boolean>
+
+const readRules: FileReadRule[] = []
+
+/**
+ * Storage knows who uploaded a file, not which application lists it or who reviews that; so each service that
+ * attaches files adds the rule for its reviewers here (the review workflow: staff whose district and service cover
+ * an application listing the file), and storage needs no import of any of them. Returns the rule's removal.
+ */
+export function addFileReadRule(rule: FileReadRule): () => void {
+  readRules.push(rule)
+  return () => void readRules.splice(readRules.indexOf(rule), 1)
+}
+
+/** The owner, or anyone a registered rule admits. */
+export async function readableBy(file: FileDoc, user: UserDoc, db: Database): Promise<boolean> {
+  if (file.ownerOpenid === user.openid) return true
+  for (const rule of readRules) if (await rule(file, user, db)) return true
+  return false
+}
+
+/** The file and its bytes if `user` may read it; null alike for "missing" and "not yours", so neither leaks. */
+export async function openFile(rt: Runtime, fileId: string, user: UserDoc): Promise<{ file: FileDoc; bytes: Buffer } | null> {
+  const file = await findFile(rt.db, fileId)
+  if (!file || !(await readableBy(file, user, rt.db))) return null
+  const stored = await fileStoreOf(rt).get(file.key)
+  return stored && { file, bytes: stored.bytes }
+}
+
+/** For a submit that lists attachments: every one must be the caller's own upload, or nothing is attached. */
+export async function assertOwnedFiles(db: Database, openid: string, fileIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(fileIds)]
+  if (!ids.length) return
+  const { data } = await db.collection(FILES).where({ _id: db.command.in(ids), ownerOpenid: openid }).get()
+  if (data.length !== ids.length) throw invalidField('attachments', '有附件无效或已失效，请删除后重新上传')
+}

@@ -1,0 +1,275 @@
+import { Text, View } from '@tarojs/components'
+import { useState, type ReactNode } from 'react'
+import type * as z from 'zod/mini'
+import type { FieldErrors } from '~types/errors'
+import {
+  ApproveInput,
+  ExtendInput,
+  FINAL_STATUSES,
+  RejectInput,
+  RequestMoreInput,
+  STATUS_LABELS,
+  StartReviewInput,
+  canTake,
+  type ReviewView,
+} from '~types/application.schema'
+import { WORKFLOW_RULES } from '../../../../../config/workflow'
+import { api } from '../../../../api/client'
+import { ActionButton } from '../../../../components/action-button'
+import { Notice } from '../../../../components/notice'
+import { TextField } from '../../../../components/text-field'
+import { NoteField } from '../../lib/note-field'
+import { useReviewAction, type ReviewAction, type ReviewActionHandlers } from '../../lib/use-review-action'
+
+type FormName = 'requestMore' | 'approve' | 'reject' | 'extend'
+
+/** What each step says when it is done. */
+const DONE_TOASTS = { startReview: '已开始审核', requestMore: '已要求补充', approve: '已批准', reject: '已不予批准', extend: '已延长期限' } as const
+
+/**
+ * The steps the application's status allows (TRANSITIONS), each with its own form, busy state and request id.
+ * Every step sends the version on screen: if someone else acted first, the server says so and the page reloads.
+ */
+export function ReviewActions({ view, onDone, onConflict }: {
+  view: ReviewView
+  onDone: (view: ReviewView, toast: string) => void
+  onConflict: (message: string) => void
+}) {
+  const [open, setOpen] = useState<FormName | null>(null)
+  const handlers = (step: keyof typeof DONE_TOASTS): ReviewActionHandlers => ({
+    done: (next) => {
+      setOpen(null)
+      onDone(next, DONE_TOASTS[step])
+    },
+    conflict: onConflict,
+  })
+  const start = useReviewAction(StartReviewInput, (d, o) => api.application.startReview(d, o), handlers('startReview'))
+  const more = useReviewAction(RequestMoreInput, (d, o) => api.application.requestMore(d, o), handlers('requestMore'))
+  const approve = useReviewAction(ApproveInput, (d, o) => api.application.approve(d, o), handlers('approve'))
+  const reject = useReviewAction(RejectInput, (d, o) => api.application.reject(d, o), handlers('reject'))
+  const extend = useReviewAction(ExtendInput, (d, o) => api.application.extend(d, o), handlers('extend'))
+
+  const { status } = view
+  const can = {
+    startReview: canTake('startReview', status),
+    requestMore: canTake('requestMore', status),
+    approve: canTake('approve', status),
+    reject: canTake('reject', status),
+    extend: !FINAL_STATUSES.includes(status) && !view.clock.extended,
+  }
+  const toggle = (name: FormName) => setOpen((o) => (o === name ? null : name))
+  const base = { id: view.id, version: view.version }
+  const none = !Object.values(can).some(Boolean)
+
+  return (
+    <View className="detail-card detail__actions" role="region" aria-label="办理">
+      <Text className="detail-card__title">办理</Text>
+      {none ? (
+        <Text className="field__sub">
+          {FINAL_STATUSES.includes(status)
+            ? `这份申请${STATUS_LABELS[status]}，不需要再办理。`
+            : `这份申请现在是“${STATUS_LABELS[status]}”，等待申请人补充材料后再审核。`}
+        </Text>
+      ) : null}
+      {status === 'needsMore' && !none ? <Text className="field__sub">等待申请人补充材料；补充后可以继续审核。</Text> : null}
+      {start.problem ? <Notice kind="warn">{start.problem}</Notice> : null}
+      <View className="actions">
+        {can.startReview ? (
+          <ActionButton busy={start.busy} busyText="正在开始…" onClick={() => void start.run(base)}>
+            开始审核
+          </ActionButton>
+        ) : null}
+        {can.approve ? (
+          <ActionButton variant={open === 'approve' ? 'primary' : 'secondary'} onClick={() => toggle('approve')}>
+            批准
+          </ActionButton>
+        ) : null}
+        {can.requestMore ? (
+          <ActionButton variant="secondary" onClick={() => toggle('requestMore')}>
+            要求补充材料
+          </ActionButton>
+        ) : null}
+        {can.reject ? (
+          <ActionButton variant="danger" onClick={() => toggle('reject')}>
+            不予批准
+          </ActionButton>
+        ) : null}
+        {can.extend ? (
+          <ActionButton variant="secondary" onClick={() => toggle('extend')}>
+            延长期限
+          </ActionButton>
+        ) : null}
+      </View>
+      {open === 'requestMore' && can.requestMore ? <RequestMoreForm action={more} base={base} onCancel={() => setOpen(null)} /> : null}
+      {open === 'approve' && can.approve ? <ApproveForm action={approve} base={base} onCancel={() => setOpen(null)} /> : null}
+      {open === 'reject' && can.reject ? <RejectForm action={reject} base={base} onCancel={() => setOpen(null)} /> : null}
+      {open === 'extend' && can.extend ? <ExtendForm action={extend} base={base} kind={view.kind} onCancel={() => setOpen(null)} /> : null}
+    </View>
+  )
+}
+
+interface Base {
+  id: string
+  version: number
+}
+
+/** A step's form: its fields, a problem that is no field's, send and cancel. */
+function StepForm({ title, action, fields, submit, submitText, busyText, variant = 'primary', onCancel, children }: {
+  title: string
+  action: { busy: boolean; errors: FieldErrors; problem?: string }
+  fields: string[]
+  submit: () => void
+  submitText: string
+  busyText: string
+  variant?: 'primary' | 'danger'
+  onCancel: () => void
+  children: ReactNode
+}) {
+  // An error that belongs to none of the fields shown (or none at all) goes above them.
+  const stray = Object.entries(action.errors).find(([k]) => !fields.includes(k))?.[1]
+  const problem = stray ?? (Object.keys(action.errors).length ? undefined : action.problem)
+  return (
+    <View className="step-form" role="form" aria-label={title}>
+      <Text className="step-form__title">{title}</Text>
+      {problem ? <Notice kind="warn">{problem}</Notice> : null}
+      {children}
+      <View className="step-form__buttons">
+        <ActionButton variant={variant} busy={action.busy} busyText={busyText} onClick={submit}>
+          {submitText}
+        </ActionButton>
+        <ActionButton variant="secondary" onClick={onCancel}>
+          取消
+        </ActionButton>
+      </View>
+    </View>
+  )
+}
+
+type FormProps<S extends z.ZodMiniType> = { action: ReviewAction<z.input<S>>; base: Base; onCancel: () => void }
+
+function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMoreInput>) {
+  const [missing, setMissing] = useState('')
+  const [days, setDays] = useState(String(WORKFLOW_RULES.legalAid.supplementWorkingDays))
+  const send = () => {
+    const n = days.trim() === '' ? undefined : Number(days.trim())
+    void action.run({ ...base, missing, ...(n === undefined ? {} : { workingDays: n }) })
+  }
+  return (
+    <StepForm title="要求补充材料" action={action} fields={['missing', 'workingDays']} submit={send} submitText="发送补充要求" busyText="正在发送…" onCancel={onCancel}>
+      <NoteField
+        label="还缺哪些材料"
+        placeholder="如：8 月的跑单记录截图、站点排班表"
+        hint="申请人会在消息里看到这段话。"
+        value={missing}
+        error={action.errors.missing}
+        onChange={(v) => {
+          setMissing(v)
+          action.forget('missing')
+        }}
+      />
+      <TextField
+        label="补充期限（工作日）"
+        type="number"
+        maxlength={2}
+        value={days}
+        error={action.errors.workingDays}
+        hint="期间审查期限暂停计时；逾期未补充视为撤回申请。"
+        onChange={(v) => {
+          setDays(v)
+          action.forget('workingDays')
+        }}
+      />
+    </StepForm>
+  )
+}
+
+function ApproveForm({ action, base, onCancel }: FormProps<typeof ApproveInput>) {
+  const [agency, setAgency] = useState('')
+  const [contact, setContact] = useState('')
+  const [note, setNote] = useState('')
+  const send = () => void action.run({ ...base, agency, contact, ...(note.trim() ? { note } : {}) })
+  return (
+    <StepForm title="批准" action={action} fields={['agency', 'contact', 'note']} submit={send} submitText="确认批准" busyText="正在批准…" onCancel={onCancel}>
+      <TextField
+        label="承办的法律援助机构或律师"
+        placeholder="如：崇川区法律援助中心 王律师"
+        value={agency}
+        maxlength={60}
+        error={action.errors.agency}
+        onChange={(v) => {
+          setAgency(v)
+          action.forget('agency')
+        }}
+      />
+      <TextField
+        label="申请人可以拨打的电话"
+        placeholder="如：0513-85000000"
+        value={contact}
+        maxlength={20}
+        error={action.errors.contact}
+        hint="会写进给申请人的通知里。"
+        onChange={(v) => {
+          setContact(v)
+          action.forget('contact')
+        }}
+      />
+      <NoteField
+        label="备注（选填，申请人能看到）"
+        value={note}
+        error={action.errors.note}
+        onChange={(v) => {
+          setNote(v)
+          action.forget('note')
+        }}
+      />
+    </StepForm>
+  )
+}
+
+function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
+  const [reason, setReason] = useState('')
+  return (
+    <StepForm
+      title="不予批准"
+      action={action}
+      fields={['reason']}
+      variant="danger"
+      submit={() => void action.run({ ...base, reason })}
+      submitText="确认不予批准"
+      busyText="正在提交…"
+      onCancel={onCancel}
+    >
+      <NoteField
+        label="不予批准的理由"
+        placeholder="请写明理由和依据"
+        hint="申请人会看到这段理由。"
+        value={reason}
+        error={action.errors.reason}
+        onChange={(v) => {
+          setReason(v)
+          action.forget('reason')
+        }}
+      />
+    </StepForm>
+  )
+}
+
+function ExtendForm({ action, base, kind, onCancel }: FormProps<typeof ExtendInput> & { kind: ReviewView['kind'] }) {
+  const [reason, setReason] = useState('')
+  return (
+    <StepForm title="延长审查期限" action={action} fields={['reason']} submit={() => void action.run({ ...base, reason })} submitText="确认延长" busyText="正在延长…" onCancel={onCancel}>
+      <NoteField
+        label="延长的理由"
+        placeholder="如：案情复杂，需要向用人单位核实"
+        hint={`期限延长 ${WORKFLOW_RULES[kind].extensionWorkingDays} 个工作日，只能延长一次。`}
+        maxlength={300}
+        value={reason}
+        error={action.errors.reason}
+        onChange={(v) => {
+          setReason(v)
+          action.forget('reason')
+        }}
+      />
+    </StepForm>
+  )
+}

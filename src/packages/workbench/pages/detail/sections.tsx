@@ -1,0 +1,261 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { useState } from 'react'
+import { FINAL_STATUSES, STATUS_LABELS, type ReviewView, type TimelineEntry } from '~types/application.schema'
+import { formatDateTime } from '~types/format'
+import { CASE_TYPE_LABELS, PARTY_LABELS, type LegalAidInput } from '~types/legal-aid.schema'
+import { api, newRequestId } from '../../../../api/client'
+import { toApiError } from '../../../../api/api-error'
+import { ActionButton } from '../../../../components/action-button'
+import { Notice } from '../../../../components/notice'
+import { ACTOR_LABELS, STEP_LABELS, transitionWords, yuan } from '../../lib/words'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/** A titled card of the detail page. */
+export function Section({ title, className = '', children }: { title: string; className?: string; children: ReactNode }) {
+  return (
+    <View className={`detail-card ${className}`} role="region" aria-label={title}>
+      <Text className="detail-card__title">{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+/** One label–value line; long text wraps under its label on a phone. */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className="field">
+      <Text className="field__label">{label}</Text>
+      <View className="field__value">{children}</View>
+    </View>
+  )
+}
+
+type LegalAidPayload = Partial<LegalAidInput> & { hardshipExempt?: boolean }
+
+/** The request in the reviewer's words: what the applicant filled in, read back in Chinese. */
+export function RequestSection({ view }: { view: ReviewView }) {
+  return (
+    <Section title="申请内容" className="detail__request">
+      {view.kind === 'legalAid' ? (
+        <LegalAidRequest payload={view.payload as LegalAidPayload} />
+      ) : (
+        <Text className="field__text">{view.summary}</Text>
+      )}
+      {view.supplement ? (
+        <View className="supplement">
+          <Text className="supplement__title">补充材料</Text>
+          <Field label="需要补充">
+            <Text className="field__text">{view.supplement.missing}</Text>
+          </Field>
+          <Field label="补充期限">
+            <Text className="field__text">{formatDateTime(view.supplement.deadline)} 前</Text>
+          </Field>
+          <Field label="申请人答复">
+            <Text className="field__text">{view.supplement.answer ?? '尚未答复'}</Text>
+          </Field>
+        </View>
+      ) : null}
+      {view.decision ? (
+        <View className="supplement">
+          <Text className="supplement__title">{view.decision.result === 'approved' ? '决定：批准' : '决定：不予批准'}</Text>
+          {view.decision.agency ? (
+            <Field label="承办">
+              <Text className="field__text">{view.decision.agency}</Text>
+            </Field>
+          ) : null}
+          {view.decision.contact ? (
+            <Field label="联系电话">
+              <Text className="field__text">{view.decision.contact}</Text>
+            </Field>
+          ) : null}
+          {view.decision.reason ? (
+            <Field label="理由">
+              <Text className="field__text">{view.decision.reason}</Text>
+            </Field>
+          ) : null}
+          <Field label="决定时间">
+            <Text className="field__text">{formatDateTime(view.decision.at)}</Text>
+          </Field>
+        </View>
+      ) : null}
+    </Section>
+  )
+}
+
+function LegalAidRequest({ payload: p }: { payload: LegalAidPayload }) {
+  const urgent = [
+    p.urgent?.limitationEndsSoon ? '诉讼时效 7 日内届满' : '',
+    p.urgent?.preservationNeeded ? '需要紧急申请财产保全' : '',
+  ].filter(Boolean)
+  return (
+    <>
+      <Field label="案件类型">
+        <Text className="field__text">{p.caseType ? CASE_TYPE_LABELS[p.caseType] : '—'}</Text>
+      </Field>
+      <Field label="对方">
+        <Text className="field__text">
+          {p.otherParty ? `${PARTY_LABELS[p.otherParty.kind] ?? ''}：${p.otherParty.name}` : '—'}
+        </Text>
+        {p.otherParty?.contact ? <Text className="field__sub">联系方式 {p.otherParty.contact}</Text> : null}
+      </Field>
+      <Field label="请求金额">
+        <Text className="field__text">{typeof p.amountFen === 'number' && p.amountFen > 0 ? yuan(p.amountFen) : '不涉及金额'}</Text>
+      </Field>
+      <Field label="事情经过">
+        <Text className="field__text field__text--long">{p.facts ?? '—'}</Text>
+      </Field>
+      <Field label="紧急情况">
+        <Text className={`field__text${urgent.length ? ' field__text--urgent' : ''}`}>
+          {urgent.length ? `⚠ ${urgent.join('；')}（法律援助法第四十四条，可先行提供法律援助）` : '无'}
+        </Text>
+      </Field>
+      <Field label="经济困难">
+        <Text className="field__text field__text--long">
+          {p.hardshipExempt ? '免予经济困难审查（追索劳动报酬、工伤赔偿，法律援助法第四十二条）' : p.hardship ? `本人声明：${p.hardship}` : '未填写'}
+        </Text>
+      </Field>
+    </>
+  )
+}
+
+/** Who asked: masked ID number; the full number is a separate, audited step. */
+export function ApplicantSection({ view, onRevealed }: { view: ReviewView; onRevealed: () => void }) {
+  const a = view.applicant
+  const [full, setFull] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string>()
+
+  const reveal = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '查看完整身份证号',
+      content: '只在确有需要时查看（如向法院立案）。每次查看都会记入审计日志。',
+      confirmText: '查看',
+    })
+    if (!confirm) return
+    setBusy(true)
+    setProblem(undefined)
+    try {
+      setFull((await api.application.revealIdNumber({ id: view.id }, { requestId: newRequestId() })).idNumber)
+      onRevealed()
+    } catch (e) {
+      setProblem(toApiError(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Section title="申请人" className="detail__applicant">
+      <Field label="姓名">
+        <Text className="field__text">{a.name}</Text>
+      </Field>
+      <Field label="身份证号">
+        <View className="field__inline">
+          <Text className="field__text field__mono">{full ?? (a.idNumberMasked || '未登记')}</Text>
+          {!full && a.idNumberMasked ? (
+            <ActionButton compact variant="secondary" busy={busy} busyText="正在读取…" onClick={() => void reveal()}>
+              查看完整号码
+            </ActionButton>
+          ) : null}
+        </View>
+        {problem ? <Notice kind="warn">{problem}</Notice> : null}
+      </Field>
+      <Field label="手机号">
+        <Text className="field__text field__mono">{a.mobile || '—'}</Text>
+      </Field>
+      <Field label="职业">
+        <Text className="field__text">{[a.occupation, a.platform].filter(Boolean).join(' · ') || '—'}</Text>
+      </Field>
+      <Field label="所在地区">
+        <Text className="field__text">{a.regionLabel}</Text>
+      </Field>
+    </Section>
+  )
+}
+
+/** File ids for now; in the browser each opens through the file route. */
+export function AttachmentsSection({ ids }: { ids: string[] }) {
+  return (
+    <Section title={`附件（${ids.length}）`} className="detail__attachments">
+      {ids.length ? (
+        <View className="attachments" role="list">
+          {ids.map((id, i) => (
+            <View key={id} className="attachment" role="listitem">
+              <Text className="attachment__n">{i + 1}.</Text>
+              {isH5 ? (
+                <a className="attachment__link" href={`${NUANXIN_API_BASE}/api/files/${encodeURIComponent(id)}`} target="_blank" rel="noopener noreferrer">
+                  {id}
+                </a>
+              ) : (
+                <Text className="attachment__id">{id}</Text>
+              )}
+            </View>
+          ))}
+          {isH5 ? null : <Text className="field__sub">附件请在电脑浏览器的工作台中查看。</Text>}
+        </View>
+      ) : (
+        <Text className="field__sub">申请人没有上传附件。</Text>
+      )}
+    </Section>
+  )
+}
+
+/** Where the decision clock stands: running (or overdue), paused while the applicant supplements, stopped. */
+export function ClockSection({ view, now }: { view: ReviewView; now: Date }) {
+  const { clock, status } = view
+  let state: { icon: string; title: string; text?: string; alert?: boolean }
+  if (FINAL_STATUSES.includes(status)) {
+    state = { icon: '■', title: `${STATUS_LABELS[status]}，不再计时`, text: view.decision ? `决定于 ${formatDateTime(view.decision.at)}` : undefined }
+  } else if (clock.pausedWithWorkingDays !== null) {
+    state = {
+      icon: '⏸',
+      title: `暂停计时，恢复后还剩 ${clock.pausedWithWorkingDays} 个工作日`,
+      text: view.supplement ? `等待申请人在 ${formatDateTime(view.supplement.deadline)} 前补充材料；逾期未补充视为撤回。` : '等待申请人补充材料。',
+    }
+  } else if (clock.dueAt) {
+    const overdue = new Date(clock.dueAt).getTime() < now.getTime()
+    state = overdue
+      ? { icon: '⚠', title: '已逾期', text: `应于 ${formatDateTime(clock.dueAt)} 前作出决定。`, alert: true }
+      : { icon: '⏱', title: '计时中', text: `须在 ${formatDateTime(clock.dueAt)} 前作出决定。` }
+  } else {
+    state = { icon: '—', title: '没有期限' }
+  }
+  return (
+    <Section title="审查期限" className="detail__clock">
+      <View className={`clock${state.alert ? ' clock--alert' : ''}`}>
+        <Text className="clock__title">
+          {state.icon} {state.title}
+        </Text>
+        {state.text ? <Text className="clock__text">{state.text}</Text> : null}
+      </View>
+      {clock.extended ? <Text className="clock__note">已延长过一次期限（只能延长一次）。</Text> : null}
+      {clock.provisional ? (
+        <Text className="clock__note">⚠ 暂定日历：下一年度的节假日安排尚未公布，期限暂按周末计算，公布后以官方日历为准。</Text>
+      ) : null}
+    </Section>
+  )
+}
+
+/** Every step, oldest first: when, who, what changed, and the note. */
+export function TimelineSection({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <Section title="办理记录" className="detail__timeline">
+      <View className="timeline" role="list">
+        {entries.map((e, i) => (
+          <View key={`${e.at}-${i}`} className="timeline__entry" role="listitem">
+            <Text className="timeline__at">{formatDateTime(e.at)}</Text>
+            <Text className="timeline__step">
+              {STEP_LABELS[e.step] ?? e.step}
+              <Text className="timeline__actor">{` · ${ACTOR_LABELS[e.actorRole]}`}</Text>
+            </Text>
+            <Text className="timeline__change">{transitionWords(e.from, e.to)}</Text>
+            {e.note ? <Text className="timeline__note">{e.note}</Text> : null}
+          </View>
+        ))}
+      </View>
+    </Section>
+  )
+}

@@ -1,0 +1,246 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import { APPLICATION_KINDS, KIND_LABELS, STATUSES, STATUS_LABELS, type ApplicationKind, type QueueFigures, type QueueRow, type Status } from '~types/application.schema'
+import { api } from '../../../../api/client'
+import { toApiError } from '../../../../api/api-error'
+import { ActionButton } from '../../../../components/action-button'
+import { ChipGroup } from '../../../../components/chip-group'
+import { LoadState } from '../../../../components/load-state'
+import { Notice } from '../../../../components/notice'
+import { TextField } from '../../../../components/text-field'
+import { useRemote } from '../../../../hooks/use-remote'
+import { routes } from '../../../../routes'
+import { csvFileName, queueCsv } from '../../lib/csv'
+import { EXPORT_MAX_PAGES, downloadText, fetchAllRows, type QueueFilter } from '../../lib/export'
+import { deadlineWords } from '../../lib/words'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+interface Filters {
+  kind: '' | ApplicationKind
+  status: '' | Status
+  due: '' | 'soon' | 'overdue'
+  /** The search that was run (not what is being typed). */
+  q: string
+}
+const NO_FILTERS: Filters = { kind: '', status: '', due: '', q: '' }
+
+const kindOptions = [{ value: '', label: '全部' }, ...APPLICATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))]
+const statusOptions = [{ value: '', label: '全部未办结' }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]
+const dueOptions = [
+  { value: '', label: '不限' },
+  { value: 'soon', label: '两个工作日内到期' },
+  { value: 'overdue', label: '已逾期' },
+]
+
+/** The filters as the queue action takes them: unset ones left out. */
+function toInput(f: Filters): QueueFilter {
+  return {
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.due ? { due: f.due } : {}),
+    ...(f.q ? { q: f.q } : {}),
+  }
+}
+
+/** Figures, filters, the paged queue (soonest deadline first, sorted by the server) and the CSV export. */
+export function Queue() {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [page, setPage] = useState(1)
+  const [typed, setTyped] = useState('')
+  const [exporting, setExporting] = useState(false)
+  const [exportProblem, setExportProblem] = useState<string>()
+  const input = toInput(filters)
+  const figures = useRemote(() => api.application.figures({}), true)
+  const queue = useRemote(() => api.application.queue({ ...input, page }), true)
+
+  // A changed filter or page loads again; the first load is useRemote's own (on show).
+  const key = JSON.stringify([input, page])
+  const firstKey = useRef(key)
+  useEffect(() => {
+    if (key !== firstKey.current) {
+      firstKey.current = ''
+      void queue.reload()
+    }
+  }, [key]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const change = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }))
+    setPage(1)
+  }
+  const search = () => change({ q: typed.trim() })
+  const clearSearch = () => {
+    setTyped('')
+    change({ q: '' })
+  }
+
+  const exportCsv = async () => {
+    if (!isH5) {
+      void Taro.showToast({ title: '导出请在电脑浏览器中打开工作台', icon: 'none' })
+      return
+    }
+    setExportProblem(undefined)
+    setExporting(true)
+    try {
+      const { rows, total, truncated } = await fetchAllRows(input)
+      downloadText(csvFileName(new Date()), queueCsv(rows))
+      if (truncated) setExportProblem(`共 ${total} 条，只导出了前 ${rows.length} 条（最多 ${EXPORT_MAX_PAGES} 页）。请加筛选条件后分批导出。`)
+      void Taro.showToast({ title: `已导出 ${rows.length} 条`, icon: 'none' })
+    } catch (e) {
+      setExportProblem(`没有导出成功：${toApiError(e).message}`)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const filtered = !!(filters.kind || filters.status || filters.due || filters.q)
+  return (
+    <>
+      <View className="desk-page__section">
+        <Text className="desk-page__heading">概况</Text>
+        <LoadState data={figures.data} error={figures.error} onRetry={() => void figures.reload()} loadingText="正在统计…">
+          {(f) => <Figures figures={f} onDue={(due) => change({ due, status: '' })} />}
+        </LoadState>
+      </View>
+
+      <View className="desk-page__section">
+        <View className="queue__head">
+          <Text className="desk-page__heading">审核队列</Text>
+          <ActionButton compact variant="secondary" busy={exporting} busyText="正在导出…" onClick={() => void exportCsv()}>
+            导出 CSV
+          </ActionButton>
+        </View>
+        {exportProblem ? <Notice kind="warn">{exportProblem}</Notice> : null}
+
+        <View className="queue__filters">
+          <View className="queue__search">
+            <View className="queue__search-field">
+              <TextField label="搜索" placeholder="申请人姓名或案件编号" value={typed} onChange={setTyped} onConfirm={search} maxlength={30} />
+            </View>
+            <ActionButton compact variant="secondary" onClick={search}>
+              搜索
+            </ActionButton>
+          </View>
+          <View className="queue__chips">
+            <ChipGroup label="类型" options={kindOptions} value={filters.kind} onChange={(v) => change({ kind: v as Filters['kind'] })} />
+            <ChipGroup label="期限" options={dueOptions} value={filters.due} onChange={(v) => change({ due: v as Filters['due'] })} />
+          </View>
+          <ChipGroup label="状态" options={statusOptions} value={filters.status} onChange={(v) => change({ status: v as Filters['status'] })} />
+        </View>
+
+        {filters.q ? (
+          <View className="queue__searching">
+            <Text className="queue__searching-text">搜索“{filters.q}”的结果</Text>
+            <ActionButton compact variant="secondary" onClick={clearSearch}>
+              清除搜索
+            </ActionButton>
+          </View>
+        ) : null}
+
+        <LoadState
+          data={queue.data}
+          error={queue.error}
+          onRetry={() => void queue.reload()}
+          loadingText="正在加载队列…"
+          empty={{
+            when: (q) => q.total === 0,
+            title: filtered ? '没有符合条件的申请' : '暂时没有待审核的申请',
+            text: filtered ? '换个筛选条件或搜索词试试。' : '您负责区县的新申请会按截止时间排在这里。',
+          }}
+        >
+          {(q) => (
+            <View aria-busy={queue.loading}>
+              <Text className="queue__count">{`共 ${q.total} 条${queue.loading ? ' · 正在刷新…' : ''}`}</Text>
+              <QueueList rows={q.rows} />
+              <Pager page={q.page} pages={Math.max(1, Math.ceil(q.total / q.pageSize))} onPage={setPage} />
+            </View>
+          )}
+        </LoadState>
+      </View>
+    </>
+  )
+}
+
+function Figures({ figures, onDue }: { figures: QueueFigures; onDue: (due: 'soon' | 'overdue') => void }) {
+  const median = figures.medianWorkingDaysToDecide
+  return (
+    <View className="figures">
+      <Figure label="待处理" value={String(figures.open)} />
+      <Figure label="两个工作日内到期" value={String(figures.dueSoon)} onClick={() => onDue('soon')} />
+      <Figure label="已逾期" value={String(figures.overdue)} alert={figures.overdue > 0} onClick={() => onDue('overdue')} />
+      <Figure label="本月已决定" value={String(figures.decidedThisMonth)} />
+      <Figure label="决定用时中位数" value={median === null ? '—' : `${Number.isInteger(median) ? median : median.toFixed(1)} 个工作日`} />
+    </View>
+  )
+}
+
+function Figure({ label, value, alert, onClick }: { label: string; value: string; alert?: boolean; onClick?: () => void }) {
+  return (
+    <View
+      className={`figure${alert ? ' figure--alert' : ''}${onClick ? ' figure--link' : ''}`}
+      role={onClick ? 'button' : undefined}
+      aria-label={`${label} ${value}${onClick ? '，点按筛选' : ''}`}
+      onClick={onClick}
+    >
+      <Text className="figure__value">
+        {alert ? '⚠ ' : ''}
+        {value}
+      </Text>
+      <Text className="figure__label">{label}</Text>
+    </View>
+  )
+}
+
+function QueueList({ rows }: { rows: QueueRow[] }) {
+  return (
+    <View className="queue" role="list" aria-label="审核队列">
+      <View className="queue__row queue__row--head" aria-hidden>
+        <Text>案件编号 · 类型</Text>
+        <Text>申请人 · 地区</Text>
+        <Text>状态</Text>
+        <Text>截止时间</Text>
+      </View>
+      {rows.map((r) => (
+        <View
+          key={r.id}
+          className={`queue__row${r.overdue ? ' queue__row--overdue' : ''}`}
+          role="listitem"
+          hoverClass="queue__row--pressed"
+          onClick={() => void Taro.navigateTo({ url: `${routes.workbenchDetail}?id=${encodeURIComponent(r.id)}&from=queue` })}
+        >
+          <View className="queue__cell">
+            <Text className="queue__case">{r.caseNo}</Text>
+            <Text className="queue__meta">{KIND_LABELS[r.kind]}</Text>
+            {r.urgent ? <Text className="tag tag--urgent">加急</Text> : null}
+          </View>
+          <View className="queue__cell">
+            <Text className="queue__name">{r.applicantName}</Text>
+            <Text className="queue__meta">{r.regionLabel}</Text>
+          </View>
+          <View className="queue__cell">
+            <Text className={`status status--${r.status}`}>{STATUS_LABELS[r.status]}</Text>
+          </View>
+          <View className="queue__cell">
+            <Text className={`queue__due${r.overdue ? ' queue__due--overdue' : ''}`}>{deadlineWords(r)}</Text>
+          </View>
+          <Text className="queue__summary">{r.summary}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  return (
+    <View className="pager" role="navigation" aria-label="翻页">
+      <ActionButton compact variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        上一页
+      </ActionButton>
+      <Text className="pager__where">{`第 ${page} / ${pages} 页`}</Text>
+      <ActionButton compact variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        下一页
+      </ActionButton>
+    </View>
+  )
+}

@@ -1,0 +1,161 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
+import type { Envelope } from '~types/errors'
+import type { FileView } from '../../cloudfunctions/shared/storage/file.doc'
+import { addFileReadRule, assertOwnedFiles } from '../../cloudfunctions/shared/storage/files'
+import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
+import { startTestServer, type TestServer } from '../support/server'
+
+/** A real 1×1 red PNG: signature, IHDR, IDAT, IEND, each chunk with its CRC. */
+function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data])
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([len, body, crc])
+  }
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+let s: TestServer
+const t: Record<string, string> = {}
+beforeAll(async () => {
+  s = await startTestServer({ seed: true })
+  for (const who of ['demo-rider', 'demo-courier', 'demo-staff-nantong']) t[who] = await s.login(who)
+})
+afterAll(() => s.close())
+
+async function upload(who: string | null, body: Buffer, headers: Record<string, string> = {}) {
+  const res = await fetch(`${s.url}/api/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png', ...(who ? { authorization: `Bearer ${t[who]}` } : {}), ...headers },
+    body,
+  })
+  return { status: res.status, body: (await res.json()) as Envelope<FileView> }
+}
+
+async function uploaded(who: string, body: Buffer, headers: Record<string, string> = {}): Promise<FileView> {
+  const { body: env } = await upload(who, body, headers)
+  if (!env.ok) throw new Error(JSON.stringify(env.error))
+  return env.data
+}
+
+const read = (who: string | null, id: string) => fetch(`${s.url}/api/files/${id}`, { headers: who ? { authorization: `Bearer ${t[who]}` } : {} })
+
+describe('uploading an attachment', () => {
+  it('stores a PNG with the type sniffed from its bytes and a cleaned name', async () => {
+    const file = await uploaded('demo-rider', tinyPng(), { 'x-file-name': encodeURIComponent('工资条 8月.png') })
+    expect(file).toEqual({ fileId: expect.stringMatching(/^f_[0-9a-f]{24}$/), name: '工资条 8月.png', size: tinyPng().length, contentType: 'image/png' })
+  })
+
+  it('stores a PDF whatever type the request declared, and gives a name the right extension', async () => {
+    const file = await uploaded('demo-rider', PDF, { 'content-type': 'image/jpeg', 'x-file-name': encodeURIComponent('../../合同') })
+    expect(file).toMatchObject({ contentType: 'application/pdf', name: '合同.pdf', size: PDF.length })
+  })
+
+  it('refuses a text file named .png and an executable, naming the field', async () => {
+    const text = await upload('demo-rider', Buffer.from('just some text, not a picture'), { 'x-file-name': 'photo.png' })
+    const exe = await upload('demo-rider', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), { 'content-type': 'application/octet-stream' })
+    const html = await upload('demo-rider', Buffer.from('<html><script>alert(1)</script>'), { 'content-type': 'text/html' })
+    for (const res of [text, exe, html]) {
+      expect(res).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { file: '只能上传 JPG、PNG 照片或 PDF 文件' } } } })
+    }
+    expect(await upload('demo-rider', Buffer.alloc(0))).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT', fields: { file: expect.any(String) } } } })
+  })
+
+  it('refuses more than 10 MiB with PAYLOAD_TOO_LARGE, while exactly 10 MiB is fine', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 - PDF.length)])
+    expect((await uploaded('demo-rider', big)).size).toBe(10 * 1024 * 1024)
+    expect(await upload('demo-rider', Buffer.concat([big, Buffer.from('x')]))).toMatchObject({ status: 413, body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } } })
+  })
+
+  it('the JSON API keeps its 64 KiB limit', async () => {
+    const body = JSON.stringify({ action: 'login', data: { pad: 'x'.repeat(65 * 1024) } })
+    expect(await s.post('/api/fn/user', body)).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } })
+  })
+
+  it('refuses a caller without identity, with a bad token, or before the profile is complete', async () => {
+    expect(await upload(null, tinyPng())).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } })
+    t['bad'] = 'garbage.token'
+    expect(await upload('bad', tinyPng())).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } })
+    t['newcomer'] = await s.login('newcomer')
+    expect(await upload('newcomer', tinyPng())).toMatchObject({ status: 403, body: { error: { code: 'PROFILE_INCOMPLETE' } } })
+  })
+})
+
+describe('reading an attachment', () => {
+  it('the owner reads it back byte-identical, with headers that keep it private and un-sniffed', async () => {
+    const file = await uploaded('demo-rider', tinyPng(), { 'x-file-name': encodeURIComponent('伤情 "照片".png') })
+    const res = await read('demo-rider', file.fileId)
+    expect(res.status).toBe(200)
+    expect(Buffer.from(await res.arrayBuffer()).equals(tinyPng())).toBe(true)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('content-disposition')).toBe(`inline; filename="_____.png"; filename*=UTF-8''${encodeURIComponent('伤情 照片.png')}`)
+  })
+
+  it('anyone else gets the same 404 as for a file that does not exist; no identity gets 401', async () => {
+    const file = await uploaded('demo-rider', PDF)
+    const other = await read('demo-courier', file.fileId)
+    const missing = await read('demo-courier', 'f_000000000000000000000000')
+    expect(other.status).toBe(404)
+    expect(await other.json()).toEqual(await missing.json())
+    expect(missing.status).toBe(404)
+    expect((await read(null, file.fileId)).status).toBe(401)
+  })
+
+  it('a registered read rule grants access, and only what it grants', async () => {
+    const file = await uploaded('demo-rider', PDF)
+    expect((await read('demo-staff-nantong', file.fileId)).status).toBe(404)
+    const remove = addFileReadRule(async (f, user) => user.roles.staff.length > 0 && f._id === file.fileId)
+    try {
+      const res = await read('demo-staff-nantong', file.fileId)
+      expect(res.status).toBe(200)
+      expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true)
+      expect((await read('demo-courier', file.fileId)).status).toBe(404)
+    } finally {
+      remove()
+    }
+    expect((await read('demo-staff-nantong', file.fileId)).status).toBe(404)
+  })
+
+  it('an id that tries to leave the files folder is just not found', async () => {
+    for (const id of ['..%2F..%2Fmaster.key', '..%2Fnuanxin.sqlite', '%2E%2E', 'f_x%00']) {
+      const res = await read('demo-rider', id)
+      expect(res.status).toBe(404)
+      expect(await res.json()).toMatchObject({ ok: false })
+    }
+  })
+})
+
+describe('attaching files to a submission', () => {
+  it('assertOwnedFiles accepts the caller’s own files and refuses someone else’s or a made-up id', async () => {
+    const mine = await uploaded('demo-rider', tinyPng())
+    const theirs = await uploaded('demo-courier', PDF)
+    const { db } = s.runtime
+    const rider = (await findUserByOpenid(db, 'demo-rider'))!
+    await expect(assertOwnedFiles(db, rider.openid, [mine.fileId, mine.fileId])).resolves.toBeUndefined()
+    await expect(assertOwnedFiles(db, rider.openid, [])).resolves.toBeUndefined()
+    for (const ids of [[mine.fileId, theirs.fileId], ['f_000000000000000000000000']]) {
+      await expect(assertOwnedFiles(db, rider.openid, ids)).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } })
+    }
+  })
+
+  it('keeps the bytes inside <dataDir>/files, one file per upload', async () => {
+    const file = await uploaded('demo-rider', tinyPng())
+    expect(existsSync(join(s.dataDir, 'files', file.fileId))).toBe(true)
+    expect(readdirSync(join(s.dataDir, 'files')).every((n) => /^[fc]_[0-9a-f]+$/.test(n))).toBe(true)
+  })
+})

@@ -26,14 +26,15 @@ export default defineConfig<'webpack5'>(() => {
       NUANXIN_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       NUANXIN_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? 'nuanxin-prod'),
     },
-    // types/ (shared with the cloud functions) lives outside src/: Taro compiles only src/ unless told.
-    mini: { compile: { include: [path.join(root, 'types')] } },
+    // types/ and config/ (app settings such as the deadline rules, shared with the cloud functions) live outside
+    // src/: Taro compiles only src/ unless told.
+    mini: { compile: { include: [path.join(root, 'types'), path.join(root, 'config')] } },
     // Taro's base.wxml holds a template per component per nesting level (default 16 levels ≈ 57 KiB of the main
     // package). Our pages are shallow; at 4 levels it is ≈ 20 KiB, and deeper nodes still render, through the
     // recursive comp component (a little slower, only where a tree is deeper than 4).
     baseLevel: 4,
     h5: {
-      compile: { include: [path.join(root, 'types')] },
+      compile: { include: [path.join(root, 'types'), path.join(root, 'config')] },
       // Taro's H5 root font grows to 40px on wide screens, doubling every size at a desk; staff work at desks.
       postcss: { pxtransform: { enable: true, config: { maxRootSize: 20 } } },
       publicPath: '/',

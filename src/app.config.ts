@@ -12,6 +12,7 @@ export default defineAppConfig({
     },
     { root: 'packages/workbench', pages: ['pages/index/index', 'pages/detail/index'] },
     { root: 'packages/admin', pages: ['pages/roles/index'] },
+    { root: 'packages/legal-aid', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
   ],
   // Most workers open 我的 to fill in their profile: fetch that subpackage in the background.
   preloadRule: {

@@ -10,4 +10,7 @@ export const routes = {
   workbench: '/packages/workbench/pages/index/index',
   workbenchDetail: '/packages/workbench/pages/detail/index',
   roles: '/packages/admin/pages/roles/index',
+  legalAidApply: '/packages/legal-aid/pages/apply/index',
+  myApplications: '/packages/legal-aid/pages/mine/index',
+  applicationDetail: '/packages/legal-aid/pages/detail/index',
 } as const

@@ -1,4 +1,5 @@
 import type { Service } from '~types/roles'
+import { routes } from './routes'
 
 /**
  * The services a worker can open from the hub. Each later issue adds its entry here when its pages exist;
@@ -11,7 +12,9 @@ export interface ServiceEntry {
   url: string
 }
 
-export const SERVICE_ENTRIES: ServiceEntry[] = []
+export const SERVICE_ENTRIES: ServiceEntry[] = [
+  { service: 'legalAid', title: '法律援助', blurb: '被拖欠工资、受了工伤、出了交通事故，免费请律师帮您', url: routes.legalAidApply },
+]
 
 /** Named on the hub as "coming", so a worker knows what to expect — as text, not as dead buttons. */
-export const UPCOMING = ['江海新才学院报名', '职业伤害保障与理赔', '法律援助', '志愿服务积分', '附近暖心驿站']
+export const UPCOMING = ['江海新才学院报名', '职业伤害保障与理赔', '志愿服务积分', '附近暖心驿站']

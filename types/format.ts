@@ -11,3 +11,9 @@ export function formatDateTime(date: Date | string | number): string {
   const d = new Date(new Date(date).getTime() + OFFSET_MS)
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
+
+/** Integer fen → `3,860 元` / `12,500.50 元`: money is never a float until it is words on a screen. */
+export function yuan(fen: number): string {
+  const digits = fen % 100 === 0 ? 0 : 2
+  return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })} 元`
+}

@@ -34,8 +34,17 @@ export function resetTaroStub(params: Record<string, string> = {}): void {
   modals.length = 0
   modalAnswers.length = 0
   tabBarBadges.clear()
+  phoneCalls.length = 0
   routerParams = params
 }
+
+/** Sets the params useRouter/useLoad will see, keeping storage (the session) — e.g. to open a detail page. */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
+
+/** Every number a page asked the phone to dial, in order. */
+export const phoneCalls: string[] = []
 
 const ok = (api: string) => Promise.resolve({ errMsg: `${api}:ok` })
 
@@ -63,6 +72,11 @@ export const setTabBarBadge: Api['setTabBarBadge'] = (option) => {
 export const removeTabBarBadge: Api['removeTabBarBadge'] = (option) => {
   tabBarBadges.delete(option.index)
   return ok('removeTabBarBadge')
+}
+
+export const makePhoneCall: Api['makePhoneCall'] = (option) => {
+  phoneCalls.push(option.phoneNumber)
+  return ok('makePhoneCall')
 }
 
 const navigate =
@@ -97,7 +111,7 @@ export const cloud = {
 }
 
 const Taro = {
-  getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge,
+  getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge, makePhoneCall,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
   ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
 }

@@ -1,5 +1,5 @@
 import { KIND_SERVICE, type ApplicationView } from '~types/application.schema'
-import { formatDateTime } from '~types/format'
+import { formatDateTime, yuan } from '~types/format'
 import { CASE_TYPE_LABELS, hardshipExempt, type LegalAidInput } from '~types/legal-aid.schema'
 import { WORKFLOW_RULES } from '../../../config/workflow'
 import { AUDIT } from '../audit/audit'
@@ -13,7 +13,6 @@ import { nextCaseNo } from '../workflow/case-number'
 import { applicationView } from '../workflow/views'
 import { addWorkingDays } from '../workflow/working-days'
 
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })
 
 /**
  * A legal-aid request (法律援助法): filed from the worker's profile, decided within 7 working days. Wage and
@@ -32,7 +31,7 @@ export async function submitLegalAid(rt: Runtime, user: UserDoc, input: LegalAid
   const rules = WORKFLOW_RULES.legalAid
   const due = addWorkingDays(now, rules.decideWithinWorkingDays)
   const profile = user.profile!
-  const amount = input.amountFen > 0 ? `，${yuan(input.amountFen)} 元` : ''
+  const amount = input.amountFen > 0 ? `，${yuan(input.amountFen)}` : ''
   let id = ''
   let caseNo = ''
   await rt.db.runTransaction(async (tx: Transaction) => {

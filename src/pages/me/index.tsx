@@ -15,6 +15,7 @@ export default function MePage() {
   if (!user?.ready) return <PageStatus session={session} />
   const p = user.profile!
   const entries = [
+    { label: '我的申请', url: routes.myApplications },
     { label: '修改个人信息', url: routes.profile },
     { label: '隐私与同意记录', url: routes.consent },
     ...(user.roles.staff.length ? [{ label: '工作台', url: routes.workbench }] : []),

@@ -23,13 +23,14 @@ test('the header row, one line per row in Chinese words, CRLF ends and a BOM for
   expect(lines[0]).toBe(CSV_HEADER.join(','))
   expect(lines[0]).toBe('案件编号,类型,申请人,地区,状态,截止时间,加急,摘要')
   expect(lines[1]).toBe('FY-20261012-0001,法律援助,周小勇,南通市 崇川区,审核中,2026-10-14 23:59,否,"被拖欠工资 · 某某外卖配送站，3,860 元"')
-  expect(lines[2]).toBe('FY-20261012-0002,法律援助,周小勇,南通市 崇川区,需补充材料,暂停计时（等待补充材料）,是,工伤赔偿 · 某物流公司')
+  expect(lines[2]).toBe('FY-20261012-0002,法律援助,周小勇,南通市 崇川区,需补充材料,等待补充材料,是,工伤赔偿 · 某物流公司')
   expect(lines[3]).toBe('')
   expect(lines).toHaveLength(4)
 })
 
-test('an overdue deadline says so in words', () => {
+test('an overdue deadline says so in words; while supplementing the deadline is the applicant\'s', () => {
   expect(queueCsv([row({ overdue: true })])).toContain('2026-10-14 23:59（已逾期）')
+  expect(queueCsv([row({ status: 'needsMore' })])).toContain('等待补充材料，2026-10-14 23:59 前')
 })
 
 test('quotes, commas and line breaks are quoted; a formula is defused', () => {

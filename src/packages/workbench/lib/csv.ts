@@ -20,7 +20,8 @@ export function csvCell(value: string): string {
 }
 
 function deadlineCell(row: QueueRow): string {
-  if (!row.dueAt) return row.status === 'needsMore' ? '暂停计时（等待补充材料）' : ''
+  if (row.status === 'needsMore') return row.dueAt ? `等待补充材料，${formatDateTime(row.dueAt)} 前` : '等待补充材料'
+  if (!row.dueAt) return ''
   return `${formatDateTime(row.dueAt)}${row.overdue ? '（已逾期）' : ''}`
 }
 

@@ -20,9 +20,10 @@ export const WAGES: LegalAidInput = {
  * in as that worker. `birth` keeps the ID numbers of different test files apart.
  */
 export async function fileAsNewWorker(realName: string, birth: string, seq: number, input: Partial<LegalAidInput> = {}) {
-  await signInDemo(`wb-${birth.replace(/-/g, '')}-${seq}-${Date.now().toString(36)}`)
+  const openid = `wb-${birth.replace(/-/g, '')}-${seq}-${Date.now().toString(36)}`
+  await signInDemo(openid)
   const idNumber = demoIdNumber('320613', birth, seq)
   await api.user.saveProfile(validProfile(seq, { realName, idNumber, mobile: `1370000${String(seq).padStart(4, '0')}` }))
   const filed: ApplicationView = await api.application.submitLegalAid({ ...WAGES, ...input }, { requestId: newRequestId() })
-  return { filed, idNumber }
+  return { filed, idNumber, openid }
 }

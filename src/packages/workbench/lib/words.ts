@@ -1,10 +1,12 @@
+import { WORKFLOW_RULES } from '../../../../config/workflow'
 import { FINAL_STATUSES, STATUS_LABELS, type QueueRow, type Status, type TimelineEntry } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 
 /** The deadline of a queue row in words (an icon and words, never colour alone). */
 export function deadlineWords(row: Pick<QueueRow, 'dueAt' | 'overdue' | 'status'>): string {
+  // While the applicant supplements, the row's deadline is theirs (answer by), and the decision clock is paused.
+  if (row.status === 'needsMore') return row.dueAt ? `‖ 等待补充材料 · ${formatDateTime(row.dueAt)} 前` : '‖ 等待补充材料'
   if (row.dueAt) return row.overdue ? `⚠ 已逾期 · 应于 ${formatDateTime(row.dueAt)} 前决定` : `${formatDateTime(row.dueAt)} 前`
-  if (row.status === 'needsMore') return '⏸ 暂停计时（等待补充材料）'
   if (FINAL_STATUSES.includes(row.status)) return '已结束，不再计时'
   return '—'
 }
@@ -31,7 +33,8 @@ export function transitionWords(from: Status | null, to: Status): string {
   return `${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`
 }
 
-/** Fen → `3,860 元` / `3,860.50 元`. */
-export function yuan(fen: number): string {
-  return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`
-}
+export { yuan } from '~types/format'
+
+/** The legal-aid numbers the forms show, from the same rules the server applies. */
+export const SUPPLEMENT_WORKING_DAYS_DEFAULT = WORKFLOW_RULES.legalAid.supplementWorkingDays
+export const EXTENSION_WORKING_DAYS = WORKFLOW_RULES.legalAid.extensionWorkingDays

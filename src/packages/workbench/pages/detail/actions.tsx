@@ -13,13 +13,13 @@ import {
   canTake,
   type ReviewView,
 } from '~types/application.schema'
-import { WORKFLOW_RULES } from '../../../../../config/workflow'
 import { api } from '../../../../api/client'
 import { ActionButton } from '../../../../components/action-button'
 import { Notice } from '../../../../components/notice'
 import { TextField } from '../../../../components/text-field'
 import { NoteField } from '../../lib/note-field'
 import { useReviewAction, type ReviewAction, type ReviewActionHandlers } from '../../lib/use-review-action'
+import { EXTENSION_WORKING_DAYS, SUPPLEMENT_WORKING_DAYS_DEFAULT } from '../../lib/words'
 
 type FormName = 'requestMore' | 'approve' | 'reject' | 'extend'
 
@@ -103,7 +103,7 @@ export function ReviewActions({ view, onDone, onConflict }: {
       {open === 'requestMore' && can.requestMore ? <RequestMoreForm action={more} base={base} onCancel={() => setOpen(null)} /> : null}
       {open === 'approve' && can.approve ? <ApproveForm action={approve} base={base} onCancel={() => setOpen(null)} /> : null}
       {open === 'reject' && can.reject ? <RejectForm action={reject} base={base} onCancel={() => setOpen(null)} /> : null}
-      {open === 'extend' && can.extend ? <ExtendForm action={extend} base={base} kind={view.kind} onCancel={() => setOpen(null)} /> : null}
+      {open === 'extend' && can.extend ? <ExtendForm action={extend} base={base} onCancel={() => setOpen(null)} /> : null}
     </View>
   )
 }
@@ -149,7 +149,7 @@ type FormProps<S extends z.ZodMiniType> = { action: ReviewAction<z.input<S>>; ba
 
 function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMoreInput>) {
   const [missing, setMissing] = useState('')
-  const [days, setDays] = useState(String(WORKFLOW_RULES.legalAid.supplementWorkingDays))
+  const [days, setDays] = useState(String(SUPPLEMENT_WORKING_DAYS_DEFAULT))
   const send = () => {
     const n = days.trim() === '' ? undefined : Number(days.trim())
     void action.run({ ...base, missing, ...(n === undefined ? {} : { workingDays: n }) })
@@ -254,14 +254,14 @@ function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
   )
 }
 
-function ExtendForm({ action, base, kind, onCancel }: FormProps<typeof ExtendInput> & { kind: ReviewView['kind'] }) {
+function ExtendForm({ action, base, onCancel }: FormProps<typeof ExtendInput>) {
   const [reason, setReason] = useState('')
   return (
     <StepForm title="延长审查期限" action={action} fields={['reason']} submit={() => void action.run({ ...base, reason })} submitText="确认延长" busyText="正在延长…" onCancel={onCancel}>
       <NoteField
         label="延长的理由"
         placeholder="如：案情复杂，需要向用人单位核实"
-        hint={`期限延长 ${WORKFLOW_RULES[kind].extensionWorkingDays} 个工作日，只能延长一次。`}
+        hint={`期限延长 ${EXTENSION_WORKING_DAYS} 个工作日，只能延长一次。`}
         maxlength={300}
         value={reason}
         error={action.errors.reason}

@@ -7,6 +7,7 @@ import { formatDateTime } from '~types/format'
 import { CASE_TYPE_LABELS, PARTY_LABELS, type LegalAidInput } from '~types/legal-aid.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
+import { openAttachment } from '../../../../api/files'
 import { ActionButton } from '../../../../components/action-button'
 import { Notice } from '../../../../components/notice'
 import { ACTOR_LABELS, STEP_LABELS, transitionWords, yuan } from '../../lib/words'
@@ -186,9 +187,9 @@ export function AttachmentsSection({ ids }: { ids: string[] }) {
             <View key={id} className="attachment" role="listitem">
               <Text className="attachment__n">{i + 1}.</Text>
               {isH5 ? (
-                <a className="attachment__link" href={`${NUANXIN_API_BASE}/api/files/${encodeURIComponent(id)}`} target="_blank" rel="noopener noreferrer">
-                  {id}
-                </a>
+                <Text className="attachment__link" onClick={() => void openAttachment(id).catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))}>
+                  打开附件 {i + 1}
+                </Text>
               ) : (
                 <Text className="attachment__id">{id}</Text>
               )}
@@ -211,7 +212,7 @@ export function ClockSection({ view, now }: { view: ReviewView; now: Date }) {
     state = { icon: '■', title: `${STATUS_LABELS[status]}，不再计时`, text: view.decision ? `决定于 ${formatDateTime(view.decision.at)}` : undefined }
   } else if (clock.pausedWithWorkingDays !== null) {
     state = {
-      icon: '⏸',
+      icon: '‖',
       title: `暂停计时，恢复后还剩 ${clock.pausedWithWorkingDays} 个工作日`,
       text: view.supplement ? `等待申请人在 ${formatDateTime(view.supplement.deadline)} 前补充材料；逾期未补充视为撤回。` : '等待申请人补充材料。',
     }
@@ -219,7 +220,7 @@ export function ClockSection({ view, now }: { view: ReviewView; now: Date }) {
     const overdue = new Date(clock.dueAt).getTime() < now.getTime()
     state = overdue
       ? { icon: '⚠', title: '已逾期', text: `应于 ${formatDateTime(clock.dueAt)} 前作出决定。`, alert: true }
-      : { icon: '⏱', title: '计时中', text: `须在 ${formatDateTime(clock.dueAt)} 前作出决定。` }
+      : { icon: '●', title: '计时中', text: `须在 ${formatDateTime(clock.dueAt)} 前作出决定。` }
   } else {
     state = { icon: '—', title: '没有期限' }
   }

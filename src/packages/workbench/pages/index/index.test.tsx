@@ -8,10 +8,25 @@ import { fileAsNewWorker } from '../../lib/testing'
 import WorkbenchPage from './index'
 
 beforeEach(() => resetTaroStub())
-// The shared local server sometimes pauses for a second (its scheduler, SQLite): wait a little longer than 1 s.
-configure({ asyncUtilTimeout: 5000 })
+configure({ asyncUtilTimeout: 3000 })
+
+/**
+ * Waits until no element shows this text. Not `expect(...).toBeNull()` inside waitFor: each failed try would print
+ * the found element with its React fibers, which blocks jsdom for seconds.
+ */
+const gone = (text: string) =>
+  waitFor(() => {
+    if (screen.queryByText(text)) throw new Error(`"${text}" is still shown`)
+  })
 
 const BIRTH = '1989-09-09'
+
+/** Waits until the queue shows exactly this many rows (failing cheaply while it does not). */
+const onlyRows = (n: number) =>
+  waitFor(() => {
+    const shown = document.querySelectorAll('[aria-label="审核队列"] [role="listitem"]').length
+    if (shown !== n) throw new Error(`${shown} rows shown, waiting for ${n}`)
+  })
 
 /** The queue's rows once it has loaded. */
 async function queueRows() {
@@ -55,8 +70,8 @@ test('a new request shows in the district queue with the figures; a search by ca
   expect(screen.getByText(/^第 1 \/ \d+ 页$/)).toBeTruthy()
 
   await searchFor(container, filed.caseNo)
-  await waitFor(async () => expect(await queueRows()).toHaveLength(1))
-  expect(screen.getByText('共 1 条')).toBeTruthy()
+  expect(await screen.findByText('共 1 条')).toBeTruthy()
+  await onlyRows(1)
   expect(screen.getByText('第 1 / 1 页')).toBeTruthy()
 
   // Export: the browser gets a CSV file of the filtered queue.
@@ -95,7 +110,7 @@ test('filters narrow the queue; Enter in the search box searches; no match says 
 
   const chip = (name: string) => screen.getByRole('radio', { name })
   fireEvent.click(chip('需补充材料'))
-  await waitFor(() => expect(screen.queryByText(filed.caseNo)).toBeNull())
+  await gone(filed.caseNo)
   fireEvent.click(chip('已提交'))
   await screen.findByText(filed.caseNo)
 
@@ -105,12 +120,12 @@ test('filters narrow the queue; Enter in the search box searches; no match says 
     input.dispatchEvent(new CustomEvent('confirm', { detail: { value: '蒋筛选' }, bubbles: true }))
   })
   await screen.findByText('搜索“蒋筛选”的结果')
-  await waitFor(async () => expect(await queueRows()).toHaveLength(1))
+  await onlyRows(1)
 
   fireEvent.click(chip('已逾期'))
   expect(await screen.findByText('没有符合条件的申请')).toBeTruthy()
   fireEvent.click(screen.getByText('清除搜索'))
-  await waitFor(() => expect(screen.queryByText('搜索“蒋筛选”的结果')).toBeNull())
+  await gone('搜索“蒋筛选”的结果')
 })
 
 test('staff of another district do not see it, not even by its case number', async () => {
@@ -119,7 +134,7 @@ test('staff of another district do not see it, not even by its case number', asy
   const { container } = render(<WorkbenchPage />)
   expect(await screen.findByText('无锡市 梁溪区')).toBeTruthy()
   await screen.findByLabelText(/^待处理 \d+$/)
-  await waitFor(() => expect(screen.queryByText('正在加载队列…')).toBeNull())
+  await gone('正在加载队列…')
   expect(screen.queryByText(filed.caseNo)).toBeNull()
   await searchFor(container, filed.caseNo)
   expect(await screen.findByText('没有符合条件的申请')).toBeTruthy()

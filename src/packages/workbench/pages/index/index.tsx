@@ -7,12 +7,13 @@ import { DeskPage } from '../../../../components/desk-page'
 import { NoAccess } from '../../../../components/no-access'
 import { PageStatus } from '../../../../components/page-status'
 import { useGuard } from '../../../../hooks/use-guard'
-import { Queue } from './queue'
+import { Queue, useQueue } from './queue'
 import './index.scss'
 
 export default function WorkbenchPage() {
   const session = useGuard()
   const { user } = session
+  const queue = useQueue(!!user?.ready && user.roles.staff.length > 0)
   if (!user?.ready) return <PageStatus session={session} />
   const grants = user.roles.staff
   if (!grants.length) {
@@ -33,7 +34,7 @@ export default function WorkbenchPage() {
           ))}
         </View>
       </View>
-      <Queue />
+      <Queue state={queue} />
     </DeskPage>
   )
 }

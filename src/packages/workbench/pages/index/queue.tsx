@@ -44,16 +44,19 @@ function toInput(f: Filters): QueueFilter {
   }
 }
 
-/** Figures, filters, the paged queue (soonest deadline first, sorted by the server) and the CSV export. */
-export function Queue() {
+/**
+ * The queue's state. Called at the top of the page, before it knows the caller is staff: Taro's show hook only
+ * reaches hooks that were there when the page first showed.
+ */
+export function useQueue(enabled: boolean) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [page, setPage] = useState(1)
   const [typed, setTyped] = useState('')
   const [exporting, setExporting] = useState(false)
   const [exportProblem, setExportProblem] = useState<string>()
   const input = toInput(filters)
-  const figures = useRemote(() => api.application.figures({}), true)
-  const queue = useRemote(() => api.application.queue({ ...input, page }), true)
+  const figures = useRemote(() => api.application.figures({}), enabled)
+  const queue = useRemote(() => api.application.queue({ ...input, page }), enabled)
 
   // A changed filter or page loads again; the first load is useRemote's own (on show).
   const key = JSON.stringify([input, page])
@@ -68,11 +71,6 @@ export function Queue() {
   const change = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }))
     setPage(1)
-  }
-  const search = () => change({ q: typed.trim() })
-  const clearSearch = () => {
-    setTyped('')
-    change({ q: '' })
   }
 
   const exportCsv = async () => {
@@ -94,6 +92,29 @@ export function Queue() {
     }
   }
 
+  return {
+    filters,
+    change,
+    setPage,
+    typed,
+    setTyped,
+    search: () => change({ q: typed.trim() }),
+    clearSearch: () => {
+      setTyped('')
+      change({ q: '' })
+    },
+    figures,
+    queue,
+    exporting,
+    exportProblem,
+    exportCsv: () => void exportCsv(),
+  }
+}
+export type QueueState = ReturnType<typeof useQueue>
+
+/** Figures, filters, the paged queue (soonest deadline first, sorted by the server) and the CSV export. */
+export function Queue({ state }: { state: QueueState }) {
+  const { filters, change, setPage, typed, setTyped, search, clearSearch, figures, queue, exporting, exportProblem, exportCsv } = state
   const filtered = !!(filters.kind || filters.status || filters.due || filters.q)
   return (
     <>
@@ -107,7 +128,7 @@ export function Queue() {
       <View className="desk-page__section">
         <View className="queue__head">
           <Text className="desk-page__heading">审核队列</Text>
-          <ActionButton compact variant="secondary" busy={exporting} busyText="正在导出…" onClick={() => void exportCsv()}>
+          <ActionButton compact variant="secondary" busy={exporting} busyText="正在导出…" onClick={exportCsv}>
             导出 CSV
           </ActionButton>
         </View>

@@ -1,0 +1,65 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { KIND_LABELS, type ApplicationView } from '~types/application.schema'
+import { formatDateTime } from '~types/format'
+import { api } from '../../../../api/client'
+import { ActionButton } from '../../../../components/action-button'
+import { LoadState } from '../../../../components/load-state'
+import { PageStatus } from '../../../../components/page-status'
+import { useGuard } from '../../../../hooks/use-guard'
+import { useRemote } from '../../../../hooks/use-remote'
+import { routes } from '../../../../routes'
+import { deadlineOf, statusWords } from '../../lib/words'
+import './index.scss'
+
+/** 我的申请: every application I filed, of any kind, newest first, each with its status and deadline. */
+export default function MinePage() {
+  const session = useGuard()
+  const ready = !!session.user?.ready
+  const list = useRemote(() => api.application.listMine({}), ready)
+  if (!ready) return <PageStatus session={session} />
+  return (
+    <View className="page mine">
+      <Text className="page__title">我的申请</Text>
+      <LoadState
+        data={list.data}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        loadingText="正在加载您的申请…"
+        empty={{ when: (rows) => rows.length === 0, title: '您还没有提交过申请', text: '提交后，办理进度、期限和结果都会在这里。' }}
+      >
+        {(rows) => (
+          <View role="list" aria-label="我的申请">
+            {rows.map((a) => (
+              <Item key={a.id} app={a} />
+            ))}
+          </View>
+        )}
+      </LoadState>
+      {list.data && list.data.length === 0 ? (
+        <ActionButton onClick={() => void Taro.navigateTo({ url: routes.legalAidApply })}>申请法律援助</ActionButton>
+      ) : null}
+    </View>
+  )
+}
+
+function Item({ app }: { app: ApplicationView }) {
+  const d = deadlineOf(app)
+  return (
+    <View
+      className={`mine__item${d.paused ? ' mine__item--alert' : ''}`}
+      role="listitem"
+      hoverClass="mine__item--pressed"
+      onClick={() => void Taro.navigateTo({ url: `${routes.applicationDetail}?id=${encodeURIComponent(app.id)}` })}
+    >
+      <View className="mine__top">
+        <Text className="mine__kind">{KIND_LABELS[app.kind]}</Text>
+        <Text className={`status status--${app.status}`}>{statusWords(app.status)}</Text>
+      </View>
+      <Text className="mine__summary">{app.summary}</Text>
+      <Text className={`mine__deadline${d.paused ? ' mine__deadline--alert' : ''}`}>{d.title}</Text>
+      {d.paused && d.text ? <Text className="mine__deadline-text">{d.text}</Text> : null}
+      <Text className="mine__meta">{`${app.caseNo} · ${formatDateTime(app.createdAt)} 提交`}</Text>
+    </View>
+  )
+}

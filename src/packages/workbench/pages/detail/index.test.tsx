@@ -1,0 +1,109 @@
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { api } from '../../../../api/client'
+import { signInDemo } from '../../../../store/session'
+import { resetTaroStub, toasts } from '../../../../../test/support/taro-stub'
+import { typeInto } from '../../../../../test/support/taro-events'
+import { fileAsNewWorker } from '../../lib/testing'
+import DetailPage from './index'
+
+configure({ asyncUtilTimeout: 3000 })
+
+const BIRTH = '1988-08-08'
+
+/** A Taro input or textarea by the start of its placeholder. */
+function field(prefix: string): Element {
+  const el = [...document.querySelectorAll('taro-input-core, taro-textarea-core')].find((e) => (e.getAttribute('placeholder') ?? '').startsWith(prefix))
+  if (!el) throw new Error(`no field with placeholder "${prefix}…"`)
+  return el
+}
+const button = (name: string) => screen.getByRole('button', { name })
+const region = (name: string) => screen.getByRole('region', { name })
+/** Waits for a toast, failing cheaply (never printing DOM nodes) while it has not come. */
+const toast = (title: string) =>
+  waitFor(() => {
+    if (!toasts.includes(title)) throw new Error(`no toast "${title}" yet: ${toasts.join(', ')}`)
+  })
+
+async function openAsNantongStaff(id: string) {
+  resetTaroStub({ id }) // clears storage, the session token with it: sign in after
+  await signInDemo('demo-staff-nantong')
+  return render(<DetailPage />)
+}
+
+test('the reviewer reads the request and the masked applicant, starts review, asks for more, then approves', async () => {
+  const { filed, idNumber, openid } = await fileAsNewWorker('蒋详情', BIRTH, 1)
+  const page = await openAsNantongStaff(filed.id)
+
+  expect(await screen.findByText(filed.caseNo)).toBeTruthy()
+  const request = region('申请内容')
+  expect(within(request).getByText('被拖欠工资')).toBeTruthy()
+  expect(within(request).getByText('平台：某某外卖配送站')).toBeTruthy()
+  expect(within(request).getByText('3,860 元')).toBeTruthy()
+  expect(within(request).getByText(/需要紧急申请财产保全/)).toBeTruthy()
+  expect(within(request).getByText(/免予经济困难审查/)).toBeTruthy()
+  const applicant = region('申请人')
+  expect(within(applicant).getByText('蒋详情')).toBeTruthy()
+  expect(within(applicant).getByText(`${idNumber.slice(0, 3)}${'*'.repeat(11)}${idNumber.slice(14)}`)).toBeTruthy()
+  expect(document.body.textContent).not.toContain(idNumber)
+  expect(within(region('审查期限')).getByText(/计时中/)).toBeTruthy()
+  expect(within(region('办理记录')).getByText('提交申请')).toBeTruthy()
+
+  // Before review only 开始审核 and 延长期限 are offered. Two fast clicks take the step once.
+  expect(screen.queryByRole('button', { name: '批准' })).toBeNull()
+  fireEvent.click(button('开始审核'))
+  fireEvent.click(screen.getByRole('button', { name: /开始审核|正在开始…/ }))
+  await toast('已开始审核')
+  await screen.findByRole('button', { name: '批准' })
+  expect(within(region('办理记录')).getAllByText('开始审核')).toHaveLength(1)
+  expect(screen.queryByRole('button', { name: '开始审核' })).toBeNull()
+
+  // Asking for more: the reason is required, and the error sits under its field.
+  fireEvent.click(button('要求补充材料'))
+  fireEvent.click(button('发送补充要求'))
+  expect(await screen.findByText('⚠ 请写明还缺哪些材料')).toBeTruthy()
+  typeInto(field('如：8 月的跑单记录截图'), '8 月跑单记录截图和站点排班表')
+  expect(screen.queryByText('⚠ 请写明还缺哪些材料')).toBeNull()
+  fireEvent.click(button('发送补充要求'))
+  await toast('已要求补充')
+  expect(await within(region('审查期限')).findByText(/暂停计时，恢复后还剩 \d+ 个工作日/)).toBeTruthy()
+  expect(within(region('申请内容')).getByText('8 月跑单记录截图和站点排班表')).toBeTruthy()
+  expect(screen.queryByRole('button', { name: '批准' })).toBeNull()
+
+  // The worker answers; the reviewer opens it again and approves.
+  page.unmount()
+  await signInDemo(openid)
+  await api.application.supplement({ id: filed.id, note: '已上传 8 月跑单记录截图', attachments: [] })
+  await openAsNantongStaff(filed.id)
+  fireEvent.click(await screen.findByRole('button', { name: '批准' }))
+  fireEvent.click(button('确认批准'))
+  expect(await screen.findByText('⚠ 请填写承办的法律援助机构或律师')).toBeTruthy()
+  typeInto(field('如：崇川区法律援助中心'), '崇川区法律援助中心 王律师')
+  typeInto(field('如：0513-85000000'), '0513-85000000')
+  fireEvent.click(button('确认批准'))
+  await toast('已批准')
+  expect(await screen.findByText('决定：批准')).toBeTruthy()
+  expect(within(region('审查期限')).getByText(/已批准，不再计时/)).toBeTruthy()
+  expect(within(region('办理')).getByText('这份申请已批准，不需要再办理。')).toBeTruthy()
+})
+
+test('a stale view: someone else acted first, the server says so and the page reloads', async () => {
+  const { filed } = await fileAsNewWorker('蒋冲突', BIRTH, 2)
+  await openAsNantongStaff(filed.id)
+  await screen.findByRole('button', { name: '开始审核' })
+  // A colleague starts the review from another desk.
+  await api.application.startReview({ id: filed.id, version: filed.version })
+  fireEvent.click(button('开始审核'))
+  expect(await screen.findByText(/没有办理成功：这份申请刚被其他人处理过/)).toBeTruthy()
+  await screen.findByRole('button', { name: '批准' })
+  expect(screen.queryByRole('button', { name: '开始审核' })).toBeNull()
+  expect(within(region('办理记录')).getAllByText('开始审核')).toHaveLength(1)
+})
+
+test('staff of another district cannot open it', async () => {
+  const { filed } = await fileAsNewWorker('蒋外区', BIRTH, 3)
+  resetTaroStub({ id: filed.id })
+  await signInDemo('demo-staff-wuxi')
+  render(<DetailPage />)
+  expect(await screen.findByText(/没有找到这份申请/)).toBeTruthy()
+  expect(screen.queryByText('蒋外区')).toBeNull()
+})

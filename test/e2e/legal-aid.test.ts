@@ -60,7 +60,7 @@ test('a reviewer at a desk starts, asks for more, and approves; the rider sees t
   const answered = await server.call('application', 'supplement', { id: filed.body.data.id, note: '已补充 8 月跑单记录截图', attachments: [] }, { token: rider })
   expect(answered.body.ok).toBe(true)
   await desk.reload()
-  await desk.getByRole('button', { name: '批准' }).click()
+  await desk.getByRole('button', { name: '批准', exact: true }).click()
   await field(desk, '如：崇川区法律援助中心').fill('崇川区法律援助中心 王律师')
   await field(desk, '如：0513-85000000').fill('0513-85000000')
   await desk.getByRole('button', { name: '确认批准' }).click()

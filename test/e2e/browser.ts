@@ -1,4 +1,7 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startTestServer } from '../support/server'
 
 /**
  * Debian's chromium, headless, with the flags this offline machine needs (no background networking, no sandbox
@@ -17,4 +20,25 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
 
 export function desktopContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+}
+
+/**
+ * One browser test file's world: the real local server (seeded) serving the H5 build, chromium, and a screenshot
+ * helper writing into test-results/e2e/. Call in beforeAll; `close` in afterAll.
+ */
+export async function e2eSession() {
+  const root = join(__dirname, '..', '..')
+  const shots = join(root, 'test-results', 'e2e')
+  mkdirSync(shots, { recursive: true })
+  const server = await startTestServer({ seed: true, h5Dir: join(root, 'dist', 'h5') })
+  const browser = await launchBrowser()
+  return {
+    server,
+    browser,
+    shot: (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) }),
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
 }

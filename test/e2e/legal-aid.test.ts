@@ -1,30 +1,23 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { ApplicationView } from '~types/application.schema'
-import { startTestServer, type TestServer } from '../support/server'
-import { desktopContext, launchBrowser, phoneContext } from './browser'
+import type { TestServer } from '../support/server'
+import { desktopContext, e2eSession, phoneContext } from './browser'
 
 /**
  * The legal-aid loop in a real browser: a reviewer at a desk works the request from the queue; the rider on a phone
  * sees the decision. Screenshots in test-results/e2e/.
  */
-const root = join(__dirname, '..', '..')
-const shots = join(root, 'test-results', 'e2e')
+let session: Awaited<ReturnType<typeof e2eSession>>
 let server: TestServer
 let browser: Browser
+let shot: (page: Page, name: string) => Promise<Buffer>
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
-  server = await startTestServer({ seed: true, h5Dir: join(root, 'dist', 'h5') })
-  browser = await launchBrowser()
+  session = await e2eSession()
+  ;({ server, browser, shot } = session)
 }, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => session?.close())
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) })
 const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder^="${placeholder}"], input[placeholder^="${placeholder}"]`)
 
 async function signIn(page: Page, label: RegExp) {

@@ -1,31 +1,24 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { demoIdNumber } from '../../server/demo-id'
-import { startTestServer, type TestServer } from '../support/server'
-import { launchBrowser, phoneContext } from './browser'
+import type { TestServer } from '../support/server'
+import { e2eSession, phoneContext } from './browser'
 
 /**
  * The one login flow in a real browser: the H5 build served by the local server, driven like a rider's phone.
  * Screenshots land in test-results/e2e/ for a person to look at.
  */
-const root = join(__dirname, '..', '..')
-const shots = join(root, 'test-results', 'e2e')
+let session: Awaited<ReturnType<typeof e2eSession>>
 let server: TestServer
 let browser: Browser
+let shot: (page: Page, name: string) => Promise<Buffer>
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
-  server = await startTestServer({ seed: true, h5Dir: join(root, 'dist', 'h5') })
-  browser = await launchBrowser()
+  session = await e2eSession()
+  ;({ server, browser, shot } = session)
 }, 60_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => session?.close())
 
 const input = (page: Page, placeholder: string) => page.locator(`input[placeholder^="${placeholder}"]`)
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
 
 test('a new worker signs in, fixes a bad ID number, and sees the masked number and the hub', async () => {
   const page = await (await phoneContext(browser)).newPage()

@@ -17,7 +17,7 @@ import { api } from '../../../../api/client'
 import { ActionButton } from '../../../../components/action-button'
 import { Notice } from '../../../../components/notice'
 import { TextField } from '../../../../components/text-field'
-import { NoteField } from '../../lib/note-field'
+import { TextArea } from '../../../../components/text-area'
 import { useReviewAction, type ReviewAction, type ReviewActionHandlers } from '../../lib/use-review-action'
 import { EXTENSION_WORKING_DAYS, SUPPLEMENT_WORKING_DAYS_DEFAULT } from '../../lib/words'
 
@@ -156,7 +156,7 @@ function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMor
   }
   return (
     <StepForm title="要求补充材料" action={action} fields={['missing', 'workingDays']} submit={send} submitText="发送补充要求" busyText="正在发送…" onCancel={onCancel}>
-      <NoteField
+      <TextArea
         label="还缺哪些材料"
         placeholder="如：8 月的跑单记录截图、站点排班表"
         hint="申请人会在消息里看到这段话。"
@@ -213,7 +213,7 @@ function ApproveForm({ action, base, onCancel }: FormProps<typeof ApproveInput>)
           action.forget('contact')
         }}
       />
-      <NoteField
+      <TextArea
         label="备注（选填，申请人能看到）"
         value={note}
         error={action.errors.note}
@@ -239,7 +239,7 @@ function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
       busyText="正在提交…"
       onCancel={onCancel}
     >
-      <NoteField
+      <TextArea
         label="不予批准的理由"
         placeholder="请写明理由和依据"
         hint="申请人会看到这段理由。"
@@ -258,7 +258,7 @@ function ExtendForm({ action, base, onCancel }: FormProps<typeof ExtendInput>) {
   const [reason, setReason] = useState('')
   return (
     <StepForm title="延长审查期限" action={action} fields={['reason']} submit={() => void action.run({ ...base, reason })} submitText="确认延长" busyText="正在延长…" onCancel={onCancel}>
-      <NoteField
+      <TextArea
         label="延长的理由"
         placeholder="如：案情复杂，需要向用人单位核实"
         hint={`期限延长 ${EXTENSION_WORKING_DAYS} 个工作日，只能延长一次。`}

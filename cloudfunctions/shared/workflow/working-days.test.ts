@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isWorkday } from 'chinese-days'
+import { renderCalendar } from '../../../scripts/calendar-source'
 import { addWorkingDays, workingDaysLeft } from './working-days'
 import { inZone } from '~types/time'
 
@@ -29,5 +33,20 @@ describe('working days on the official calendar', () => {
     const r = addWorkingDays(at('2026-12-28T09:00:00'), 7)
     expect(r.provisional).toBe(true)
     expect(addWorkingDays(at('2026-12-01T09:00:00'), 7).provisional).toBe(false)
+  })
+})
+
+describe('the generated calendar', () => {
+  it('matches the chinese-days package (run npm run gen:calendar after upgrading it)', () => {
+    expect(readFileSync(join(__dirname, 'calendar.generated.ts'), 'utf8')).toBe(renderCalendar())
+  })
+
+  it('agrees with the package day by day for 2025–2026', () => {
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 86_400_000) {
+      const d = new Date(t + 8 * 3600_000)
+      const date = new Date(t).toISOString().slice(0, 10)
+      const { dueAt } = addWorkingDays(new Date(d.getTime() - 86_400_000), 1)
+      expect({ date, working: inZone(dueAt).format('YYYY-MM-DD') === date }).toEqual({ date, working: isWorkday(date) })
+    }
   })
 })

@@ -1,22 +1,21 @@
-import { getHolidaysInRange, isWorkday } from 'chinese-days'
 import { dayjs, inZone, ZONE } from '~types/time'
+import { HOLIDAYS, MAKEUP_WORKDAYS } from './calendar.generated'
 
 /**
  * Working days on the official calendar (holidays and make-up workdays, 调休) from the maintained chinese-days
- * package. A year the State Council has not published yet is not in the package: there we count Monday–Friday
- * and say so (`provisional`), rather than pretend a holiday-free year.
+ * package (generated into calendar.generated.ts). A year the State Council has not published yet is not in it:
+ * there we count Monday–Friday and say so (`provisional`), rather than pretend a holiday-free year.
  */
-const covered = new Map<number, boolean>()
-function yearCovered(year: number): boolean {
-  let known = covered.get(year)
-  if (known === undefined) covered.set(year, (known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0))
-  return known
-}
+const holidays = new Set(HOLIDAYS)
+const makeupWorkdays = new Set(MAKEUP_WORKDAYS)
+const coveredYears = new Set(HOLIDAYS.map((d) => Number(d.slice(0, 4))))
 
 function isWorkingDay(day: dayjs.Dayjs): { working: boolean; provisional: boolean } {
-  if (yearCovered(day.year())) return { working: isWorkday(day.format('YYYY-MM-DD')), provisional: false }
+  const date = day.format('YYYY-MM-DD')
   const dow = day.day()
-  return { working: dow !== 0 && dow !== 6, provisional: true }
+  const weekday = dow !== 0 && dow !== 6
+  if (!coveredYears.has(day.year())) return { working: weekday, provisional: true }
+  return { working: makeupWorkdays.has(date) || (weekday && !holidays.has(date)), provisional: false }
 }
 
 export interface Deadline {

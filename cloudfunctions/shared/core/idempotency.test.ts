@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLocalDatabase, type LocalDatabase } from '../db/local'
 import { AppError } from './app-error'
-import { IDEMPOTENCY, runOnce } from './idempotency'
+import { IDEMPOTENCY, purgeIdempotencyKeys, runOnce } from './idempotency'
 
 let local: LocalDatabase
 let dir: string
@@ -47,3 +47,11 @@ test('a key left pending by a dead instance is taken over once stale, by exactly
   expect(new Set(values)).toEqual(new Set([1]))
   for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' })
 }, 20_000)
+
+test('old keys (and the results they hold) are purged after a day; recent ones stay', async () => {
+  await runOnce(local.db, 'old', {}, t0, async () => ({ name: '周小勇' }))
+  const later = new Date(t0.getTime() + 25 * 3600 * 1000)
+  await runOnce(local.db, 'new', {}, later, async () => 'recent')
+  expect(await purgeIdempotencyKeys(local.db, later)).toBe(1)
+  expect((await local.db.collection(IDEMPOTENCY).count()).total).toBe(1)
+})

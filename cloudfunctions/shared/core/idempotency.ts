@@ -81,3 +81,15 @@ async function replay<T>(db: Database, id: string, fingerprint: string): Promise
     await new Promise((r) => setTimeout(r, POLL_MS))
   }
 }
+
+/** How long a result is kept for replays: a retry comes within minutes; a day covers a phone left offline. */
+const KEEP_MS = 24 * 3600 * 1000
+
+/**
+ * Scheduled: forget old keys. Their stored results hold what the action returned (a profile, an application), so
+ * keeping them longer than a retry needs would only keep personal data around. Returns how many were removed.
+ */
+export async function purgeIdempotencyKeys(db: Database, now: Date): Promise<number> {
+  const { deleted } = await db.collection(IDEMPOTENCY).where({ createdAt: db.command.lt(new Date(now.getTime() - KEEP_MS)) }).remove()
+  return deleted ?? 0
+}

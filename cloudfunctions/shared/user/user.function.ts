@@ -1,12 +1,16 @@
 import { userContract } from '~types/user.contract'
 import { defineFunction } from '../core/define-function'
+import { purgeIdempotencyKeys } from '../core/idempotency'
 import { listMessages, markRead } from '../inbox/inbox.service'
 import { findUsers, grantStaff, listStaff, revokeStaff } from './staff.service'
 import { login, saveProfile } from './user.service'
 import { toUserView } from './user.view'
 
 /** The `user` cloud function: each handler reads like a table of contents. */
-export const userFunction = defineFunction('user', userContract, {
+export const userFunction = defineFunction(
+  'user',
+  userContract,
+  {
   login: (_, { runtime, openid, user }) => login(runtime, openid, user),
   getProfile: async (_, { user }) => toUserView(user),
   saveProfile: (input, { runtime, user }) => saveProfile(runtime, user, input),
@@ -16,4 +20,6 @@ export const userFunction = defineFunction('user', userContract, {
   listStaff: (_, { runtime }) => listStaff(runtime),
   grantStaff: (input, { runtime, user }) => grantStaff(runtime, user, input),
   revokeStaff: (input, { runtime, user }) => revokeStaff(runtime, user, input),
-})
+},
+  (rt) => purgeIdempotencyKeys(rt.db, rt.now()),
+)

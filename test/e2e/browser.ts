@@ -24,9 +24,16 @@ export function desktopContext(browser: Browser): Promise<BrowserContext> {
 
 /**
  * One browser test file's world: the real local server (seeded) serving the H5 build, chromium, and a screenshot
- * helper writing into test-results/e2e/. Call in beforeAll; `close` in afterAll.
+ * helper writing into test-results/e2e/. Registers its own beforeAll/afterAll; read the fields inside tests.
  */
-export async function e2eSession() {
+export function e2eSession() {
+  const session = {} as Awaited<ReturnType<typeof openSession>>
+  beforeAll(async () => Object.assign(session, await openSession()), 60_000)
+  afterAll(() => session.close?.())
+  return session
+}
+
+async function openSession() {
   const root = join(__dirname, '..', '..')
   const shots = join(root, 'test-results', 'e2e')
   mkdirSync(shots, { recursive: true })

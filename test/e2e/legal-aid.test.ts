@@ -1,33 +1,23 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { ApplicationView } from '~types/application.schema'
-import type { TestServer } from '../support/server'
 import { desktopContext, e2eSession, phoneContext } from './browser'
 
 /**
  * The legal-aid loop in a real browser: a reviewer at a desk works the request from the queue; the rider on a phone
  * sees the decision. Screenshots in test-results/e2e/.
  */
-let session: Awaited<ReturnType<typeof e2eSession>>
-let server: TestServer
-let browser: Browser
-let shot: (page: Page, name: string) => Promise<Buffer>
-
-beforeAll(async () => {
-  session = await e2eSession()
-  ;({ server, browser, shot } = session)
-}, 60_000)
-afterAll(() => session?.close())
+const e2e = e2eSession()
 
 const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder^="${placeholder}"], input[placeholder^="${placeholder}"]`)
 
 async function signIn(page: Page, label: RegExp) {
-  await page.goto(server.url)
+  await page.goto(e2e.server.url)
   await page.getByText(label).click()
 }
 
 test('a reviewer at a desk starts, asks for more, and approves; the rider sees the decision on the phone', async () => {
-  const rider = await server.login('demo-rider')
-  const filed = await server.call<ApplicationView>('application', 'submitLegalAid', {
+  const rider = await e2e.server.login('demo-rider')
+  const filed = await e2e.server.call<ApplicationView>('application', 'submitLegalAid', {
     caseType: 'wages',
     otherParty: { kind: 'platform', name: '某某外卖配送站' },
     amountFen: 386000,
@@ -38,11 +28,11 @@ test('a reviewer at a desk starts, asks for more, and approves; the rider sees t
   if (!filed.body.ok) throw new Error(JSON.stringify(filed.body.error))
   const caseNo = filed.body.data.caseNo
 
-  const desk = await (await desktopContext(browser)).newPage()
+  const desk = await (await desktopContext(e2e.browser)).newPage()
   await signIn(desk, /^顾敏 · 工作人员/)
   await desk.getByText('工作台', { exact: true }).click()
   await desk.getByText(caseNo).waitFor()
-  await shot(desk, '10-workbench-queue-desk')
+  await e2e.shot(desk, '10-workbench-queue-desk')
   await desk.getByText(caseNo).click()
   await desk.getByRole('button', { name: '开始审核' }).click()
   await desk.getByRole('button', { name: '要求补充材料' }).click()
@@ -50,7 +40,7 @@ test('a reviewer at a desk starts, asks for more, and approves; the rider sees t
   await desk.getByRole('button', { name: '发送补充要求' }).click()
   await desk.getByText(/暂停计时/).first().waitFor()
 
-  const answered = await server.call('application', 'supplement', { id: filed.body.data.id, note: '已补充 8 月跑单记录截图', attachments: [] }, { token: rider })
+  const answered = await e2e.server.call('application', 'supplement', { id: filed.body.data.id, note: '已补充 8 月跑单记录截图', attachments: [] }, { token: rider })
   expect(answered.body.ok).toBe(true)
   await desk.reload()
   await desk.getByRole('button', { name: '批准', exact: true }).click()
@@ -58,18 +48,18 @@ test('a reviewer at a desk starts, asks for more, and approves; the rider sees t
   await field(desk, '如：0513-85000000').fill('0513-85000000')
   await desk.getByRole('button', { name: '确认批准' }).click()
   await desk.getByText('决定：批准').waitFor()
-  await shot(desk, '11-workbench-approved-desk')
+  await e2e.shot(desk, '11-workbench-approved-desk')
 
-  const phone = await (await phoneContext(browser)).newPage()
+  const phone = await (await phoneContext(e2e.browser)).newPage()
   await signIn(phone, /^周小勇/)
   await phone.locator('.taro-tabbar__tabbar').getByText('消息').click()
   await phone.getByText('法律援助申请已批准').waitFor()
-  await shot(phone, '12-rider-inbox-approved')
+  await e2e.shot(phone, '12-rider-inbox-approved')
 }, 90_000)
 
 test('a rider files from the phone with a PDF, then answers a request for materials from the phone', async () => {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-  const phone = await (await phoneContext(browser)).newPage()
+  const phone = await (await phoneContext(e2e.browser)).newPage()
   await signIn(phone, /^周小勇/)
   await phone.getByText('法律援助', { exact: true }).click()
   await phone.getByText('被拖欠工资', { exact: true }).click()
@@ -80,32 +70,32 @@ test('a rider files from the phone with a PDF, then answers a request for materi
   const [chooser] = await Promise.all([phone.waitForEvent('filechooser'), phone.getByText('＋ 选 PDF 文件').click()])
   await chooser.setFiles({ name: '工资条.pdf', mimeType: 'application/pdf', buffer: pdf })
   await phone.getByText(/✓ 已上传 · PDF/).waitFor()
-  await shot(phone, '13-rider-apply')
+  await e2e.shot(phone, '13-rider-apply')
   await phone.getByText('提交申请', { exact: true }).click()
   await phone.getByText(/FY-\d{8}-\d{4}/).first().waitFor()
-  await shot(phone, '14-rider-filed')
+  await e2e.shot(phone, '14-rider-filed')
 
-  const rider = await server.login('demo-rider')
-  const mine = await server.call<ApplicationView[]>('application', 'listMine', {}, { token: rider })
+  const rider = await e2e.server.login('demo-rider')
+  const mine = await e2e.server.call<ApplicationView[]>('application', 'listMine', {}, { token: rider })
   if (!mine.body.ok) throw new Error('listMine failed')
   const filed = mine.body.data[0]
   expect(filed).toMatchObject({ status: 'submitted', payload: { amountFen: 386050 } })
   expect(filed.attachments).toHaveLength(1)
 
-  const staff = await server.login('demo-staff-nantong')
-  const started = await server.call<{ version: number }>('application', 'startReview', { id: filed.id, version: 1 }, { token: staff })
+  const staff = await e2e.server.login('demo-staff-nantong')
+  const started = await e2e.server.call<{ version: number }>('application', 'startReview', { id: filed.id, version: 1 }, { token: staff })
   if (!started.body.ok) throw new Error('startReview failed')
-  await server.call('application', 'requestMore', { id: filed.id, version: started.body.data.version, missing: '请补充站点排班表' }, { token: staff })
+  await e2e.server.call('application', 'requestMore', { id: filed.id, version: started.body.data.version, missing: '请补充站点排班表' }, { token: staff })
 
   // Back to 我的 the way a rider would after the inbox message: reopen the app, 我的 → 我的申请.
-  await phone.goto(`${server.url}/#/pages/me/index`)
+  await phone.goto(`${e2e.server.url}/#/pages/me/index`)
   await phone.getByText('我的申请', { exact: true }).click()
   await phone.getByText(filed.caseNo).first().click()
   await phone.getByText(/请补充站点排班表/).first().waitFor()
   await field(phone, '说说补充了什么').fill('补上了站点排班表照片')
   await phone.getByRole('button', { name: '提交补充材料' }).click()
   await phone.getByText(/已补充材料/).first().waitFor()
-  await shot(phone, '15-rider-supplemented')
-  const after = await server.call<ApplicationView>('application', 'getMine', { id: filed.id }, { token: rider })
+  await e2e.shot(phone, '15-rider-supplemented')
+  const after = await e2e.server.call<ApplicationView>('application', 'getMine', { id: filed.id }, { token: rider })
   expect(after.body).toMatchObject({ ok: true, data: { status: 'resubmitted' } })
 }, 90_000)

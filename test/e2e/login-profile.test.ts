@@ -1,30 +1,20 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { demoIdNumber } from '../../server/demo-id'
-import type { TestServer } from '../support/server'
 import { e2eSession, phoneContext } from './browser'
 
 /**
  * The one login flow in a real browser: the H5 build served by the local server, driven like a rider's phone.
  * Screenshots land in test-results/e2e/ for a person to look at.
  */
-let session: Awaited<ReturnType<typeof e2eSession>>
-let server: TestServer
-let browser: Browser
-let shot: (page: Page, name: string) => Promise<Buffer>
-
-beforeAll(async () => {
-  session = await e2eSession()
-  ;({ server, browser, shot } = session)
-}, 60_000)
-afterAll(() => session?.close())
+const e2e = e2eSession()
 
 const input = (page: Page, placeholder: string) => page.locator(`input[placeholder^="${placeholder}"]`)
 
 test('a new worker signs in, fixes a bad ID number, and sees the masked number and the hub', async () => {
-  const page = await (await phoneContext(browser)).newPage()
-  await page.goto(server.url)
+  const page = await (await phoneContext(e2e.browser)).newPage()
+  await page.goto(e2e.server.url)
   await page.getByText('以新用户身份体验').waitFor()
-  await shot(page, '01-signin')
+  await e2e.shot(page, '01-signin')
 
   await input(page, '输入一个名字').fill('e2e-rider')
   await page.getByText('以新用户身份进入').click()
@@ -44,7 +34,7 @@ test('a new worker signs in, fixes a bad ID number, and sees the masked number a
   await page.getByText('保存并开始使用').click()
 
   await page.getByText(/身份证号不正确/).first().waitFor()
-  await shot(page, '02-profile-id-error')
+  await e2e.shot(page, '02-profile-id-error')
 
   // The half-filled form survives an app restart.
   await page.reload()
@@ -55,21 +45,21 @@ test('a new worker signs in, fixes a bad ID number, and sees the masked number a
   await input(page, '18 位身份证号').fill(good)
   await page.getByText('保存并开始使用').click()
   await page.getByText('张小北，您好').waitFor()
-  await shot(page, '03-hub')
+  await e2e.shot(page, '03-hub')
 
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click()
   await page.getByText(`${good.slice(0, 3)}***********${good.slice(-4)}`).waitFor()
-  await shot(page, '04-me')
+  await e2e.shot(page, '04-me')
   expect(await page.content()).not.toContain(good)
 }, 60_000)
 
 test('staff see the 工作台 entry', async () => {
-  const page = await (await phoneContext(browser)).newPage()
-  await page.goto(server.url)
+  const page = await (await phoneContext(e2e.browser)).newPage()
+  await page.goto(e2e.server.url)
   await page.getByText(/^顾敏 · 工作人员/).click()
   await page.getByText('顾敏，您好').waitFor()
   await page.getByText('工作台', { exact: true }).waitFor()
   await page.locator('.taro-tabbar__tabbar').getByText('我的').click()
   await page.locator('.entry', { hasText: '工作台' }).waitFor()
-  await shot(page, '05-staff-me')
+  await e2e.shot(page, '05-staff-me')
 }, 60_000)

@@ -11,7 +11,3 @@ export async function findUserById(db: Database, id: string): Promise<UserDoc | 
   return (data[0] as UserDoc | undefined) ?? null
 }
 
-export async function findUserByIdHash(db: Database, idHash: string): Promise<UserDoc | null> {
-  const { data } = await db.collection(USERS).where({ idHash }).limit(1).get()
-  return (data[0] as UserDoc | undefined) ?? null
-}

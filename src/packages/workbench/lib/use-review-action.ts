@@ -61,7 +61,16 @@ export function useReviewAction<S extends z.ZodMiniType>(
     setErrors({})
     setProblem(undefined)
   }
-  return { busy, errors, problem, run, forget, reset }
+  /** A field's value, its error, and an onChange that also clears that error — spread onto TextField/TextArea. */
+  const bind = (field: string, value: string, set: (v: string) => void) => ({
+    value,
+    error: errors[field],
+    onChange: (v: string) => {
+      set(v)
+      forget(field)
+    },
+  })
+  return { busy, errors, problem, run, forget, reset, bind }
 }
 
 export interface ReviewAction<I> {
@@ -72,4 +81,5 @@ export interface ReviewAction<I> {
   run: (raw: I) => Promise<void>
   forget: (field: string) => void
   reset: () => void
+  bind: (field: string, value: string, set: (v: string) => void) => { value: string; error?: string; onChange: (v: string) => void }
 }

@@ -8,10 +8,9 @@ import { fieldErrors } from '~types/validation'
 import type { FieldErrors } from '~types/errors'
 import { api, newRequestId } from '../../../../api/client'
 import { ApiError, toApiError } from '../../../../api/api-error'
-import { ActionButton } from '../../../../components/action-button'
+import { SubmitBar } from '../../../../components/submit-bar'
 import { ChipGroup } from '../../../../components/chip-group'
 import { ConsentToggle } from '../../../../components/consent-toggle'
-import { Notice } from '../../../../components/notice'
 import { PageStatus } from '../../../../components/page-status'
 import { TextField } from '../../../../components/text-field'
 import { useDraft } from '../../../../hooks/use-draft'
@@ -133,10 +132,9 @@ function ProfileForm({ user }: { user: UserView }) {
         {PRIVACY_GUIDE.sensitiveConsentText}
       </ConsentToggle>
 
-      {problem ? <Notice kind="warn">{problem}</Notice> : null}
-      <ActionButton onClick={() => void submit()} busy={busy} busyText="正在保存…">
+      <SubmitBar problem={problem} busy={busy} busyText="正在保存…" onSubmit={() => void submit()}>
         {user.ready ? '保存修改' : '保存并开始使用'}
-      </ActionButton>
+      </SubmitBar>
     </View>
   )
 }

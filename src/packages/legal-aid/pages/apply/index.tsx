@@ -6,7 +6,7 @@ import { CASE_TYPES, CASE_TYPE_LABELS, FACTS_MAX, PARTY_KINDS, PARTY_LABELS, har
 import type { UserView } from '~types/user.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
-import { ActionButton } from '../../../../components/action-button'
+import { SubmitBar } from '../../../../components/submit-bar'
 import { ChipGroup } from '../../../../components/chip-group'
 import { ConsentToggle } from '../../../../components/consent-toggle'
 import { Notice } from '../../../../components/notice'
@@ -169,14 +169,9 @@ function ApplyForm({ user }: { user: UserView }) {
         error={errors.attachments}
       />
 
-      {problem ? (
-        <View role="alert">
-          <Notice kind="warn">{problem}</Notice>
-        </View>
-      ) : null}
-      <ActionButton onClick={() => void submit()} busy={busy} busyText="正在提交…">
+      <SubmitBar problem={problem} busy={busy} busyText="正在提交…" onSubmit={() => void submit()}>
         提交申请
-      </ActionButton>
+      </SubmitBar>
     </View>
   )
 }

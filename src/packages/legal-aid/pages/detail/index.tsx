@@ -8,6 +8,7 @@ import { fieldErrors } from '~types/validation'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
 import { ActionButton } from '../../../../components/action-button'
+import { SubmitBar } from '../../../../components/submit-bar'
 import { LoadState } from '../../../../components/load-state'
 import { Notice } from '../../../../components/notice'
 import { PageStatus } from '../../../../components/page-status'
@@ -147,14 +148,9 @@ function SupplementForm({ view, onDone, onConflict }: { view: ApplicationView; o
           onUploadingChange={onUploadingChange}
           error={errors.attachments}
         />
-        {problem ? (
-          <View role="alert">
-            <Notice kind="warn">{problem}</Notice>
-          </View>
-        ) : null}
-        <ActionButton onClick={() => void submit()} busy={busy} busyText="正在提交…">
+        <SubmitBar problem={problem} busy={busy} busyText="正在提交…" onSubmit={() => void submit()}>
           提交补充材料
-        </ActionButton>
+        </SubmitBar>
       </View>
     </View>
   )

@@ -160,24 +160,14 @@ function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMor
         label="还缺哪些材料"
         placeholder="如：8 月的跑单记录截图、站点排班表"
         hint="申请人会在消息里看到这段话。"
-        value={missing}
-        error={action.errors.missing}
-        onChange={(v) => {
-          setMissing(v)
-          action.forget('missing')
-        }}
+        {...action.bind('missing', missing, setMissing)}
       />
       <TextField
         label="补充期限（工作日）"
         type="number"
         maxlength={2}
-        value={days}
-        error={action.errors.workingDays}
         hint="期间审查期限暂停计时；逾期未补充视为撤回申请。"
-        onChange={(v) => {
-          setDays(v)
-          action.forget('workingDays')
-        }}
+        {...action.bind('workingDays', days, setDays)}
       />
     </StepForm>
   )
@@ -193,34 +183,19 @@ function ApproveForm({ action, base, onCancel }: FormProps<typeof ApproveInput>)
       <TextField
         label="承办的法律援助机构或律师"
         placeholder="如：崇川区法律援助中心 王律师"
-        value={agency}
         maxlength={60}
-        error={action.errors.agency}
-        onChange={(v) => {
-          setAgency(v)
-          action.forget('agency')
-        }}
+        {...action.bind('agency', agency, setAgency)}
       />
       <TextField
         label="申请人可以拨打的电话"
         placeholder="如：0513-85000000"
-        value={contact}
         maxlength={20}
-        error={action.errors.contact}
         hint="会写进给申请人的通知里。"
-        onChange={(v) => {
-          setContact(v)
-          action.forget('contact')
-        }}
+        {...action.bind('contact', contact, setContact)}
       />
       <TextArea
         label="备注（选填，申请人能看到）"
-        value={note}
-        error={action.errors.note}
-        onChange={(v) => {
-          setNote(v)
-          action.forget('note')
-        }}
+        {...action.bind('note', note, setNote)}
       />
     </StepForm>
   )
@@ -243,12 +218,7 @@ function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
         label="不予批准的理由"
         placeholder="请写明理由和依据"
         hint="申请人会看到这段理由。"
-        value={reason}
-        error={action.errors.reason}
-        onChange={(v) => {
-          setReason(v)
-          action.forget('reason')
-        }}
+        {...action.bind('reason', reason, setReason)}
       />
     </StepForm>
   )
@@ -263,12 +233,7 @@ function ExtendForm({ action, base, onCancel }: FormProps<typeof ExtendInput>) {
         placeholder="如：案情复杂，需要向用人单位核实"
         hint={`期限延长 ${EXTENSION_WORKING_DAYS} 个工作日，只能延长一次。`}
         maxlength={300}
-        value={reason}
-        error={action.errors.reason}
-        onChange={(v) => {
-          setReason(v)
-          action.forget('reason')
-        }}
+        {...action.bind('reason', reason, setReason)}
       />
     </StepForm>
   )

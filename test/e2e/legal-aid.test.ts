@@ -87,15 +87,19 @@ test('a rider files from the phone with a PDF, then answers a request for materi
   if (!started.body.ok) throw new Error('startReview failed')
   await e2e.server.call('application', 'requestMore', { id: filed.id, version: started.body.data.version, missing: '请补充站点排班表' }, { token: staff })
 
-  // Back to 我的 the way a rider would after the inbox message: reopen the app, 我的 → 我的申请.
-  await phone.goto(`${e2e.server.url}/#/pages/me/index`)
-  await phone.getByText('我的申请', { exact: true }).click()
-  await phone.getByText(filed.caseNo).first().click()
-  await phone.getByText(/请补充站点排班表/).first().waitFor()
-  await field(phone, '说说补充了什么').fill('补上了站点排班表照片')
-  await phone.getByRole('button', { name: '提交补充材料' }).click()
-  await phone.getByText(/已补充材料/).first().waitFor()
-  await e2e.shot(phone, '15-rider-supplemented')
+  // Back to 我的 the way a rider would after the inbox message: reopen the app (same phone, same sign-in),
+  // 我的 → 我的申请. A hash jump inside the old page would race Taro's unload of the detail page still on screen.
+  const device = phone.context()
+  await phone.close()
+  const reopened = await device.newPage()
+  await reopened.goto(`${e2e.server.url}/#/pages/me/index`)
+  await reopened.getByText('我的申请', { exact: true }).click()
+  await reopened.getByRole('listitem').filter({ hasText: filed.caseNo }).click()
+  await reopened.getByText(/请补充站点排班表/).first().waitFor()
+  await field(reopened, '说说补充了什么').fill('补上了站点排班表照片')
+  await reopened.getByRole('button', { name: '提交补充材料' }).click()
+  await reopened.getByText(/已补充材料/).first().waitFor()
+  await e2e.shot(reopened, '15-rider-supplemented')
   const after = await e2e.server.call<ApplicationView>('application', 'getMine', { id: filed.id }, { token: rider })
   expect(after.body).toMatchObject({ ok: true, data: { status: 'resubmitted' } })
 }, 90_000)

@@ -6,12 +6,13 @@ import { isReady } from '../cloudfunctions/shared/user/user.view'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import type { UserDoc } from '../cloudfunctions/shared/user/user.doc'
 import { MAX_FILE_BYTES } from '../cloudfunctions/shared/storage/file-type'
-import { openFile, registerFile } from '../cloudfunctions/shared/storage/files'
+import { readStoredFile, registerFile } from '../cloudfunctions/shared/storage/files'
+import { checkFileLink } from './file-link'
 
 /** The API's own session check (app.ts), passed in rather than imported so the two modules do not import each other. */
 export type CallerOf = (req: FastifyRequest, rt: Runtime) => Caller | AppError
 
-const FILE_ID = /^[A-Za-z0-9_-]{1,64}$/
+const FILE_KEY = /^[A-Za-z0-9_-]{1,64}$/
 
 function refuse(reply: FastifyReply, e: AppError) {
   return reply.code(HTTP_STATUS[e.code]).send({ ok: false, error: e.toBody() })
@@ -50,7 +51,8 @@ function contentDisposition(name: string): string {
 }
 
 /**
- * Attachments on the local server: `POST /api/files` (raw bytes as the body) and `GET /api/files/:id`.
+ * Attachments on the local server: `POST /api/files` (raw bytes as the body) and `GET /api/files/:key` (a signed
+ * link from `application.fileLink`).
  * In WeChat the app uploads to cloud storage instead and registers the file with an action (registerCloudFile).
  */
 export async function registerFileRoutes(app: FastifyInstance, rt: Runtime, callerOf: CallerOf): Promise<void> {
@@ -69,18 +71,22 @@ export async function registerFileRoutes(app: FastifyInstance, rt: Runtime, call
       }),
     )
 
-    scope.get<{ Params: { id: string } }>('/api/files/:id', (req, reply) =>
-      asUser(req, reply, rt, callerOf, async (user) => {
-        const opened = FILE_ID.test(req.params.id) ? await openFile(rt, req.params.id, user) : null
-        if (!opened) throw new AppError('NOT_FOUND', '没有找到这个文件')
-        const { name, contentType } = opened.file
-        return reply
-          .header('Cache-Control', 'private, no-store')
-          .header('X-Content-Type-Options', 'nosniff')
-          .header('Content-Disposition', contentDisposition(name))
-          .type(contentType)
-          .send(opened.bytes)
-      }),
-    )
+    // The signed link from `application.fileLink` is the whole permission (like a CloudBase temporary URL): a
+    // phone's downloader or a new browser tab cannot send the bearer token, and the access check already ran.
+    scope.get<{ Params: { key: string }; Querystring: { exp?: string; sig?: string } }>('/api/files/:key', async (req, reply) => {
+      const { key } = req.params
+      const check = FILE_KEY.test(key) ? checkFileLink(rt.vault, key, req.query.exp, req.query.sig, rt.now()) : 'invalid'
+      if (check === 'expired') return refuse(reply, new AppError('FORBIDDEN', '附件链接已过期，请回到页面重新打开'))
+      const opened = check === 'ok' ? await readStoredFile(rt, key) : null
+      if (!opened) return refuse(reply, new AppError('NOT_FOUND', '没有找到这个文件'))
+      const { name, contentType } = opened.file
+      return reply
+        .header('Cache-Control', 'private, no-store')
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Disposition', contentDisposition(name))
+        .header('Referrer-Policy', 'no-referrer')
+        .type(contentType)
+        .send(opened.bytes)
+    })
   })
 }

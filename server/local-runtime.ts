@@ -6,6 +6,7 @@ import type { LogSink } from '../cloudfunctions/shared/core/log'
 import { openLocalDatabase } from '../cloudfunctions/shared/db/local'
 import { createVault } from '../cloudfunctions/shared/security/vault'
 import { localFileStore } from '../cloudfunctions/shared/storage/local-file-store'
+import { signFilePath } from './file-link'
 
 export interface LocalRuntime {
   runtime: Runtime
@@ -26,12 +27,13 @@ function localMasterKey(dataDir: string): Buffer {
 export function openLocalRuntime(opts: { dataDir: string; log: LogSink; now?: () => Date; bootstrapAdmins?: ReadonlySet<string> }): LocalRuntime {
   mkdirSync(opts.dataDir, { recursive: true })
   const { db, close } = openLocalDatabase({ file: join(opts.dataDir, 'nuanxin.sqlite') })
+  const vault = createVault(localMasterKey(opts.dataDir))
   const runtime: Runtime = {
     stage: 'local',
     db,
-    vault: createVault(localMasterKey(opts.dataDir)),
+    vault,
     log: opts.log,
-    files: localFileStore(join(opts.dataDir, 'files')),
+    files: localFileStore(join(opts.dataDir, 'files'), (key, expiresAt) => signFilePath(vault, key, expiresAt)),
     now: opts.now ?? (() => new Date()),
     bootstrapAdmins: opts.bootstrapAdmins ?? adminOpenidsFrom(process.env),
   }

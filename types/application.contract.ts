@@ -16,7 +16,7 @@ import {
 } from './application.schema'
 import { LegalAidInput } from './legal-aid.schema'
 import { Empty } from './user.schema'
-import { RegisterFileInput, type FileView } from './file.schema'
+import { FileLinkInput, RegisterFileInput, type FileLink, type FileView } from './file.schema'
 
 /**
  * The `application` cloud function: every kind's submission, the applicant's "我的申请", and the reviewer's
@@ -34,6 +34,12 @@ export const applicationContract = {
     roles: ['worker'],
     writes: true,
     summary: "WeChat: register a file the app uploaded to cloud storage under the caller's folder; checked by its bytes.",
+  }),
+  fileLink: action<FileLink>()({
+    input: FileLinkInput,
+    roles: ['worker', 'staff'],
+    writes: false,
+    summary: 'A 10-minute address to open an attachment: your own, or one on an application you review.',
   }),
   listMine: action<ApplicationView[]>()({ input: Empty, roles: ['worker'], writes: false, summary: "The caller's applications of every kind, newest first." }),
   getMine: action<ApplicationView>()({ input: ById, roles: ['worker'], writes: false, summary: "One of the caller's applications with its timeline." }),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import type { FileView } from './file.schema'
 import type { Service } from './roles'
 
 /**
@@ -133,7 +134,8 @@ export interface ApplicationView {
   supplement: { missing: string; deadline: string; answer?: string } | null
   decision: { result: 'approved' | 'rejected'; reason?: string; agency?: string; contact?: string; at: string } | null
   payload: Record<string, unknown>
-  attachments: string[]
+  /** As filed, then any sent with a supplement; a file deleted since is left out. */
+  attachments: FileView[]
   timeline: TimelineEntry[]
 }
 

@@ -12,6 +12,16 @@ export interface FileView {
   contentType: FileContentType
 }
 
+/** A short-lived address to read one file from: how both the browser and the mini-program open an attachment. */
+export interface FileLink extends FileView {
+  url: string
+  expiresAt: string
+}
+
+export const FileLinkInput = z.strictObject({
+  fileId: z.string({ error: '缺少文件' }).check(z.minLength(1, '缺少文件'), z.maxLength(80, '文件编号不对')),
+})
+
 /** WeChat: after `wx.cloud.uploadFile`, the app registers the cloud fileID so the server can check and track it. */
 export const RegisterFileInput = z.strictObject({
   fileID: z.string({ error: '缺少文件' }).check(z.minLength(1, '缺少文件'), z.maxLength(300, '文件编号不对')),

@@ -74,6 +74,11 @@ test('a rider files from the phone with a PDF, then answers a request for materi
   await phone.getByText('提交申请', { exact: true }).click()
   await phone.getByText(/FY-\d{8}-\d{4}/).first().waitFor()
   await e2e.shot(phone, '14-rider-filed')
+  // The file they sent opens from the request, in a new tab, through its short-lived link.
+  const [tab] = await Promise.all([phone.waitForEvent('popup'), phone.getByText('工资条.pdf').first().click()])
+  expect(tab.url()).toMatch(/\/api\/files\/f_[0-9a-f]+\?exp=\d+&sig=/)
+  expect(Buffer.from(await (await fetch(tab.url())).arrayBuffer())).toEqual(pdf)
+  await tab.close()
 
   const rider = await e2e.server.login('demo-rider')
   const mine = await e2e.server.call<ApplicationView[]>('application', 'listMine', {}, { token: rider })

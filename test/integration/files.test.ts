@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import type { Envelope } from '~types/errors'
+import type { FileLink } from '~types/file.schema'
 import type { FileView } from '../../cloudfunctions/shared/storage/file.doc'
 import { addFileReadRule, assertOwnedFiles } from '../../cloudfunctions/shared/storage/files'
 import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
@@ -28,10 +29,12 @@ function tinyPng(): Buffer {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 
+const START = '2026-11-29T02:00:00Z'
+let clock = new Date(START)
 let s: TestServer
 const t: Record<string, string> = {}
 beforeAll(async () => {
-  s = await startTestServer({ seed: true })
+  s = await startTestServer({ seed: true, now: () => clock })
   for (const who of ['demo-rider', 'demo-courier', 'demo-staff-nantong']) t[who] = await s.login(who)
 })
 afterAll(() => s.close())
@@ -51,7 +54,15 @@ async function uploaded(who: string, body: Buffer, headers: Record<string, strin
   return env.data
 }
 
-const read = (who: string | null, id: string) => fetch(`${s.url}/api/files/${id}`, { headers: who ? { authorization: `Bearer ${t[who]}` } : {} })
+/** How any client opens a file: `application.fileLink` (the access check), then a plain GET of the link. */
+async function linkFor(who: string | null, fileId: string) {
+  return s.call<FileLink>('application', 'fileLink', { fileId }, who ? { token: t[who] } : {})
+}
+async function read(who: string | null, fileId: string): Promise<Response | string> {
+  const link = await linkFor(who, fileId)
+  return link.body.ok ? fetch(`${s.url}${link.body.data.url}`) : link.body.error.code
+}
+const bytesOf = async (res: Response | string) => (typeof res === 'string' ? res : Buffer.from(await res.arrayBuffer()))
 
 describe('uploading an attachment', () => {
   it('stores a PNG with the type sniffed from its bytes and a cleaned name', async () => {
@@ -95,45 +106,73 @@ describe('uploading an attachment', () => {
 })
 
 describe('reading an attachment', () => {
-  it('the owner reads it back byte-identical, with headers that keep it private and un-sniffed', async () => {
+  it('the owner gets a 10-minute link that reads it back byte-identical, with headers that keep it private and un-sniffed', async () => {
     const file = await uploaded('demo-rider', tinyPng(), { 'x-file-name': encodeURIComponent('伤情 "照片".png') })
-    const res = await read('demo-rider', file.fileId)
+    const link = await linkFor('demo-rider', file.fileId)
+    if (!link.body.ok) throw new Error(JSON.stringify(link.body.error))
+    expect(link.body.data).toMatchObject({ ...file, url: expect.stringMatching(/^\/api\/files\/f_[0-9a-f]{24}\?exp=\d+&sig=[\w-]+$/) })
+    expect(Date.parse(link.body.data.expiresAt) - clock.getTime()).toBe(10 * 60 * 1000)
+    const res = await fetch(`${s.url}${link.body.data.url}`)
     expect(res.status).toBe(200)
     expect(Buffer.from(await res.arrayBuffer()).equals(tinyPng())).toBe(true)
     expect(res.headers.get('content-type')).toBe('image/png')
     expect(res.headers.get('cache-control')).toBe('private, no-store')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     expect(res.headers.get('content-disposition')).toBe(`inline; filename="_____.png"; filename*=UTF-8''${encodeURIComponent('伤情 照片.png')}`)
   })
 
-  it('anyone else gets the same 404 as for a file that does not exist; no identity gets 401', async () => {
+  it('anyone else gets the same NOT_FOUND as for a file that does not exist; no identity gets UNAUTHENTICATED', async () => {
     const file = await uploaded('demo-rider', PDF)
-    const other = await read('demo-courier', file.fileId)
-    const missing = await read('demo-courier', 'f_000000000000000000000000')
-    expect(other.status).toBe(404)
-    expect(await other.json()).toEqual(await missing.json())
-    expect(missing.status).toBe(404)
-    expect((await read(null, file.fileId)).status).toBe(401)
+    const other = await linkFor('demo-courier', file.fileId)
+    const missing = await linkFor('demo-courier', 'f_000000000000000000000000')
+    expect(other).toEqual(missing)
+    expect(missing).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND' } } })
+    expect(await linkFor(null, file.fileId)).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } })
   })
 
   it('a registered read rule grants access, and only what it grants', async () => {
     const file = await uploaded('demo-rider', PDF)
-    expect((await read('demo-staff-nantong', file.fileId)).status).toBe(404)
+    expect(await read('demo-staff-nantong', file.fileId)).toBe('NOT_FOUND')
     const remove = addFileReadRule(async (f, user) => user.roles.staff.length > 0 && f._id === file.fileId)
     try {
-      const res = await read('demo-staff-nantong', file.fileId)
-      expect(res.status).toBe(200)
-      expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true)
-      expect((await read('demo-courier', file.fileId)).status).toBe(404)
+      expect(await bytesOf(await read('demo-staff-nantong', file.fileId))).toEqual(PDF)
+      expect(await read('demo-courier', file.fileId)).toBe('NOT_FOUND')
     } finally {
       remove()
     }
-    expect((await read('demo-staff-nantong', file.fileId)).status).toBe(404)
+    expect(await read('demo-staff-nantong', file.fileId)).toBe('NOT_FOUND')
   })
 
-  it('an id that tries to leave the files folder is just not found', async () => {
-    for (const id of ['..%2F..%2Fmaster.key', '..%2Fnuanxin.sqlite', '%2E%2E', 'f_x%00']) {
-      const res = await read('demo-rider', id)
+  it('a link is the whole permission, for that file and until it expires: tampered, borrowed or stale links read nothing', async () => {
+    const file = await uploaded('demo-rider', PDF)
+    const another = await uploaded('demo-rider', tinyPng())
+    const link = await linkFor('demo-rider', file.fileId)
+    if (!link.body.ok) throw new Error('no link')
+    const url = new URL(link.body.data.url, s.url)
+    const get = (mutate: (u: URL) => void) => {
+      const u = new URL(url)
+      mutate(u)
+      return fetch(u)
+    }
+    expect((await get(() => undefined)).status).toBe(200)
+    expect((await get((u) => u.searchParams.set('sig', `${u.searchParams.get('sig')!.slice(0, -2)}AA`))).status).toBe(404)
+    expect((await get((u) => u.searchParams.delete('sig'))).status).toBe(404)
+    expect((await get((u) => u.searchParams.set('exp', String(Number(u.searchParams.get('exp')) + 3600_000)))).status).toBe(404)
+    expect((await get((u) => (u.pathname = `/api/files/${another.fileId}`))).status).toBe(404)
+    clock = new Date(clock.getTime() + 10 * 60 * 1000 + 1)
+    try {
+      const stale = await get(() => undefined)
+      expect(stale.status).toBe(403)
+      expect(await stale.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '附件链接已过期，请回到页面重新打开' } })
+    } finally {
+      clock = new Date(START)
+    }
+  })
+
+  it('a key that tries to leave the files folder is just not found', async () => {
+    for (const key of ['..%2F..%2Fmaster.key', '..%2Fnuanxin.sqlite', '%2E%2E', 'f_x%00']) {
+      const res = await fetch(`${s.url}/api/files/${key}?exp=99999999999999&sig=x`)
       expect(res.status).toBe(404)
       expect(await res.json()).toMatchObject({ ok: false })
     }

@@ -1,4 +1,5 @@
 import type { ApplicationView, QueueFigures, QueueRow, ReviewView } from '~types/application.schema'
+import type { FileLink } from '~types/file.schema'
 import type { LegalAidInput } from '~types/legal-aid.schema'
 import type { MessageView } from '~types/inbox.schema'
 import { runScheduledOnce } from '../../server/scheduler'
@@ -185,10 +186,18 @@ test('attachments: only your own files attach; reviewing staff of that district 
   const theirs = await upload('demo-courier')
   expect((await raw('demo-rider', 'submitLegalAid', { ...wages, attachments: [theirs] })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } } })
   const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', { ...wages, attachments: [mine] })
-  expect(filed.attachments).toEqual([mine])
-  const read = (who: string) => fetch(`${s.url}/api/files/${mine}`, { headers: { authorization: `Bearer ${t[who]}` } })
-  expect((await read('demo-staff-nantong')).status).toBe(200)
-  expect((await read('demo-staff-wuxi')).status).toBe(404)
-  expect((await read('demo-courier')).status).toBe(404)
-  expect(Buffer.from(await (await read('demo-rider')).arrayBuffer()).equals(pdf)).toBe(true)
+  expect(filed.attachments).toEqual([{ fileId: mine, name: '工资条.pdf', size: pdf.length, contentType: 'application/pdf' }])
+  /** What a client does to open it: ask for a link (the access check), then fetch the link with no identity. */
+  const read = async (who: string) => {
+    const link = await raw(who, 'fileLink', { fileId: mine })
+    if (!link.body.ok) return link.body.error?.code
+    const res = await fetch(`${s.url}${(link.body.data as FileLink).url}`)
+    return res.status === 200 ? Buffer.from(await res.arrayBuffer()) : res.status
+  }
+  expect(await read('demo-staff-nantong')).toEqual(pdf)
+  expect(await read('demo-staff-wuxi')).toBe('NOT_FOUND')
+  expect(await read('demo-courier')).toBe('NOT_FOUND')
+  expect(await read('demo-rider')).toEqual(pdf)
+  // Staff see it on the application they review, as the applicant does.
+  expect((await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })).attachments.map((f) => f.name)).toEqual(['工资条.pdf'])
 })

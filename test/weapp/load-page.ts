@@ -1,5 +1,7 @@
 // Boots the Taro *weapp build* (dist/weapp) inside miniprogram-simulate, which compiles the WXML with
 // WeChat's own wcc, and renders one page. This checks what WeChat would run, not the H5 code path.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const WEAPP_ROOT = join(__dirname, '..', '..', 'dist', 'weapp')
@@ -17,10 +19,12 @@ export interface WeappPage {
   text(): string
   /** Waits until the rendered text contains `text` (data arrives from the cloud sandbox asynchronously). */
   waitForText(text: string, timeoutMs?: number): Promise<void>
-  /** Taps the first element matching a class selector and waits for Taro to re-render. */
-  tap(selector: string): Promise<void>
+  /** Taps the `index`th (default first) element matching a class selector and waits for Taro to re-render. */
+  tap(selector: string, index?: number): Promise<void>
   /** Route calls the page made through wx (Taro.navigateTo etc. end up here). */
   navigations: WxNavigation[]
+  /** Calls to WeChat's file viewers (sandboxed): what the page asked to preview or open. */
+  opened: OpenedFile[]
   unload(): void
 }
 
@@ -30,7 +34,14 @@ interface PageInstance extends Record<string, unknown> {
   onUnload(): void
 }
 
+export type OpenedFile = { api: 'previewImage'; urls: string[] } | { api: 'openDocument'; filePath: string; fileType?: string }
+
 const RENDER_TIMEOUT_MS = 2000
+
+/** The part of WeChat's component framework (bundled with miniprogram-simulate) that fires a tap. */
+interface Exparser {
+  Event: { create(name: string, detail: object, options: object): object; dispatchEvent(target: object, event: object): void }
+}
 
 type Callbacks = { success?: (res: object) => void; fail?: (err: object) => void; complete?: () => void }
 
@@ -61,6 +72,44 @@ async function cloudSandbox(openid: string) {
     },
   }
 }
+/**
+ * Sandbox for WeChat's file APIs: `downloadFile` really fetches the URL (from the local test server) into a temp
+ * folder, as WeChat would into its own; the viewers only record what they were asked to show. The local server's
+ * links are paths (the cloud's are absolute URLs), resolved here against the test server as the build's API base.
+ */
+function fileSandbox(opened: OpenedFile[], base: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-wx-files-'))
+  let n = 0
+  const done = (options: Callbacks, res: object) => {
+    options.success?.(res)
+    options.complete?.()
+  }
+  return {
+    downloadFile(options: { url: string } & Callbacks) {
+      fetch(new URL(options.url, base)).then(
+        async (res) => {
+          const tempFilePath = join(dir, `download-${++n}`)
+          writeFileSync(tempFilePath, Buffer.from(await res.arrayBuffer()))
+          done(options, { tempFilePath, statusCode: res.status, errMsg: 'downloadFile:ok' })
+        },
+        (e: Error) => {
+          options.fail?.({ errMsg: `downloadFile:fail ${e.message}` })
+          options.complete?.()
+        },
+      )
+      return { abort: () => undefined, onProgressUpdate: () => undefined, offProgressUpdate: () => undefined }
+    },
+    openDocument(options: { filePath: string; fileType?: string } & Callbacks) {
+      opened.push({ api: 'openDocument', filePath: options.filePath, fileType: options.fileType })
+      done(options, { errMsg: 'openDocument:ok' })
+    },
+    previewImage(options: { urls: string[] } & Callbacks) {
+      opened.push({ api: 'previewImage', urls: options.urls })
+      done(options, { errMsg: 'previewImage:ok' })
+    },
+  }
+}
+
 // Taro batches setData on a timer; this covers one update cycle after an event.
 const SETTLE_MS = 50
 
@@ -73,6 +122,7 @@ export async function loadPage(route: string, query: Record<string, string> = {}
   jest.resetModules()
   const cloud = await cloudSandbox(opts.openid ?? 'demo-rider')
   const navigations: WxNavigation[] = []
+  const opened: OpenedFile[] = []
   const routeApi = (api: RouteApi) => (options: { url?: string; success?: (res: object) => void; complete?: () => void }) => {
     navigations.push({ api, url: options.url })
     options.success?.({ errMsg: `${api}:ok` })
@@ -81,6 +131,7 @@ export async function loadPage(route: string, query: Record<string, string> = {}
   // A fresh wx also drops the previous boot's webpackJsonp; miniprogram-simulate adds its API mocks to it.
   const wx = {
     ...Object.fromEntries((['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'] as const).map((api) => [api, routeApi(api)])),
+    ...fileSandbox(opened, process.env.NUANXIN_TEST_API!),
     cloud,
   }
   let app: { onLaunch?(options: object): void } | undefined
@@ -131,16 +182,24 @@ export async function loadPage(route: string, query: Record<string, string> = {}
   return {
     dom,
     navigations,
+    opened,
     text,
     async waitForText(wanted, timeoutMs = 3000) {
       for (const start = Date.now(); !text().includes(wanted); await simulate.sleep(20)) {
         if (Date.now() - start > timeoutMs) throw new Error(`${route}: "${wanted}" did not appear; the page shows: ${text()}`)
       }
     },
-    async tap(selector) {
-      const target = page.querySelector(selector)
-      if (!target) throw new Error(`${route}: nothing matches ${selector}`)
-      target.dispatchEvent('tap')
+    async tap(selector, index = 0) {
+      // Taro renders deep trees through its own `comp` custom component: classes there carry a `comp--` prefix
+      // (`main--` in the page itself) and simulate's querySelector does not enter it. Match the rendered DOM and
+      // fire the tap through exparser, as simulate's own dispatchEvent does.
+      const cls = selector.replace(/^\./, '')
+      const matches = [...dom.querySelectorAll('*')].filter((el) => [...el.classList].some((c) => c === cls || c.endsWith(`--${cls}`)))
+      const target = matches[index] as (Element & { __wxElement?: object }) | undefined
+      if (!target?.__wxElement) throw new Error(`${route}: no element ${index} matches ${selector}`)
+      const exparser = require('miniprogram-exparser') as Exparser
+      const extraFields = { touches: {}, changedTouches: {} }
+      exparser.Event.dispatchEvent(target.__wxElement, exparser.Event.create('tap', {}, { bubbles: true, composed: true, capturePhase: true, extraFields }))
       await simulate.sleep(SETTLE_MS)
     },
     unload: () => page.detach(),

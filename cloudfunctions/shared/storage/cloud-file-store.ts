@@ -32,5 +32,12 @@ export function cloudFileStore(app: CloudBase): FileStore {
     async remove(fileID) {
       await app.deleteFile({ fileList: [fileID] })
     },
+    async link(fileID, expiresAt) {
+      const maxAge = Math.max(60, Math.round((expiresAt.getTime() - Date.now()) / 1000))
+      const { fileList } = await app.getTempFileURL({ fileList: [{ fileID, maxAge }] })
+      const url = fileList?.[0]?.tempFileURL
+      if (!url) throw new Error(`no temporary URL for a stored file (${fileList?.[0]?.code ?? 'no answer'})`)
+      return url
+    },
   }
 }

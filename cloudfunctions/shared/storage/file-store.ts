@@ -8,6 +8,11 @@ export interface FileStore {
   get(key: string): Promise<StoredBytes | null>
   /** Removing a missing key is not an error. */
   remove(key: string): Promise<void>
+  /**
+   * An address that reads the bytes without further identity until `expiresAt` — handed out only after the
+   * access check (files.ts fileLink). Cloud: a temporary URL; local: a signed path on the local server.
+   */
+  link(key: string, expiresAt: Date): Promise<string>
 }
 
 export interface StoredBytes {

@@ -3,6 +3,7 @@ import { AppError, invalidField } from '../core/app-error'
 import type { Database, Runtime } from '../core/context'
 import { isDuplicateKeyError } from '../db'
 import type { UserDoc } from '../user/user.doc'
+import type { FileLink } from '~types/file.schema'
 import { FILES, fileView, type FileDoc, type FileView } from './file.doc'
 import { cleanFileName } from './file-name'
 import type { FileStore } from './file-store'
@@ -104,12 +105,33 @@ export async function readableBy(file: FileDoc, user: UserDoc, db: Database): Pr
   return false
 }
 
-/** The file and its bytes if `user` may read it; null alike for "missing" and "not yours", so neither leaks. */
-export async function openFile(rt: Runtime, fileId: string, user: UserDoc): Promise<{ file: FileDoc; bytes: Buffer } | null> {
+/** How long an attachment link works: long enough to download a 10 MiB file on a slow phone, short enough not to matter if shared. */
+export const FILE_LINK_TTL_MS = 10 * 60 * 1000
+
+/**
+ * A short-lived address for a file `user` may read — the one way any client opens an attachment. "Missing" and
+ * "not yours" answer the same NOT_FOUND, so neither leaks.
+ */
+export async function fileLink(rt: Runtime, fileId: string, user: UserDoc): Promise<FileLink> {
   const file = await findFile(rt.db, fileId)
-  if (!file || !(await readableBy(file, user, rt.db))) return null
-  const stored = await fileStoreOf(rt).get(file.key)
-  return stored && { file, bytes: stored.bytes }
+  if (!file || !(await readableBy(file, user, rt.db))) throw new AppError('NOT_FOUND', '这个附件打不开：可能已删除，或您没有查看权限')
+  const expiresAt = new Date(rt.now().getTime() + FILE_LINK_TTL_MS)
+  return { ...fileView(file), url: await fileStoreOf(rt).link(file.key, expiresAt), expiresAt: expiresAt.toISOString() }
+}
+
+/** Local server, behind a signed link (server/files.ts): the file stored under `key` — locally its `_id` — and its bytes. */
+export async function readStoredFile(rt: Runtime, key: string): Promise<{ file: FileDoc; bytes: Buffer } | null> {
+  const file = await findFile(rt.db, key)
+  const stored = file && (await fileStoreOf(rt).get(file.key))
+  return file && stored ? { file, bytes: stored.bytes } : null
+}
+
+/** What to list for the files an application names, in its order; a file deleted since is left out. */
+export async function fileViews(db: Database, fileIds: readonly string[]): Promise<FileView[]> {
+  if (!fileIds.length) return []
+  const { data } = await db.collection(FILES).where({ _id: db.command.in([...new Set(fileIds)]) }).limit(100).get()
+  const byId = new Map((data as FileDoc[]).map((f) => [f._id, fileView(f)]))
+  return fileIds.flatMap((id) => byId.get(id) ?? [])
 }
 
 /** For a submit that lists attachments: every one must be the caller's own upload, or nothing is attached. */

@@ -15,8 +15,9 @@ function pathOf(dir: string, key: string): string {
 /**
  * The local twin of cloud storage: one file per key in `dir`, its first line the content type, then the bytes —
  * one file, so a write is atomic (temp file + rename) and a crash never leaves bytes without their type.
+ * `linkOf` makes the read address (the local server signs a path: server/file-link.ts).
  */
-export function localFileStore(dir: string): FileStore {
+export function localFileStore(dir: string, linkOf: (key: string, expiresAt: Date) => string): FileStore {
   mkdirSync(dir, { recursive: true })
   return {
     async put(key, bytes, contentType) {
@@ -47,6 +48,10 @@ export function localFileStore(dir: string): FileStore {
       await unlink(pathOf(dir, key)).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e
       })
+    },
+    async link(key, expiresAt) {
+      pathOf(dir, key)
+      return linkOf(key, expiresAt)
     },
   }
 }

@@ -7,7 +7,7 @@ import { openLocalDatabase, type LocalDatabase } from '../db/local'
 import { createVault } from '../security/vault'
 import type { UserDoc } from '../user/user.doc'
 import type { FileStore, StoredBytes } from './file-store'
-import { assertOwnedFiles, findFile, registerCloudFile } from './files'
+import { assertOwnedFiles, fileLink, findFile, registerCloudFile } from './files'
 
 /**
  * registerCloudFile against a Map standing in for CloudBase storage (which has no offline twin): the same
@@ -23,6 +23,9 @@ class MemoryCloud implements FileStore {
   }
   async remove(key: string) {
     this.files.delete(key)
+  }
+  async link(key: string, expiresAt: Date) {
+    return `https://temp.example/${encodeURIComponent(key)}?expires=${expiresAt.getTime()}`
   }
 }
 
@@ -89,5 +92,19 @@ describe('registerCloudFile', () => {
   it('answers NOT_AVAILABLE where no file store is configured', async () => {
     const id = fileID('u_rider', 'dddddddddddddddd.pdf')
     await expect(registerCloudFile({ ...rt, files: undefined }, rider, { fileID: id })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' })
+  })
+})
+
+describe('fileLink on cloud storage', () => {
+  it('hands the owner the store’s temporary URL for the cloud fileID, ten minutes long; nobody else gets one', async () => {
+    const id = fileID('u_rider', 'eeeeeeeeeeeeeeee.pdf')
+    await cloud.put(id, PDF)
+    const view = await registerCloudFile(rt, rider, { fileID: id, name: '欠条.pdf' })
+    expect(await fileLink(rt, view.fileId, rider)).toEqual({
+      ...view,
+      url: `https://temp.example/${encodeURIComponent(id)}?expires=${Date.parse('2026-11-29T02:10:00Z')}`,
+      expiresAt: '2026-11-29T02:10:00.000Z',
+    })
+    await expect(fileLink(rt, view.fileId, { ...other, roles: { staff: [] } } as unknown as UserDoc)).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

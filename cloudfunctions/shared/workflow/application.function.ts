@@ -1,6 +1,6 @@
 import { applicationContract } from '~types/application.contract'
 import { defineFunction } from '../core/define-function'
-import { registerCloudFile } from '../storage/files'
+import { fileLink, registerCloudFile } from '../storage/files'
 import './attachment-access'
 import { submitLegalAid } from '../legal-aid/legal-aid.service'
 import { expireSupplements } from './expire.job'
@@ -14,6 +14,7 @@ export const applicationFunction = defineFunction(
   {
     submitLegalAid: (input, { runtime, user }) => submitLegalAid(runtime, user, input),
     registerFile: (input, { runtime, user }) => registerCloudFile(runtime, user, input),
+    fileLink: (input, { runtime, user }) => fileLink(runtime, input.fileId, user),
     listMine: (_, { runtime, user }) => listMine(runtime, user),
     getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
     supplement: (input, { runtime, user }) => supplement(runtime, user, input),

@@ -2,6 +2,7 @@ import type { ApplicationView, QueueRow, ReviewView, Status, TimelineEntry } fro
 import { regionLabel } from '~types/regions'
 import { AUDIT } from '../audit/audit'
 import type { Database } from '../core/context'
+import { fileViews } from '../storage/files'
 import type { UserDoc } from '../user/user.doc'
 import type { ApplicationDoc } from './application.doc'
 
@@ -55,7 +56,7 @@ export async function applicationView(db: Database, app: ApplicationDoc, forAppl
       : null,
     decision: app.decision ? { ...app.decision, at: app.decision.at.toISOString() } : null,
     payload: app.payload,
-    attachments: [...app.attachments, ...(app.supplement?.answerAttachments ?? [])],
+    attachments: await fileViews(db, [...app.attachments, ...(app.supplement?.answerAttachments ?? [])]),
     timeline: await timelineOf(db, app._id, forApplicant),
   }
 }

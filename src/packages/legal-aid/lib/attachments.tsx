@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { MAX_FILE_BYTES } from '~types/file.schema'
+import { fileSize } from '~types/format'
 import { toApiError } from '../../../api/api-error'
 import { uploadFile, type PickedFile } from '../../../api/upload'
 import { ActionButton } from '../../../components/action-button'
@@ -27,9 +28,6 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 const ALLOWED = /\.(jpe?g|png|pdf)$/i
 const WRONG_TYPE = '只能上传照片（JPG、PNG）或 PDF 文件'
 
-function sizeWords(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
-}
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() || '文件'
 
@@ -129,7 +127,7 @@ export function AttachmentPicker({ label, hint, value, onChange, onUploadingChan
           <View key={f.fileId} className="attachment-row" role="listitem">
             <View className="attachment-row__main">
               <Text className="attachment-row__name">{f.name}</Text>
-              <Text className="attachment-row__state">{`✓ 已上传 · ${/\.pdf$/i.test(f.name) ? 'PDF' : '照片'} · ${sizeWords(f.size)}`}</Text>
+              <Text className="attachment-row__state">{`✓ 已上传 · ${/\.pdf$/i.test(f.name) ? 'PDF' : '照片'} · ${fileSize(f.size)}`}</Text>
             </View>
             <ActionButton compact variant="secondary" onClick={() => remove(f.fileId)}>
               删除

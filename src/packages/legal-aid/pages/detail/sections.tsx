@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import type { ApplicationView, TimelineEntry } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 import { CASE_TYPE_LABELS, PARTY_LABELS, type LegalAidInput } from '~types/legal-aid.schema'
-import { openAttachment } from '../../../../api/files'
+import { AttachmentList } from '../../../../components/attachment-list'
 import { fenToYuan } from '../../lib/money'
 import { STEP_WORDS, deadlineOf } from '../../lib/words'
 
@@ -107,19 +107,7 @@ export function RequestCard({ view }: { view: ApplicationView }) {
         <Text className="row__text row__text--long">{p.hardshipExempt ? '不需要证明（拖欠工资、工伤赔偿）' : p.hardship ? p.hardship : '—'}</Text>
       </Row>
       <Row label="附件">
-        {view.attachments.length === 0 ? (
-          <Text className="row__text">没有附件</Text>
-        ) : process.env.TARO_ENV === 'h5' ? (
-          <View>
-            {view.attachments.map((id, i) => (
-              <Text key={id} className="row__text row__link" onClick={() => void openAttachment(id).catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))}>
-                打开附件 {i + 1}
-              </Text>
-            ))}
-          </View>
-        ) : (
-          <Text className="row__text">{`${view.attachments.length} 个文件`}</Text>
-        )}
+        <AttachmentList files={view.attachments} empty="没有附件" />
       </Row>
     </Card>
   )

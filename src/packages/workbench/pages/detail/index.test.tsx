@@ -1,9 +1,12 @@
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { api } from '../../../../api/client'
+import { api, newRequestId } from '../../../../api/client'
+import { getToken } from '../../../../api/token'
+import { demoIdNumber } from '../../../../../server/demo-id'
+import { validProfile } from '../../../../../test/support/profiles'
 import { signInDemo } from '../../../../store/session'
 import { resetTaroStub, toasts } from '../../../../../test/support/taro-stub'
 import { typeInto } from '../../../../../test/support/taro-events'
-import { fileAsNewWorker } from '../../lib/testing'
+import { WAGES, fileAsNewWorker } from '../../lib/testing'
 import DetailPage from './index'
 
 configure({ asyncUtilTimeout: 3000 })
@@ -106,4 +109,33 @@ test('staff of another district cannot open it', async () => {
   render(<DetailPage />)
   expect(await screen.findByText(/没有找到这份申请/)).toBeTruthy()
   expect(screen.queryByText('蒋外区')).toBeNull()
+})
+
+test('the reviewer sees each attachment by name and size, and a tap opens the file itself', async () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  await signInDemo(`wb-attach-${Date.now().toString(36)}`)
+  await api.user.saveProfile(validProfile(4, { realName: '蒋附件', idNumber: demoIdNumber('320613', BIRTH, 4), mobile: '13700000004' }))
+  const up = await fetch(`${NUANXIN_API_BASE}/api/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf', authorization: `Bearer ${getToken()}`, 'x-file-name': encodeURIComponent('工资条.pdf') },
+    body: pdf,
+  })
+  const { data: file } = (await up.json()) as { data: { fileId: string } }
+  const filed = await api.application.submitLegalAid({ ...WAGES, attachments: [file.fileId] }, { requestId: newRequestId() })
+
+  const opened: string[] = []
+  const open = jest.spyOn(window, 'open').mockImplementation((url) => (opened.push(String(url)), null))
+  try {
+    await openAsNantongStaff(filed.id)
+    const attachments = await screen.findByRole('region', { name: '附件（1）' })
+    expect(within(attachments).getByText('工资条.pdf')).toBeTruthy()
+    expect(within(attachments).getByText('1 KB · 点一下打开')).toBeTruthy()
+    fireEvent.click(within(attachments).getByText('工资条.pdf'))
+    await waitFor(() => expect(opened).toHaveLength(1))
+    const res = await fetch(opened[0])
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(pdf)
+  } finally {
+    open.mockRestore()
+  }
 })

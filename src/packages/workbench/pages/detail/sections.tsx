@@ -4,15 +4,14 @@ import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { FINAL_STATUSES, STATUS_LABELS, type ReviewView, type TimelineEntry } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
+import type { FileView } from '~types/file.schema'
 import { CASE_TYPE_LABELS, PARTY_LABELS, type LegalAidInput } from '~types/legal-aid.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
-import { openAttachment } from '../../../../api/files'
 import { ActionButton } from '../../../../components/action-button'
+import { AttachmentList } from '../../../../components/attachment-list'
 import { Notice } from '../../../../components/notice'
 import { ACTOR_LABELS, STEP_LABELS, transitionWords, yuan } from '../../lib/words'
-
-const isH5 = process.env.TARO_ENV === 'h5'
 
 /** A titled card of the detail page. */
 export function Section({ title, className = '', children }: { title: string; className?: string; children: ReactNode }) {
@@ -177,29 +176,11 @@ export function ApplicantSection({ view, onRevealed }: { view: ReviewView; onRev
   )
 }
 
-/** File ids for now; in the browser each opens through the file route. */
-export function AttachmentsSection({ ids }: { ids: string[] }) {
+/** The files the applicant sent, as filed and with any supplement; each opens in a new tab or on the phone. */
+export function AttachmentsSection({ files }: { files: FileView[] }) {
   return (
-    <Section title={`附件（${ids.length}）`} className="detail__attachments">
-      {ids.length ? (
-        <View className="attachments" role="list">
-          {ids.map((id, i) => (
-            <View key={id} className="attachment" role="listitem">
-              <Text className="attachment__n">{i + 1}.</Text>
-              {isH5 ? (
-                <Text className="attachment__link" onClick={() => void openAttachment(id).catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))}>
-                  打开附件 {i + 1}
-                </Text>
-              ) : (
-                <Text className="attachment__id">{id}</Text>
-              )}
-            </View>
-          ))}
-          {isH5 ? null : <Text className="field__sub">附件请在电脑浏览器的工作台中查看。</Text>}
-        </View>
-      ) : (
-        <Text className="field__sub">申请人没有上传附件。</Text>
-      )}
+    <Section title={`附件（${files.length}）`} className="detail__attachments">
+      <AttachmentList files={files} empty="申请人没有上传附件。" />
     </Section>
   )
 }

@@ -1,0 +1,35 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { FileView } from '~types/file.schema'
+import { fileSize } from '~types/format'
+import { openAttachment } from '../../api/files'
+import './index.scss'
+
+const TYPE_WORDS: Record<FileView['contentType'], string> = { 'image/jpeg': '照片', 'image/png': '照片', 'application/pdf': 'PDF' }
+
+/**
+ * The files on an application, each a whole-row tap target with its name, type and size — for the applicant and the
+ * reviewer alike, in the browser and the mini-program. A failure to open says why in a toast; nothing is lost.
+ */
+export function AttachmentList({ files, empty }: { files: FileView[]; empty: string }) {
+  if (!files.length) return <Text className="attachment-list__empty">{empty}</Text>
+  return (
+    <View className="attachment-list" role="list">
+      {files.map((f) => (
+        <View
+          key={f.fileId}
+          className="attachment-list__item"
+          role="listitem"
+          hoverClass="attachment-list__item--pressed"
+          onClick={() => void openAttachment(f).catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none', duration: 3000 }))}
+        >
+          <Text className="attachment-list__badge">{TYPE_WORDS[f.contentType]}</Text>
+          <View className="attachment-list__text">
+            <Text className="attachment-list__name">{f.name}</Text>
+            <Text className="attachment-list__meta">{`${fileSize(f.size)} · 点一下打开`}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -45,7 +45,11 @@ async function openSession() {
   return {
     server,
     browser,
-    shot: (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) }),
+    /** A screenshot once the page's transitions are over (Taro fades a new page in: mid-fade it is blank). */
+    async shot(page: Page, name: string) {
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
+      await page.screenshot({ path: join(shots, `${name}.png`) })
+    },
     async close() {
       await browser.close()
       await server.close()

@@ -4,8 +4,8 @@ import { crc32, deflateSync } from 'node:zlib'
 import type { Envelope } from '~types/errors'
 import type { FileLink } from '~types/file.schema'
 import type { FileView } from '../../cloudfunctions/shared/storage/file.doc'
-import { addFileReadRule, assertOwnedFiles } from '../../cloudfunctions/shared/storage/files'
-import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
+import type { Transaction } from '../../cloudfunctions/shared/core/context'
+import { addFileReadRule, attachFiles, findFile, purgeUnattachedFiles, UNATTACHED_FILE_TTL_MS } from '../../cloudfunctions/shared/storage/files'
 import { startTestServer, type TestServer } from '../support/server'
 
 /** A real 1×1 red PNG: signature, IHDR, IDAT, IEND, each chunk with its CRC. */
@@ -180,21 +180,57 @@ describe('reading an attachment', () => {
 })
 
 describe('attaching files to a submission', () => {
-  it('assertOwnedFiles accepts the caller’s own files and refuses someone else’s or a made-up id', async () => {
+  const attach = (openid: string, ids: string[], recordId: string) =>
+    s.runtime.db.runTransaction((tx: Transaction) => attachFiles(s.runtime, tx, openid, ids, recordId))
+
+  it('marks the caller’s own files as attached to the record, once each, and a file may serve two records', async () => {
+    const a = await uploaded('demo-rider', tinyPng())
+    const b = await uploaded('demo-rider', PDF)
+    expect(await findFile(s.runtime.db, a.fileId)).toMatchObject({ attached: false, attachedTo: [] })
+    await attach('demo-rider', [a.fileId, a.fileId, b.fileId], 'app-1')
+    await attach('demo-rider', [a.fileId], 'app-1')
+    await attach('demo-rider', [a.fileId], 'app-2')
+    expect(await findFile(s.runtime.db, a.fileId)).toMatchObject({ attached: true, attachedTo: ['app-1', 'app-2'] })
+    expect(await findFile(s.runtime.db, b.fileId)).toMatchObject({ attached: true, attachedTo: ['app-1'] })
+  })
+
+  it('refuses someone else’s file or a made-up id, naming the field, and marks nothing', async () => {
     const mine = await uploaded('demo-rider', tinyPng())
     const theirs = await uploaded('demo-courier', PDF)
-    const { db } = s.runtime
-    const rider = (await findUserByOpenid(db, 'demo-rider'))!
-    await expect(assertOwnedFiles(db, rider.openid, [mine.fileId, mine.fileId])).resolves.toBeUndefined()
-    await expect(assertOwnedFiles(db, rider.openid, [])).resolves.toBeUndefined()
-    for (const ids of [[mine.fileId, theirs.fileId], ['f_000000000000000000000000']]) {
-      await expect(assertOwnedFiles(db, rider.openid, ids)).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } })
+    for (const ids of [[mine.fileId, theirs.fileId], [mine.fileId, 'f_000000000000000000000000']]) {
+      await expect(attach('demo-rider', ids, 'app-x')).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } })
     }
+    expect(await findFile(s.runtime.db, mine.fileId)).toMatchObject({ attached: false, attachedTo: [] })
   })
 
   it('keeps the bytes inside <dataDir>/files, one file per upload', async () => {
     const file = await uploaded('demo-rider', tinyPng())
     expect(existsSync(join(s.dataDir, 'files', file.fileId))).toBe(true)
     expect(readdirSync(join(s.dataDir, 'files')).every((n) => /^[fc]_[0-9a-f]+$/.test(n))).toBe(true)
+  })
+})
+
+describe('purging uploads nobody attached', () => {
+  it('deletes the record and the bytes of an upload left unattached for 14 days; attached or younger ones stay', async () => {
+    const stale = await uploaded('demo-rider', PDF)
+    const kept = await uploaded('demo-rider', PDF)
+    await s.runtime.db.runTransaction((tx: Transaction) => attachFiles(s.runtime, tx, 'demo-rider', [kept.fileId], 'app-purge'))
+    clock = new Date(clock.getTime() + UNATTACHED_FILE_TTL_MS - 1000)
+    t['demo-rider'] = await s.login('demo-rider') // a local sign-in lasts a week of the server's clock
+    const young = await uploaded('demo-rider', PDF)
+    try {
+      clock = new Date(Date.parse(START) + UNATTACHED_FILE_TTL_MS + 1)
+      const purged = await purgeUnattachedFiles(s.runtime)
+      expect(purged).toBeGreaterThanOrEqual(1)
+      expect(await findFile(s.runtime.db, stale.fileId)).toBeNull()
+      expect(existsSync(join(s.dataDir, 'files', stale.fileId))).toBe(false)
+      for (const f of [kept, young]) {
+        expect(await findFile(s.runtime.db, f.fileId)).not.toBeNull()
+        expect(existsSync(join(s.dataDir, 'files', f.fileId))).toBe(true)
+      }
+      expect(await purgeUnattachedFiles(s.runtime)).toBe(0)
+    } finally {
+      clock = new Date(START)
+    }
   })
 })

@@ -200,4 +200,27 @@ test('attachments: only your own files attach; reviewing staff of that district 
   expect(await read('demo-rider')).toEqual(pdf)
   // Staff see it on the application they review, as the applicant does.
   expect((await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })).attachments.map((f) => f.name)).toEqual(['工资条.pdf'])
+
+  // Two rounds of "please add …": every file sent stays on the application, readable by its reviewers.
+  let seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
+  const sent = [mine]
+  for (const round of [1, 2]) {
+    seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: seen.version })
+    seen = await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: `第 ${round} 次：请补充站点排班表` })
+    const more = await upload('demo-rider')
+    sent.push(more)
+    await call<ApplicationView>('demo-rider', 'supplement', { id: filed.id, note: `第 ${round} 次补充`, attachments: [more] })
+    seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
+  }
+  expect(seen.attachments.map((f) => f.fileId)).toEqual(sent)
+  for (const id of sent) {
+    const link = await raw('demo-staff-nantong', 'fileLink', { fileId: id })
+    expect(link.body.ok).toBe(true)
+    expect((await raw('demo-staff-wuxi', 'fileLink', { fileId: id })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  }
+  // Someone else's upload cannot ride in on a supplement either.
+  seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: seen.version })
+  seen = await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: '请补充银行流水' })
+  expect((await raw('demo-rider', 'supplement', { id: filed.id, note: '银行流水', attachments: [theirs] })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } } })
+  expect((await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })).status).toBe('needsMore')
 })

@@ -4,7 +4,7 @@ import { CASE_TYPE_LABELS, hardshipExempt, type LegalAidInput } from '~types/leg
 import { WORKFLOW_RULES } from '../../../config/workflow'
 import { AUDIT } from '../audit/audit'
 import { invalidField } from '../core/app-error'
-import { assertOwnedFiles } from '../storage/files'
+import { attachFiles } from '../storage/files'
 import type { Runtime, Transaction } from '../core/context'
 import { MESSAGES, messageDoc } from '../inbox/inbox.service'
 import type { UserDoc } from '../user/user.doc'
@@ -12,7 +12,6 @@ import { APPLICATIONS, type ApplicationDoc } from '../workflow/application.doc'
 import { nextCaseNo } from '../workflow/case-number'
 import { applicationView } from '../workflow/views'
 import { addWorkingDays } from '../workflow/working-days'
-
 
 /**
  * A legal-aid request (法律援助法): filed from the worker's profile, decided within 7 working days. Wage and
@@ -25,8 +24,6 @@ export async function submitLegalAid(rt: Runtime, user: UserDoc, input: LegalAid
   if (!exempt && !input.hardship) {
     throw invalidField('hardship', '这类案件需要说明经济困难情况（如收入、家庭负担），可以附上证明材料')
   }
-  // Only the applicant's own uploads can be attached: nobody can slip someone else's file into a case.
-  await assertOwnedFiles(rt.db, user.openid, input.attachments)
   const now = rt.now()
   const rules = WORKFLOW_RULES.legalAid
   const due = addWorkingDays(now, rules.decideWithinWorkingDays)
@@ -62,6 +59,8 @@ export async function submitLegalAid(rt: Runtime, user: UserDoc, input: LegalAid
       attachments: input.attachments,
     }
     id = ((await tx.collection(APPLICATIONS).add(doc)) as { id: string }).id
+    // Only the applicant's own uploads: nobody can slip someone else's file into a case.
+    await attachFiles(rt, tx, user.openid, input.attachments, id)
     await tx.collection(AUDIT).add({
       actorId: user._id, actorRole: 'worker', action: 'application.submit', targetType: 'application', targetId: id,
       from: null, to: 'submitted', at: now, visibleToApplicant: true,

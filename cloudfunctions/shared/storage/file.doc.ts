@@ -11,6 +11,10 @@ export interface FileDoc {
   size: number
   name: string
   createdAt: Date
+  /** False until a submission lists it; an upload never attached is deleted after a while (purgeUnattachedFiles). */
+  attached: boolean
+  /** The records (applications) that list it — what decides who else may read it. */
+  attachedTo: string[]
 }
 
 export const FILES = 'files'

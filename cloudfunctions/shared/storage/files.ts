@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { AppError, invalidField } from '../core/app-error'
-import type { Database, Runtime } from '../core/context'
+import type { Database, Runtime, Transaction } from '../core/context'
 import { isDuplicateKeyError } from '../db'
 import type { UserDoc } from '../user/user.doc'
 import type { FileLink } from '~types/file.schema'
@@ -33,7 +33,7 @@ export async function registerFile(rt: Runtime, ownerOpenid: string, upload: { b
   const contentType = checkBytes(upload.bytes)
   const store = fileStoreOf(rt)
   const _id = `f_${randomBytes(12).toString('hex')}`
-  const doc: FileDoc = { _id, ownerOpenid, key: _id, contentType, size: upload.bytes.length, name: cleanFileName(upload.name, contentType), createdAt: rt.now() }
+  const doc: FileDoc = { _id, ownerOpenid, key: _id, contentType, size: upload.bytes.length, name: cleanFileName(upload.name, contentType), createdAt: rt.now(), attached: false, attachedTo: [] }
   await store.put(_id, upload.bytes, contentType)
   try {
     await rt.db.collection(FILES).add(doc)
@@ -72,7 +72,7 @@ export async function registerCloudFile(rt: Runtime, owner: UserDoc, input: { fi
     await store.remove(input.fileID)
     throw e
   }
-  const doc: FileDoc = { _id, ownerOpenid: owner.openid, key: input.fileID, contentType, size: stored.bytes.length, name: cleanFileName(input.name, contentType), createdAt: rt.now() }
+  const doc: FileDoc = { _id, ownerOpenid: owner.openid, key: input.fileID, contentType, size: stored.bytes.length, name: cleanFileName(input.name, contentType), createdAt: rt.now(), attached: false, attachedTo: [] }
   try {
     await rt.db.collection(FILES).add(doc)
   } catch (e) {
@@ -134,10 +134,40 @@ export async function fileViews(db: Database, fileIds: readonly string[]): Promi
   return fileIds.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** For a submit that lists attachments: every one must be the caller's own upload, or nothing is attached. */
-export async function assertOwnedFiles(db: Database, openid: string, fileIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(fileIds)]
-  if (!ids.length) return
-  const { data } = await db.collection(FILES).where({ _id: db.command.in(ids), ownerOpenid: openid }).get()
-  if (data.length !== ids.length) throw invalidField('attachments', '有附件无效或已失效，请删除后重新上传')
+const ATTACHMENT_GONE = '有附件无效或已失效，请删除后重新上传'
+
+/**
+ * Inside the transaction that writes a record listing files (an application, a supplement): every file must be the
+ * caller's own upload and still there, or nothing is written; each is marked as attached to `recordId`, which is
+ * what lets its reviewers read it and keeps it from the purge of unattached uploads.
+ */
+export async function attachFiles(rt: Runtime, tx: Transaction, ownerOpenid: string, fileIds: readonly string[], recordId: string): Promise<void> {
+  for (const id of new Set(fileIds)) {
+    const { data } = await tx.collection(FILES).doc(id).get()
+    const file = data as FileDoc | null
+    if (!file || file.ownerOpenid !== ownerOpenid) throw invalidField('attachments', ATTACHMENT_GONE)
+    await tx.collection(FILES).doc(id).update({ attached: true, attachedTo: rt.db.command.addToSet(recordId) })
+  }
+}
+
+/** Uploads never attached are deleted after this long: longer than a draft lives (7 days untouched), with room to spare. */
+export const UNATTACHED_FILE_TTL_MS = 14 * 24 * 3600 * 1000
+
+/**
+ * Scheduled: deletes uploads nobody attached within UNATTACHED_FILE_TTL_MS — personal documents are not kept without
+ * a purpose (PIPL). The record goes first and only while still unattached, so a submission racing the purge either
+ * attaches the file or fails cleanly (the file is gone); at worst the bytes outlive their record, never the reverse.
+ */
+export async function purgeUnattachedFiles(rt: Runtime): Promise<number> {
+  if (!rt.files) return 0
+  const cutoff = new Date(rt.now().getTime() - UNATTACHED_FILE_TTL_MS)
+  const { data } = await rt.db.collection(FILES).where({ attached: false, createdAt: rt.db.command.lt(cutoff) }).limit(200).get()
+  let purged = 0
+  for (const file of data as FileDoc[]) {
+    const { deleted } = (await rt.db.collection(FILES).where({ _id: file._id, attached: false }).remove()) as { deleted?: number }
+    if (!deleted) continue
+    await rt.files.remove(file.key)
+    purged++
+  }
+  return purged
 }

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Runtime } from '../core/context'
+import type { Runtime, Transaction } from '../core/context'
 import { openLocalDatabase, type LocalDatabase } from '../db/local'
 import { createVault } from '../security/vault'
 import type { UserDoc } from '../user/user.doc'
 import type { FileStore, StoredBytes } from './file-store'
-import { assertOwnedFiles, fileLink, findFile, registerCloudFile } from './files'
+import { attachFiles, fileLink, findFile, registerCloudFile } from './files'
 
 /**
  * registerCloudFile against a Map standing in for CloudBase storage (which has no offline twin): the same
@@ -65,7 +65,8 @@ describe('registerCloudFile', () => {
     expect(view).toEqual({ fileId: expect.stringMatching(/^c_[0-9a-f]{32}$/), name: '欠条.pdf', size: PDF.length, contentType: 'application/pdf' })
     expect(await findFile(rt.db, view.fileId)).toMatchObject({ ownerOpenid: 'o_rider', key: id })
     expect(await registerCloudFile(rt, rider, { fileID: id, name: '欠条.pdf' })).toEqual(view)
-    await expect(assertOwnedFiles(rt.db, 'o_rider', [view.fileId])).resolves.toBeUndefined()
+    await rt.db.runTransaction((tx: Transaction) => attachFiles(rt, tx, 'o_rider', [view.fileId], 'app-1'))
+    expect(await findFile(rt.db, view.fileId)).toMatchObject({ attached: true, attachedTo: ['app-1'] })
   })
 
   it('refuses a file outside the caller’s own upload folder, without reading it', async () => {

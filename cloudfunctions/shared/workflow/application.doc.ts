@@ -40,5 +40,6 @@ export interface ApplicationDoc {
   supplement: { missing: string; deadline: Date; answer?: string; answerAttachments?: string[] } | null
   decision: { result: 'approved' | 'rejected'; reason?: string; agency?: string; contact?: string; note?: string; at: Date } | null
   payload: Record<string, unknown>
+  /** Every file the applicant sent: as filed, then with each supplement. Each file's `attachedTo` names this record. */
   attachments: string[]
 }

@@ -1,6 +1,6 @@
 import { applicationContract } from '~types/application.contract'
 import { defineFunction } from '../core/define-function'
-import { fileLink, registerCloudFile } from '../storage/files'
+import { fileLink, purgeUnattachedFiles, registerCloudFile } from '../storage/files'
 import './attachment-access'
 import { submitLegalAid } from '../legal-aid/legal-aid.service'
 import { expireSupplements } from './expire.job'
@@ -29,5 +29,6 @@ export const applicationFunction = defineFunction(
     extend: (input, { runtime, user }) => extend(runtime, user, input),
     revealIdNumber: (input, { runtime, user }) => revealIdNumber(runtime, user, input.id),
   },
-  expireSupplements,
+  // Hourly (config.json; every 5 minutes in the local server): both are cheap when there is nothing to do.
+  async (rt) => ({ expired: await expireSupplements(rt), purgedFiles: await purgeUnattachedFiles(rt) }),
 )

@@ -1,6 +1,5 @@
 import { KIND_LABELS, type ApplicationView, type ReviewView } from '~types/application.schema'
 import { AUDIT } from '../audit/audit'
-import { assertOwnedFiles } from '../storage/files'
 import { WORKFLOW_RULES } from '../../../config/workflow'
 import { AppError } from '../core/app-error'
 import type { Runtime } from '../core/context'
@@ -54,11 +53,13 @@ export async function getMine(rt: Runtime, user: UserDoc, id: string): Promise<A
 /** The answer to a request for materials: the decision clock resumes with the working days it had left. */
 export async function supplement(rt: Runtime, user: UserDoc, input: { id: string; note: string; attachments: string[] }): Promise<ApplicationView> {
   const app = await loadOwn(rt, user, input.id)
-  await assertOwnedFiles(rt.db, user.openid, input.attachments)
   const resumed = addWorkingDays(rt.now(), app.pausedWorkingDays ?? 0)
   const next = await transition(rt, app, 'supplement', who(user, 'worker'), {
     note: input.note,
+    attach: { ownerOpenid: user.openid, fileIds: input.attachments },
     patch: {
+      // Every file the applicant ever sent stays on the application; the answer remembers which came with it.
+      attachments: [...new Set([...app.attachments, ...input.attachments])],
       supplement: { ...app.supplement!, answer: input.note, answerAttachments: input.attachments },
       pausedWorkingDays: null,
       decisionDueAt: resumed.dueAt,

@@ -3,6 +3,7 @@ import { AUDIT, type AuditEntry } from '../audit/audit'
 import { AppError } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
 import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { attachFiles } from '../storage/files'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
 
 export interface Actor {
@@ -18,6 +19,8 @@ export interface TransitionOptions {
   visibleToApplicant?: boolean
   /** An inbox message to the applicant, written in the same transaction. */
   message?: { title: string; body: string }
+  /** Files the step attaches (the applicant's own uploads), marked in the same transaction (storage/files.ts). */
+  attach?: { ownerOpenid: string; fileIds: readonly string[] }
 }
 
 /** A state-machine step, or `extend`: a versioned, audited change that keeps the state (the deadline moves). */
@@ -57,6 +60,7 @@ export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnySte
     await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
     await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
     if (opts.message) await tx.collection(MESSAGES).add(messageDoc(current.applicantOpenid, opts.message, now))
+    if (opts.attach) await attachFiles(rt, tx, opts.attach.ownerOpenid, opts.attach.fileIds, current._id)
   })
   const { data } = await rt.db.collection(APPLICATIONS).doc(seen._id).get()
   return data[0] as ApplicationDoc

@@ -56,7 +56,7 @@ export async function applicationView(db: Database, app: ApplicationDoc, forAppl
       : null,
     decision: app.decision ? { ...app.decision, at: app.decision.at.toISOString() } : null,
     payload: app.payload,
-    attachments: await fileViews(db, [...app.attachments, ...(app.supplement?.answerAttachments ?? [])]),
+    attachments: await fileViews(db, [...new Set([...app.attachments, ...(app.supplement?.answerAttachments ?? [])])]),
     timeline: await timelineOf(db, app._id, forApplicant),
   }
 }

@@ -30,11 +30,14 @@ export function useReviewAction<S extends z.ZodMiniType>(
   const inflight = useRef(false)
   const { idFor, settle } = useRequestId()
 
-  const run = async (raw: z.input<S>) => {
-    if (inflight.current) return
+  const run = async (raw: z.input<S>): Promise<boolean> => {
+    if (inflight.current) return false
     setProblem(undefined)
     const parsed = schema.safeParse(raw)
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error))
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error))
+      return false
+    }
     setErrors({})
     inflight.current = true
     setBusy(true)
@@ -42,6 +45,7 @@ export function useReviewAction<S extends z.ZodMiniType>(
       const view = await send(parsed.data, { requestId: idFor(parsed.data) })
       settle()
       handlers.done(view)
+      return true
     } catch (e) {
       const err = toApiError(e)
       if (err.code === 'CONFLICT') handlers.conflict(err.message)
@@ -49,6 +53,7 @@ export function useReviewAction<S extends z.ZodMiniType>(
         setErrors(err.fields)
         setProblem(err.message)
       }
+      return false
     } finally {
       inflight.current = false
       setBusy(false)
@@ -78,7 +83,8 @@ export interface ReviewAction<I> {
   errors: FieldErrors
   /** What went wrong when it is not a field's fault (network, a refusal). */
   problem?: string
-  run: (raw: I) => Promise<void>
+  /** Validates and sends; true once the step is taken (a form then clears its draft). */
+  run: (raw: I) => Promise<boolean>
   forget: (field: string) => void
   reset: () => void
   bind: (field: string, value: string, set: (v: string) => void) => { value: string; error?: string; onChange: (v: string) => void }

@@ -18,6 +18,7 @@ import { ActionButton } from '../../../../components/action-button'
 import { Notice } from '../../../../components/notice'
 import { TextField } from '../../../../components/text-field'
 import { TextArea } from '../../../../components/text-area'
+import { DRAFT_PREFIX, useDraft } from '../../../../hooks/use-draft'
 import { useReviewAction, type ReviewAction, type ReviewActionHandlers } from '../../lib/use-review-action'
 import { EXTENSION_WORKING_DAYS, SUPPLEMENT_WORKING_DAYS_DEFAULT } from '../../lib/words'
 
@@ -147,69 +148,79 @@ function StepForm({ title, action, fields, submit, submitText, busyText, variant
 
 type FormProps<S extends z.ZodMiniType> = { action: ReviewAction<z.input<S>>; base: Base; onCancel: () => void }
 
+/**
+ * A step form's fields as a draft per application and step: a failed send, a closed form or a reloaded tab loses
+ * nothing; the draft goes once the step is taken (or at sign-out, with every other draft).
+ */
+function useStepDraft<T extends object>(base: Base, form: FormName, initial: () => T) {
+  return useDraft<T>(`${DRAFT_PREFIX}review.${base.id}.${form}`, initial)
+}
+
 function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMoreInput>) {
-  const [missing, setMissing] = useState('')
-  const [days, setDays] = useState(String(SUPPLEMENT_WORKING_DAYS_DEFAULT))
-  const send = () => {
-    const n = days.trim() === '' ? undefined : Number(days.trim())
-    void action.run({ ...base, missing, ...(n === undefined ? {} : { workingDays: n }) })
+  const [d, set, clear] = useStepDraft(base, 'requestMore', () => ({ missing: '', days: String(SUPPLEMENT_WORKING_DAYS_DEFAULT) }))
+  const send = async () => {
+    const n = d.days.trim() === '' ? undefined : Number(d.days.trim())
+    if (await action.run({ ...base, missing: d.missing, ...(n === undefined ? {} : { workingDays: n }) })) clear()
   }
   return (
-    <StepForm title="要求补充材料" action={action} fields={['missing', 'workingDays']} submit={send} submitText="发送补充要求" busyText="正在发送…" onCancel={onCancel}>
+    <StepForm title="要求补充材料" action={action} fields={['missing', 'workingDays']} submit={() => void send()} submitText="发送补充要求" busyText="正在发送…" onCancel={onCancel}>
       <TextArea
         label="还缺哪些材料"
         placeholder="如：8 月的跑单记录截图、站点排班表"
         hint="申请人会在消息里看到这段话。"
-        {...action.bind('missing', missing, setMissing)}
+        {...action.bind('missing', d.missing, (missing) => set({ missing }))}
       />
       <TextField
         label="补充期限（工作日）"
         type="number"
         maxlength={2}
         hint="期间审查期限暂停计时；逾期未补充视为撤回申请。"
-        {...action.bind('workingDays', days, setDays)}
+        {...action.bind('workingDays', d.days, (days) => set({ days }))}
       />
     </StepForm>
   )
 }
 
 function ApproveForm({ action, base, onCancel }: FormProps<typeof ApproveInput>) {
-  const [agency, setAgency] = useState('')
-  const [contact, setContact] = useState('')
-  const [note, setNote] = useState('')
-  const send = () => void action.run({ ...base, agency, contact, ...(note.trim() ? { note } : {}) })
+  const [d, set, clear] = useStepDraft(base, 'approve', () => ({ agency: '', contact: '', note: '' }))
+  const send = async () => {
+    if (await action.run({ ...base, agency: d.agency, contact: d.contact, ...(d.note.trim() ? { note: d.note } : {}) })) clear()
+  }
   return (
-    <StepForm title="批准" action={action} fields={['agency', 'contact', 'note']} submit={send} submitText="确认批准" busyText="正在批准…" onCancel={onCancel}>
+    <StepForm title="批准" action={action} fields={['agency', 'contact', 'note']} submit={() => void send()} submitText="确认批准" busyText="正在批准…" onCancel={onCancel}>
       <TextField
         label="承办的法律援助机构或律师"
         placeholder="如：崇川区法律援助中心 王律师"
         maxlength={60}
-        {...action.bind('agency', agency, setAgency)}
+        {...action.bind('agency', d.agency, (agency) => set({ agency }))}
       />
       <TextField
         label="申请人可以拨打的电话"
         placeholder="如：0513-85000000"
         maxlength={20}
         hint="会写进给申请人的通知里。"
-        {...action.bind('contact', contact, setContact)}
+        {...action.bind('contact', d.contact, (contact) => set({ contact }))}
       />
       <TextArea
         label="备注（选填，申请人能看到）"
-        {...action.bind('note', note, setNote)}
+        {...action.bind('note', d.note, (note) => set({ note }))}
       />
     </StepForm>
   )
 }
 
 function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
-  const [reason, setReason] = useState('')
+  const [d, set, clear] = useStepDraft(base, 'reject', () => ({ reason: '' }))
+  const send = async () => {
+    if (await action.run({ ...base, reason: d.reason })) clear()
+  }
   return (
     <StepForm
       title="不予批准"
       action={action}
       fields={['reason']}
       variant="danger"
-      submit={() => void action.run({ ...base, reason })}
+      submit={() => void send()}
       submitText="确认不予批准"
       busyText="正在提交…"
       onCancel={onCancel}
@@ -218,22 +229,25 @@ function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
         label="不予批准的理由"
         placeholder="请写明理由和依据"
         hint="申请人会看到这段理由。"
-        {...action.bind('reason', reason, setReason)}
+        {...action.bind('reason', d.reason, (reason) => set({ reason }))}
       />
     </StepForm>
   )
 }
 
 function ExtendForm({ action, base, onCancel }: FormProps<typeof ExtendInput>) {
-  const [reason, setReason] = useState('')
+  const [d, set, clear] = useStepDraft(base, 'extend', () => ({ reason: '' }))
+  const send = async () => {
+    if (await action.run({ ...base, reason: d.reason })) clear()
+  }
   return (
-    <StepForm title="延长审查期限" action={action} fields={['reason']} submit={() => void action.run({ ...base, reason })} submitText="确认延长" busyText="正在延长…" onCancel={onCancel}>
+    <StepForm title="延长审查期限" action={action} fields={['reason']} submit={() => void send()} submitText="确认延长" busyText="正在延长…" onCancel={onCancel}>
       <TextArea
         label="延长的理由"
         placeholder="如：案情复杂，需要向用人单位核实"
         hint={`期限延长 ${EXTENSION_WORKING_DAYS} 个工作日，只能延长一次。`}
         maxlength={300}
-        {...action.bind('reason', reason, setReason)}
+        {...action.bind('reason', d.reason, (reason) => set({ reason }))}
       />
     </StepForm>
   )

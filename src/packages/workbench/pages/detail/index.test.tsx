@@ -4,7 +4,7 @@ import { getToken } from '../../../../api/token'
 import { demoIdNumber } from '../../../../../server/demo-id'
 import { validProfile } from '../../../../../test/support/profiles'
 import { signInDemo } from '../../../../store/session'
-import { resetTaroStub, toasts } from '../../../../../test/support/taro-stub'
+import { getStorageInfoSync, resetTaroStub, toasts } from '../../../../../test/support/taro-stub'
 import { typeInto } from '../../../../../test/support/taro-events'
 import { WAGES, fileAsNewWorker } from '../../lib/testing'
 import DetailPage from './index'
@@ -138,4 +138,28 @@ test('the reviewer sees each attachment by name and size, and a tap opens the fi
   } finally {
     open.mockRestore()
   }
+})
+
+test('a half-written decision survives a failed send and a reload, and is gone once the step is taken', async () => {
+  const { filed } = await fileAsNewWorker('蒋草稿', BIRTH, 5)
+  let page = await openAsNantongStaff(filed.id)
+  fireEvent.click(await screen.findByRole('button', { name: '开始审核' }))
+  await toast('已开始审核')
+  fireEvent.click(await screen.findByRole('button', { name: '不予批准' }))
+  // Too short: refused, answered under the field; what was typed stays.
+  typeInto(field('请写明理由和依据'), '不符')
+  fireEvent.click(button('确认不予批准'))
+  expect(await screen.findByText(/请写明不予批准的理由（申请人会看到）/)).toBeTruthy()
+  expect(field('请写明理由和依据').getAttribute('value')).toBe('不符')
+  typeInto(field('请写明理由和依据'), '经核实，申请人与对方不存在劳动关系，且已另行起诉')
+
+  // The tab reloads (or the reviewer comes back later): the reason is still there.
+  page.unmount()
+  page = render(<DetailPage />)
+  fireEvent.click(await screen.findByRole('button', { name: '不予批准' }))
+  expect(field('请写明理由和依据').getAttribute('value')).toBe('经核实，申请人与对方不存在劳动关系，且已另行起诉')
+  fireEvent.click(button('确认不予批准'))
+  await toast('已不予批准')
+  expect(getStorageInfoSync().keys.filter((k) => k.includes(`review.${filed.id}`))).toEqual([])
+  page.unmount()
 })

@@ -6,6 +6,7 @@ import type { FileLink } from '~types/file.schema'
 import type { FileView } from '../../cloudfunctions/shared/storage/file.doc'
 import type { Transaction } from '../../cloudfunctions/shared/core/context'
 import { addFileReadRule, attachFiles, findFile, purgeUnattachedFiles, UNATTACHED_FILE_TTL_MS } from '../../cloudfunctions/shared/storage/files'
+import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
 import { startTestServer, type TestServer } from '../support/server'
 
 /** A real 1×1 red PNG: signature, IHDR, IDAT, IEND, each chunk with its CRC. */
@@ -141,6 +142,11 @@ describe('reading an attachment', () => {
     } finally {
       remove()
     }
+    // Each opening by someone other than the owner is audited; the owner's own are not.
+    await read('demo-rider', file.fileId)
+    const { data: opened } = await s.runtime.db.collection('audit').where({ targetType: 'file', targetId: file.fileId }).get()
+    const staff = await findUserByOpenid(s.runtime.db, 'demo-staff-nantong')
+    expect(opened).toEqual([expect.objectContaining({ action: 'file.open', actorId: staff!._id, actorRole: 'staff' })])
     expect(await read('demo-staff-nantong', file.fileId)).toBe('NOT_FOUND')
   })
 

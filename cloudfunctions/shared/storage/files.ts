@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { appendAudit } from '../audit/audit'
 import { AppError, invalidField } from '../core/app-error'
 import type { Database, Runtime, Transaction } from '../core/context'
 import { isDuplicateKeyError } from '../db'
@@ -98,9 +99,8 @@ export function addFileReadRule(rule: FileReadRule): () => void {
   return () => void readRules.splice(readRules.indexOf(rule), 1)
 }
 
-/** The owner, or anyone a registered rule admits. */
-export async function readableBy(file: FileDoc, user: UserDoc, db: Database): Promise<boolean> {
-  if (file.ownerOpenid === user.openid) return true
+/** Whether a registered rule admits `user` to someone else's file. */
+async function grantedByRule(file: FileDoc, user: UserDoc, db: Database): Promise<boolean> {
   for (const rule of readRules) if (await rule(file, user, db)) return true
   return false
 }
@@ -114,7 +114,10 @@ export const FILE_LINK_TTL_MS = 10 * 60 * 1000
  */
 export async function fileLink(rt: Runtime, fileId: string, user: UserDoc): Promise<FileLink> {
   const file = await findFile(rt.db, fileId)
-  if (!file || !(await readableBy(file, user, rt.db))) throw new AppError('NOT_FOUND', '这个附件打不开：可能已删除，或您没有查看权限')
+  const own = file?.ownerOpenid === user.openid
+  if (!file || !(own || (await grantedByRule(file, user, rt.db)))) throw new AppError('NOT_FOUND', '这个附件打不开：可能已删除，或您没有查看权限')
+  // Someone else's personal document (a payslip, a medical record): every opening by a reviewer is on the record.
+  if (!own) await appendAudit(rt.db, { actorId: user._id, actorRole: 'staff', action: 'file.open', targetType: 'file', targetId: file._id, at: rt.now() })
   const expiresAt = new Date(rt.now().getTime() + FILE_LINK_TTL_MS)
   return { ...fileView(file), url: await fileStoreOf(rt).link(file.key, expiresAt), expiresAt: expiresAt.toISOString() }
 }

@@ -3,6 +3,14 @@ import { areaList } from '@vant/area-data'
 /** Jiangsu's province code prefix in GB/T 2260. */
 const JIANGSU = '32'
 
+/**
+ * Districts the package still lists although they no longer exist (State Council approvals), so nobody files into a
+ * district that no reviewer covers. Remove an entry once the package drops it (the regions test says when).
+ */
+export const ABOLISHED: Record<string, string> = {
+  '320611': '港闸区：2020 年撤销，并入崇川区',
+}
+
 export interface RegionTable {
   cities: { code: string; name: string }[]
   districts: { code: string; name: string; cityCode: string }[]
@@ -15,7 +23,7 @@ export function jiangsuRegions(): RegionTable {
   const districts = Object.entries(areaList.county_list)
     // Codes ending 90–99 are the package's own catch-alls (“高新区”, “工业园区”) with no GB/T 2260 basis and
     // duplicate real zones (e.g. 320590 beside 320571 苏州工业园区); 71–89 are the official functional zones.
-    .filter(([code]) => code.startsWith(JIANGSU) && Number(code.slice(4)) < 90)
+    .filter(([code]) => code.startsWith(JIANGSU) && Number(code.slice(4)) < 90 && !(code in ABOLISHED))
     .map(([code, name]) => ({ code, name, cityCode: `${code.slice(0, 4)}00` }))
   return { cities, districts }
 }

@@ -288,11 +288,6 @@ export const JIANGSU_REGIONS: RegionTable = {
       "cityCode": "320500"
     },
     {
-      "code": "320611",
-      "name": "港闸区",
-      "cityCode": "320600"
-    },
-    {
       "code": "320612",
       "name": "通州区",
       "cityCode": "320600"

@@ -77,11 +77,19 @@ export const Version = z.int({ error: '缺少版本号，请刷新后再操作' 
 
 export const ById = z.strictObject({ id: ApplicationId })
 
-export const SupplementInput = z.strictObject({
-  id: ApplicationId,
-  note: z.string({ error: '请说明补充了什么' }).check(z.trim(), z.minLength(2, '请说明补充了什么'), z.maxLength(1000, '最多 1000 个字')),
-  attachments: z.array(z.string().check(z.minLength(1))).check(z.maxLength(9, '最多 9 个附件')),
-})
+/** A photo can be the whole answer (in the rain nobody wants to type): a note is needed only without files. */
+export const SupplementInput = z
+  .strictObject({
+    id: ApplicationId,
+    note: z.string({ error: '请说明补充了什么' }).check(z.trim(), z.maxLength(1000, '最多 1000 个字')),
+    attachments: z.array(z.string().check(z.minLength(1))).check(z.maxLength(9, '最多 9 个附件')),
+  })
+  .check(
+    z.refine((d) => d.note.length >= 2 || d.attachments.length > 0, {
+      error: '请上传补充的材料，或者说明补充了什么',
+      path: ['note'],
+    }),
+  )
 
 export const WithdrawInput = z.strictObject({
   id: ApplicationId,
@@ -92,23 +100,26 @@ const reviewBase = { id: ApplicationId, version: Version }
 export const StartReviewInput = z.strictObject(reviewBase)
 export const RequestMoreInput = z.strictObject({
   ...reviewBase,
-  missing: z.string({ error: '请写明还缺哪些材料' }).check(z.trim(), z.minLength(4, '请写明还缺哪些材料'), z.maxLength(500, '最多 500 个字')),
+  missing: z.string({ error: '请写明还缺哪些材料' }).check(z.trim(), z.minLength(4, '请写明还缺哪些材料（至少 4 个字）'), z.maxLength(500, '最多 500 个字')),
   /** Working days the applicant has to answer. */
   workingDays: z.optional(z.int().check(z.gte(1, '至少 1 个工作日'), z.lte(30, '最多 30 个工作日'))),
 })
 export const ApproveInput = z.strictObject({
   ...reviewBase,
   agency: z.string({ error: '请填写承办的法律援助机构或律师' }).check(z.trim(), z.minLength(2, '请填写承办的法律援助机构或律师'), z.maxLength(60, '最多 60 个字')),
-  contact: z.string({ error: '请填写申请人可以拨打的联系电话' }).check(z.trim(), z.regex(/^[\d-]{7,20}$/, '请填写申请人可以拨打的电话号码')),
+  // Spaces as people type them (“0513 8500 0000”) are dropped, not refused.
+  contact: z
+    .string({ error: '请填写申请人可以拨打的联系电话' })
+    .check(z.overwrite((v) => v.replace(/[\s\u3000]/g, '')), z.regex(/^[\d-]{7,20}$/, '电话号码只能填数字和短横线，如 0513-85000000')),
   note: z.optional(z.string().check(z.trim(), z.maxLength(500, '最多 500 个字'))),
 })
 export const RejectInput = z.strictObject({
   ...reviewBase,
-  reason: z.string({ error: '请写明不予批准的理由' }).check(z.trim(), z.minLength(4, '请写明不予批准的理由（申请人会看到）'), z.maxLength(500, '最多 500 个字')),
+  reason: z.string({ error: '请写明不予批准的理由' }).check(z.trim(), z.minLength(4, '请写明不予批准的理由，至少 4 个字（申请人会看到）'), z.maxLength(500, '最多 500 个字')),
 })
 export const ExtendInput = z.strictObject({
   ...reviewBase,
-  reason: z.string({ error: '请写明延长的理由' }).check(z.trim(), z.minLength(4, '请写明延长的理由'), z.maxLength(300, '最多 300 个字')),
+  reason: z.string({ error: '请写明延长的理由' }).check(z.trim(), z.minLength(4, '请写明延长的理由，至少 4 个字'), z.maxLength(300, '最多 300 个字')),
 })
 
 export const QueueInput = z.strictObject({

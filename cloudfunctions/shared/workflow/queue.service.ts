@@ -38,14 +38,15 @@ function conditions(rt: Runtime, staff: UserDoc, f: QueueFilter) {
 }
 
 /**
- * The reviewer's queue: their districts and services only, the most urgent deadline first, 20 a page.
- * Sorted and paged in the database (index district+status+dueAt), so the cost follows the page, not the backlog.
+ * The reviewer's queue: their districts and services only, 20 a page. Art. 44 urgent requests first (a limitation
+ * period may end before the 7-working-day decision is due), then the soonest deadline. Sorted and paged in the
+ * database (index district+open+urgent+dueAt), so the cost follows the page, not the backlog.
  */
 export async function queue(rt: Runtime, staff: UserDoc, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number; page: number; pageSize: number }> {
   const page = f.page ?? 1
   const where = conditions(rt, staff, f)
   const [{ data }, { total }] = await Promise.all([
-    rt.db.collection(APPLICATIONS).where(where).orderBy('dueAt', 'asc').skip((page - 1) * PAGE_SIZE).limit(PAGE_SIZE).get(),
+    rt.db.collection(APPLICATIONS).where(where).orderBy('urgent', 'desc').orderBy('dueAt', 'asc').skip((page - 1) * PAGE_SIZE).limit(PAGE_SIZE).get(),
     rt.db.collection(APPLICATIONS).where(where).count(),
   ])
   const now = rt.now()

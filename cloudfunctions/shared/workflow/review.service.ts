@@ -139,7 +139,7 @@ export async function reject(rt: Runtime, staff: UserDoc, input: { id: string; v
     await transition(rt, app, 'reject', who(staff, 'staff'), {
       note: input.reason,
       patch: { decision: { result: 'rejected', reason: input.reason, at: rt.now() }, dueAt: null },
-      message: { title: `${KIND_LABELS[app.kind]}申请未获批准`, body: `您的申请（${app.caseNo}）未获批准。理由：${input.reason}。如有疑问，可以联系所在区县法律援助机构。` },
+      message: { title: `${KIND_LABELS[app.kind]}申请未获批准`, body: `您的申请（${app.caseNo}）未获批准。理由：${input.reason.replace(/[。.！!；;，,\s]+$/, '')}。如对这个决定有异议，可以向所在区县的司法局提出（法律援助法第四十九条）。` },
     }),
   )
 }

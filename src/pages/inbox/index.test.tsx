@@ -28,7 +28,7 @@ test('opening a message shows its body and marks it read, lowering the unread co
   await signInNewRider('read', 2)
   render(<InboxPage />)
   fireEvent.click(await screen.findByText('欢迎来到暖新'))
-  expect(screen.getByText(/先完善个人信息，就能开始办理/)).toBeTruthy()
+  expect(screen.getByText(/第一次使用请先完善个人信息/)).toBeTruthy()
   expect(await screen.findByText('消息都已读过')).toBeTruthy()
   expect(screen.queryByText('未读')).toBeNull()
   expect(tabBarBadges.has(1)).toBe(false)

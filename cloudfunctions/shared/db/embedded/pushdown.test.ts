@@ -139,3 +139,23 @@ describe('the review queue query on 100,000 applications', () => {
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/)
   }, 120_000)
 })
+
+describe('an index declared with mixed directions', () => {
+  it('serves the queue order (urgent first, then the soonest deadline) straight from the index', async () => {
+    const sql: { text: string; params: unknown[] }[] = []
+    const { db, engine } = open(true, (text, params) => sql.push({ text, params }))
+    const day = Date.UTC(2026, 10, 1)
+    await db.collection('applications').add(
+      Array.from({ length: 500 }, (_, i) => ({ district: i % 2 ? '320613' : '320213', open: i % 5 !== 0, urgent: i % 7 === 0, dueAt: new Date(day + ((i * 37) % 500) * 3_600_000) })),
+    )
+    sql.length = 0
+    const { data } = await db.collection('applications').where({ district: '320613', open: true }).orderBy('urgent', 'desc').orderBy('dueAt', 'asc').limit(40).get()
+    const rows = data as { urgent: boolean; dueAt: Date }[]
+    const key = (r: { urgent: boolean; dueAt: Date }) => `${r.urgent ? 0 : 1}-${r.dueAt.toISOString()}`
+    expect(rows.map(key)).toEqual(rows.map(key).sort())
+    expect(rows[0].urgent).toBe(true)
+    const plan = engine.explain(sql[0].text, sql[0].params).join('\n')
+    expect(plan).toMatch(/USING INDEX nx_applications__district_open_urgent_dueAt/)
+    expect(plan).not.toMatch(/TEMP B-TREE/)
+  })
+})

@@ -134,13 +134,15 @@ const sqliteIndexName = (coll: string, name: string) => `${INDEX_PREFIX}${coll}_
 
 /**
  * The SQLite index for a declared one, or null for a geo index (nothing SQL can use: geo queries filter by
- * distance in JS). Columns are ascending whatever the declared direction: SQLite scans an index both ways, and
- * with the implicit trailing rowid ascending the planner's `ORDER BY …, rowid` tie-break is served by the index
- * in either direction.
+ * distance in JS). A single-direction index is built ascending: SQLite scans an index both ways, and with the
+ * implicit trailing rowid ascending the planner's `ORDER BY …, rowid` tie-break (in the last key's direction) is
+ * served either way. Mixed directions are kept as declared, since no one-way scan serves a mixed ORDER BY; declare
+ * the last key ascending so the ascending rowid still breaks ties from the index (e.g. urgent -1, dueAt 1).
  */
 function indexSql(coll: string, spec: IndexSpec): string | null {
   if (spec.keys.some(([, d]) => d === '2dsphere')) return null
-  const paths = spec.keys.map(([field]) => jsonPath(field)!)
-  const where = spec.sparse ? ` WHERE ${presentExpr(paths[0])}` : ''
-  return `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqliteIndexName(coll, spec.name))} ON ${quoteIdent(coll)} (${paths.map(keyExpr).join(', ')})${where}`
+  const mixed = new Set(spec.keys.map(([, d]) => d)).size > 1
+  const columns = spec.keys.map(([field, d]) => `${keyExpr(jsonPath(field)!)}${mixed && d === -1 ? ' DESC' : ''}`)
+  const where = spec.sparse ? ` WHERE ${presentExpr(jsonPath(spec.keys[0][0])!)}` : ''
+  return `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqliteIndexName(coll, spec.name))} ON ${quoteIdent(coll)} (${columns.join(', ')})${where}`
 }

@@ -36,10 +36,13 @@ export const STEP_WORDS: Record<TimelineEntry['step'], string> = {
 export type Deadline = { title: string; text?: string; paused?: boolean }
 
 /** Where the decision clock stands, in the applicant's words. */
+/** What a finished application means for the rider: the next step, not the clock. */
+const AFTER_WORDS = { approved: '已批准：请联系承办的律师', rejected: '未获批准', withdrawn: '已撤回', done: '已办结' } as const
+
 export function deadlineOf(view: Pick<ApplicationView, 'status' | 'clock' | 'supplement' | 'decision'>): Deadline {
   const { status, clock, supplement } = view
   if (FINAL_STATUSES.includes(status)) {
-    return { title: `${STATUS_LABELS[status]}，不再计时`, text: view.decision ? `决定于 ${formatDateTime(view.decision.at)}` : undefined }
+    return { title: AFTER_WORDS[status as keyof typeof AFTER_WORDS] ?? STATUS_LABELS[status], text: view.decision ? `决定于 ${formatDateTime(view.decision.at)}` : undefined }
   }
   if (status === 'needsMore' || clock.pausedWithWorkingDays !== null) {
     return {

@@ -21,7 +21,7 @@ test('the header row, one line per row in Chinese words, CRLF ends and a BOM for
   expect(csv.startsWith('\uFEFF')).toBe(true)
   const lines = csv.slice(1).split('\r\n')
   expect(lines[0]).toBe(CSV_HEADER.join(','))
-  expect(lines[0]).toBe('案件编号,类型,申请人,地区,状态,截止时间,加急,摘要')
+  expect(lines[0]).toBe('案件编号,类型,申请人,地区,状态,截止时间,紧急,摘要')
   expect(lines[1]).toBe('FY-20261012-0001,法律援助,周小勇,南通市 崇川区,审核中,2026-10-14 23:59,否,"被拖欠工资 · 某某外卖配送站，3,860 元"')
   expect(lines[2]).toBe('FY-20261012-0002,法律援助,周小勇,南通市 崇川区,需补充材料,等待补充材料,是,工伤赔偿 · 某物流公司')
   expect(lines[3]).toBe('')

@@ -1,7 +1,7 @@
 import { KIND_LABELS, STATUS_LABELS, type QueueRow } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 
-export const CSV_HEADER = ['案件编号', '类型', '申请人', '地区', '状态', '截止时间', '加急', '摘要'] as const
+export const CSV_HEADER = ['案件编号', '类型', '申请人', '地区', '状态', '截止时间', '紧急', '摘要'] as const
 
 /** Anything shaped like a full ID number becomes its masked form: the export never carries one, whatever was typed. */
 const ID_NUMBER_RUN = /\d{17}[\dXx]/g

@@ -27,7 +27,7 @@ test('a new worker sees every missing field at once, in Chinese, before anything
   render(<ProfilePage />)
   fireEvent.click(await screen.findByText('保存并开始使用'))
   expect(screen.getByText('有几项需要修改，请看标红的地方')).toBeTruthy()
-  for (const msg of [/请填写真实姓名/, /身份证号/, /手机号应为 11 位/, /请选择职业/, /请填写平台或单位/, /请选择所在区县|请选择江苏省内的区县/, /请阅读并同意隐私保护指引/, /单独同意/]) {
+  for (const msg of [/请填写真实姓名/, /身份证号/, /手机号应为 11 位/, /请选择职业/, /请填写平台或单位/, /请选择所在城市/, /请阅读并同意隐私保护指引/, /单独同意/]) {
     expect(screen.getAllByText(msg).length).toBeGreaterThan(0)
   }
   expect(navigations).toEqual([])

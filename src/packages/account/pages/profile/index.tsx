@@ -97,7 +97,7 @@ function ProfileForm({ user }: { user: UserView }) {
       <TextField label="手机号" type="number" value={draft.mobile} onChange={(v) => set({ mobile: v })} placeholder="11 位手机号" error={errors.mobile} maxlength={11} />
       <ChipGroup label="职业" options={occupationOptions} value={draft.occupation} onChange={(v) => set({ occupation: v })} error={errors.occupation} />
       <TextField label="平台或单位" value={draft.platform} onChange={(v) => set({ platform: v })} placeholder="如 美团外卖、顺丰速运、货拉拉" error={errors.platform} maxlength={40} />
-      <ChipGroup label="所在城市" options={cityOptions} value={draft.cityCode} onChange={(v) => set({ cityCode: v, districtCode: '' })} error={!draft.cityCode ? errors.districtCode : undefined} />
+      <ChipGroup label="所在城市" options={cityOptions} value={draft.cityCode} onChange={(v) => set({ cityCode: v, districtCode: '' })} error={!draft.cityCode && errors.districtCode ? '请选择所在城市' : undefined} />
       {draft.cityCode ? (
         <ChipGroup
           label="所在区县"

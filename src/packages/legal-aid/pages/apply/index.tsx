@@ -135,7 +135,7 @@ function ApplyForm({ user }: { user: UserView }) {
       <Text className="section-title">是不是很急</Text>
       <Text className="apply__explain">符合下面任何一项就勾上，可以在审查结果出来之前先得到法律援助（法律援助法第四十四条）。</Text>
       <ConsentToggle checked={draft.limitationEndsSoon} onChange={(v) => set({ limitationEndsSoon: v })}>
-        诉讼时效7天内就要到期
+        再过 7 天就过了打官司的期限（诉讼时效快到了）
       </ConsentToggle>
       <ConsentToggle checked={draft.preservationNeeded} onChange={(v) => set({ preservationNeeded: v })}>
         需要马上申请财产保全，防止对方转移财产

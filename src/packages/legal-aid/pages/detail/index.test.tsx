@@ -24,7 +24,7 @@ test('withdraw asks first; cancelling changes nothing, confirming shows 已撤�
   fireEvent.click(screen.getByText('撤回申请'))
   expect(await screen.findByText('↩ 已撤回')).toBeTruthy()
   expect(toasts).toContain('已撤回')
-  expect(screen.getByText('已撤回，不再计时')).toBeTruthy()
+  expect(screen.getByText('已撤回')).toBeTruthy()
   expect(within(screen.getByRole('list', { name: '办理记录' })).getByText('申请已撤回')).toBeTruthy()
   expect(screen.queryByText('撤回申请')).toBeNull()
   expect((await api.application.getMine({ id: filed.id })).status).toBe('withdrawn')
@@ -45,7 +45,7 @@ test('a request for materials pauses the clock; the worker supplements; the appr
   expect(screen.getByText(/^请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前补充/)).toBeTruthy()
 
   fireEvent.click(screen.getByText('提交补充材料'))
-  expect(await screen.findByText('⚠ 请说明补充了什么')).toBeTruthy()
+  expect(await screen.findByText('⚠ 请上传补充的材料，或者说明补充了什么')).toBeTruthy()
   typeIntoTextarea(page.container, '说说补充了什么', '补上了 8 月的工资转账记录截图')
   fireEvent.click(screen.getByText('提交补充材料'))
   expect(await screen.findByText('✉ 已补充材料')).toBeTruthy()

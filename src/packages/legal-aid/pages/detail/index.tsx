@@ -67,7 +67,7 @@ export default function DetailPage() {
             {view.decision ? <DecisionCard decision={view.decision} /> : null}
             {view.status === 'needsMore' && view.supplement ? (
               <SupplementForm key={`${view.id}-${view.version}`} view={view} onDone={(v) => changed(v, '已补充')} onConflict={clash} />
-            ) : (
+            ) : view.decision ? null : (
               <DeadlineCard view={view} />
             )}
             <RequestCard view={view} />

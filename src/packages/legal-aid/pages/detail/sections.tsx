@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { ApplicationView, TimelineEntry } from '~types/application.schema'
+import { FINAL_STATUSES, type ApplicationView, type TimelineEntry } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 import { CASE_TYPE_LABELS, PARTY_LABELS, type LegalAidInput } from '~types/legal-aid.schema'
 import { AttachmentList } from '../../../../components/attachment-list'
@@ -37,7 +37,7 @@ export function DeadlineCard({ view }: { view: ApplicationView }) {
       {view.clock.provisional ? (
         <Text className="clock__note">⚠ 这个期限是暂定的：明年的放假安排还没公布，先按周末算，公布后可能会调整几天。</Text>
       ) : null}
-      {view.urgent ? <Text className="clock__note">⚠ 您标记了紧急情况，工作人员可以在作出决定前先为您提供法律援助。</Text> : null}
+      {view.urgent && !FINAL_STATUSES.includes(view.status) ? <Text className="clock__note">⚠ 您标记了紧急情况，工作人员可以在作出决定前先为您提供法律援助。</Text> : null}
     </Card>
   )
 }
@@ -50,7 +50,7 @@ export function DecisionCard({ decision }: { decision: NonNullable<ApplicationVi
         <Row label="理由">
           <Text className="row__text">{decision.reason ?? '—'}</Text>
         </Row>
-        <Text className="clock__note">{`决定于 ${formatDateTime(decision.at)}。如有疑问，可以联系所在区县的法律援助机构。`}</Text>
+        <Text className="clock__note">{`决定于 ${formatDateTime(decision.at)}。如对这个决定有异议，可以向所在区县的司法局提出（法律援助法第四十九条）。`}</Text>
       </Card>
     )
   }
@@ -84,7 +84,7 @@ export function RequestCard({ view }: { view: ApplicationView }) {
     )
   }
   const p = view.payload as LegalAidPayload
-  const urgent = [p.urgent?.limitationEndsSoon ? '诉讼时效7天内就要到期' : '', p.urgent?.preservationNeeded ? '需要马上申请财产保全' : ''].filter(Boolean)
+  const urgent = [p.urgent?.limitationEndsSoon ? '再过 7 天就过了打官司的期限（诉讼时效）' : '', p.urgent?.preservationNeeded ? '需要马上申请财产保全' : ''].filter(Boolean)
   return (
     <Card title="申请内容">
       <Row label="遇到的问题">
@@ -95,7 +95,7 @@ export function RequestCard({ view }: { view: ApplicationView }) {
         {p.otherParty?.contact ? <Text className="row__sub">{`联系方式：${p.otherParty.contact}`}</Text> : null}
       </Row>
       <Row label="要讨回的钱">
-        <Text className="row__text">{typeof p.amountFen === 'number' && p.amountFen > 0 ? fenToYuan(p.amountFen) : '不涉及'}</Text>
+        <Text className="row__text">{typeof p.amountFen === 'number' && p.amountFen > 0 ? fenToYuan(p.amountFen) : '没有填写'}</Text>
       </Row>
       <Row label="发生了什么">
         <Text className="row__text row__text--long">{p.facts ?? '—'}</Text>

@@ -19,7 +19,7 @@ test('我的申请 lists every application newest first, with status in words an
   expect(within(items[0]).getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 前给您答复$/)).toBeTruthy()
   expect(within(items[0]).getByText(new RegExp(`^${second.caseNo} · `))).toBeTruthy()
   expect(within(items[1]).getByText('↩ 已撤回')).toBeTruthy()
-  expect(within(items[1]).getByText('已撤回，不再计时')).toBeTruthy()
+  expect(within(items[1]).getByText('已撤回')).toBeTruthy()
   expect(within(items[0]).getAllByText('法律援助')).toHaveLength(1)
 
   fireEvent.click(within(items[1]).getByText(/某某外卖配送站/))

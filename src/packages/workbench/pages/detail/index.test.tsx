@@ -63,9 +63,9 @@ test('the reviewer reads the request and the masked applicant, starts review, as
   // Asking for more: the reason is required, and the error sits under its field.
   fireEvent.click(button('要求补充材料'))
   fireEvent.click(button('发送补充要求'))
-  expect(await screen.findByText('⚠ 请写明还缺哪些材料')).toBeTruthy()
+  expect(await screen.findByText('⚠ 请写明还缺哪些材料（至少 4 个字）')).toBeTruthy()
   typeInto(field('如：8 月的跑单记录截图'), '8 月跑单记录截图和站点排班表')
-  expect(screen.queryByText('⚠ 请写明还缺哪些材料')).toBeNull()
+  expect(screen.queryByText('⚠ 请写明还缺哪些材料（至少 4 个字）')).toBeNull()
   fireEvent.click(button('发送补充要求'))
   await toast('已要求补充')
   expect(await within(region('审查期限')).findByText(/暂停计时，恢复后还剩 \d+ 个工作日/)).toBeTruthy()
@@ -149,7 +149,7 @@ test('a half-written decision survives a failed send and a reload, and is gone o
   // Too short: refused, answered under the field; what was typed stays.
   typeInto(field('请写明理由和依据'), '不符')
   fireEvent.click(button('确认不予批准'))
-  expect(await screen.findByText(/请写明不予批准的理由（申请人会看到）/)).toBeTruthy()
+  expect(await screen.findByText(/请写明不予批准的理由，至少 4 个字/)).toBeTruthy()
   expect(field('请写明理由和依据').getAttribute('value')).toBe('不符')
   typeInto(field('请写明理由和依据'), '经核实，申请人与对方不存在劳动关系，且已另行起诉')
 

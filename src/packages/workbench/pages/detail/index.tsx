@@ -65,7 +65,7 @@ export default function DetailPage() {
               <View className="detail-head__line">
                 <Text className="detail-head__case">{view.caseNo}</Text>
                 <Text className={`status status--${view.status}`}>{STATUS_LABELS[view.status]}</Text>
-                {view.urgent ? <Text className="tag tag--urgent">加急</Text> : null}
+                {view.urgent ? <Text className="tag tag--urgent">⚠ 紧急</Text> : null}
               </View>
               <Text className="detail-head__summary">{view.summary}</Text>
               <Text className="detail-head__meta">{`${KIND_LABELS[view.kind]} · ${view.applicant.regionLabel} · 提交于 ${formatDateTime(view.createdAt)}`}</Text>

@@ -102,7 +102,7 @@ function LegalAidRequest({ payload: p }: { payload: LegalAidPayload }) {
         {p.otherParty?.contact ? <Text className="field__sub">联系方式 {p.otherParty.contact}</Text> : null}
       </Field>
       <Field label="请求金额">
-        <Text className="field__text">{typeof p.amountFen === 'number' && p.amountFen > 0 ? yuan(p.amountFen) : '不涉及金额'}</Text>
+        <Text className="field__text">{typeof p.amountFen === 'number' && p.amountFen > 0 ? yuan(p.amountFen) : '申请人没有填写'}</Text>
       </Field>
       <Field label="事情经过">
         <Text className="field__text field__text--long">{p.facts ?? '—'}</Text>

@@ -66,7 +66,7 @@ test('a new request shows in the district queue with the figures; a search by ca
   expect(within(row!).getByText('蒋队列')).toBeTruthy()
   expect(within(row!).getByText('南通市 崇川区')).toBeTruthy()
   expect(within(row!).getByText('已提交')).toBeTruthy()
-  expect(within(row!).getByText('加急')).toBeTruthy() // preservation needed (Art. 44)
+  expect(within(row!).getByText('⚠ 紧急')).toBeTruthy() // preservation needed (Art. 44)
   expect(screen.getByText(/^第 1 \/ \d+ 页$/)).toBeTruthy()
 
   await searchFor(container, filed.caseNo)

@@ -233,7 +233,7 @@ function QueueList({ rows }: { rows: QueueRow[] }) {
           <View className="queue__cell">
             <Text className="queue__case">{r.caseNo}</Text>
             <Text className="queue__meta">{KIND_LABELS[r.kind]}</Text>
-            {r.urgent ? <Text className="tag tag--urgent">加急</Text> : null}
+            {r.urgent ? <Text className="tag tag--urgent">⚠ 紧急</Text> : null}
           </View>
           <View className="queue__cell">
             <Text className="queue__name">{r.applicantName}</Text>

@@ -1,11 +1,18 @@
 import * as z from 'zod/mini'
 
+/** What a message is about, so the inbox can open it: today an application (any kind). */
+export interface MessageTarget {
+  kind: 'application'
+  id: string
+}
+
 export interface MessageView {
   id: string
   title: string
   body: string
   createdAt: string
   read: boolean
+  target?: MessageTarget
 }
 
 export const ListMessagesInput = z.strictObject({

@@ -53,7 +53,7 @@ test('file → review → ask for more → supplement → approve, with the dead
   expect((await call<ApplicationView>('demo-rider', 'submitLegalAid', wages, 'file-1')).id).toBe(filed.id)
 
   const inbox = await ok<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
-  expect(inbox.items[0]).toMatchObject({ title: '已收到您的法律援助申请' })
+  expect(inbox.items[0]).toMatchObject({ title: '已收到您的法律援助申请', target: { kind: 'application', id: filed.id } })
 
   const q = await call<{ rows: QueueRow[]; total: number }>('demo-staff-nantong', 'queue', {})
   expect(q.rows.map((r) => r.id)).toContain(filed.id)
@@ -84,7 +84,7 @@ test('file → review → ask for more → supplement → approve, with the dead
   const final = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
   expect(final.timeline.map((e) => e.step)).toEqual(['submit', 'startReview', 'requestMore', 'supplement', 'approve'])
   const after = await ok<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
-  expect(after.items[0]).toMatchObject({ title: '法律援助申请已批准', body: expect.stringContaining('0513-85000000') })
+  expect(after.items[0]).toMatchObject({ title: '法律援助申请已批准', body: expect.stringContaining('0513-85000000'), target: { kind: 'application', id: filed.id } })
 
   // Decided: no more steps.
   expect((await raw('demo-rider', 'withdraw', { id: filed.id })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })

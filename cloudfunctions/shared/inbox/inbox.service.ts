@@ -1,4 +1,4 @@
-import type { MessageView } from '~types/inbox.schema'
+import type { MessageTarget, MessageView } from '~types/inbox.schema'
 import type { Database } from '../core/context'
 import { AppError } from '../core/app-error'
 
@@ -12,23 +12,31 @@ interface MessageDoc {
   body: string
   createdAt: Date
   readAt: Date | null
+  target?: MessageTarget
+}
+
+export interface MessageContent {
+  title: string
+  body: string
+  /** What the message is about: the inbox offers a way straight to it. */
+  target?: MessageTarget
 }
 
 /**
  * The in-app inbox exists in both places; in production a WeChat subscribe message may also be sent
  * (a later notifier), but the inbox is the record the worker can always come back to.
  */
-export async function postMessage(db: Database, openid: string, msg: { title: string; body: string }, now: Date) {
+export async function postMessage(db: Database, openid: string, msg: MessageContent, now: Date) {
   await db.collection(MESSAGES).add(messageDoc(openid, msg, now))
 }
 
 /** A new, unread message — for callers that add it inside their own transaction. */
-export function messageDoc(openid: string, msg: { title: string; body: string }, now: Date): Omit<MessageDoc, '_id'> {
-  return { openid, title: msg.title, body: msg.body, createdAt: now, readAt: null }
+export function messageDoc(openid: string, msg: MessageContent, now: Date): Omit<MessageDoc, '_id'> {
+  return { openid, title: msg.title, body: msg.body, createdAt: now, readAt: null, ...(msg.target ? { target: msg.target } : {}) }
 }
 
 function toView(m: MessageDoc): MessageView {
-  return { id: m._id, title: m.title, body: m.body, createdAt: m.createdAt.toISOString(), read: m.readAt !== null }
+  return { id: m._id, title: m.title, body: m.body, createdAt: m.createdAt.toISOString(), read: m.readAt !== null, ...(m.target ? { target: m.target } : {}) }
 }
 
 export async function listMessages(db: Database, openid: string, before?: string) {

@@ -68,6 +68,7 @@ export async function submitLegalAid(rt: Runtime, user: UserDoc, input: LegalAid
     await tx.collection(MESSAGES).add(messageDoc(user.openid, {
       title: '已收到您的法律援助申请',
       body: `申请编号 ${caseNo}。所在区县的法律援助工作人员会在 ${formatDateTime(due.dueAt)} 前作出决定${exempt ? '；您的案件属于免予经济困难审查的情形' : ''}。进度可以在“我的申请”里查看。`,
+      target: { kind: 'application', id },
     }, now))
   })
   const { data } = await rt.db.collection(APPLICATIONS).doc(id).get()

@@ -59,7 +59,7 @@ export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnySte
     if (!to) throw new AppError('CONFLICT', `这份申请现在是“${STATUS_LABELS[current.status]}”，不能${STEP_WORDS[step]}`)
     await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
     await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
-    if (opts.message) await tx.collection(MESSAGES).add(messageDoc(current.applicantOpenid, opts.message, now))
+    if (opts.message) await tx.collection(MESSAGES).add(messageDoc(current.applicantOpenid, { ...opts.message, target: { kind: 'application', id: current._id } }, now))
     if (opts.attach) await attachFiles(rt, tx, opts.attach.ownerOpenid, opts.attach.fileIds, current._id)
   })
   const { data } = await rt.db.collection(APPLICATIONS).doc(seen._id).get()

@@ -3,7 +3,7 @@ import { api } from '../../api/client'
 import { setUser, signInDemo } from '../../store/session'
 import { demoIdNumber } from '../../../server/demo-id'
 import { validProfile } from '../../../test/support/profiles'
-import { resetTaroStub, tabBarBadges } from '../../../test/support/taro-stub'
+import { navigations, resetTaroStub, tabBarBadges } from '../../../test/support/taro-stub'
 import InboxPage from './index'
 
 /** A new rider with a complete profile: their inbox holds just the welcome message. */
@@ -47,4 +47,18 @@ test('a failed load says so in words and loads on retry', async () => {
   fireEvent.click(screen.getByText('重试'))
   expect(await screen.findByText('欢迎来到暖新')).toBeTruthy()
   expect(screen.queryByText(/网络不太好/)).toBeNull()
+})
+
+test('a message about an application opens that application; the welcome has no such link', async () => {
+  await signInNewRider('target', 4)
+  const filed = await api.application.submitLegalAid(
+    { caseType: 'wages', otherParty: { kind: 'platform', name: '某某外卖配送站' }, amountFen: 100000, facts: '9 月跑单 20 天没有结算工资。', urgent: { limitationEndsSoon: false, preservationNeeded: false }, attachments: [] },
+    { requestId: `inbox-target-${Date.now()}` },
+  )
+  render(<InboxPage />)
+  fireEvent.click(await screen.findByText('欢迎来到暖新'))
+  expect(screen.queryByText('查看这份申请 ›')).toBeNull()
+  fireEvent.click(screen.getByText('已收到您的法律援助申请'))
+  fireEvent.click(await screen.findByText('查看这份申请 ›'))
+  expect(navigations).toContainEqual(expect.objectContaining({ url: `/packages/legal-aid/pages/detail/index?id=${filed.id}` }))
 })

@@ -10,6 +10,7 @@ import { PageStatus } from '../../components/page-status'
 import { useGuard } from '../../hooks/use-guard'
 import { useRemote } from '../../hooks/use-remote'
 import { useRequestId } from '../../hooks/use-request-id'
+import { routes } from '../../routes'
 import { showUnreadBadge } from '../../store/unread-badge'
 import './index.scss'
 
@@ -95,6 +96,18 @@ function MessageRow({ message, open, onToggle }: { message: MessageView; open: b
       </View>
       <Text className="message__time">{formatDateTime(message.createdAt)}</Text>
       {open ? <Text className="message__body">{message.body}</Text> : null}
+      {open && message.target ? (
+        <View
+          className="message__link"
+          role="link"
+          onClick={(e) => {
+            e.stopPropagation()
+            void Taro.navigateTo({ url: `${routes.applicationDetail}?id=${encodeURIComponent(message.target!.id)}` })
+          }}
+        >
+          查看这份申请 ›
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -35,6 +35,7 @@ export function resetTaroStub(params: Record<string, string> = {}): void {
   modalAnswers.length = 0
   tabBarBadges.clear()
   phoneCalls.length = 0
+  scrolls.length = 0
   routerParams = params
 }
 
@@ -53,6 +54,13 @@ export const getStorageSync: Api['getStorageSync'] = <T,>(key: string) => (stora
 export const setStorageSync: Api['setStorageSync'] = (key, data) => void storage.set(key, data)
 export const removeStorageSync: Api['removeStorageSync'] = (key) => void storage.delete(key)
 export const getStorageInfoSync: Api['getStorageInfoSync'] = () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 })
+
+/** Every selector a page asked to scroll to, in order. */
+export const scrolls: string[] = []
+export const pageScrollTo: Api['pageScrollTo'] = (option) => {
+  scrolls.push(option.selector ?? String(option.scrollTop))
+  return ok('pageScrollTo')
+}
 
 export const showToast: Api['showToast'] = (option) => {
   toasts.push(option?.title ?? '')
@@ -111,7 +119,7 @@ export const cloud = {
 }
 
 const Taro = {
-  getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge, makePhoneCall,
+  getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge, makePhoneCall, pageScrollTo,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
   ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
 }

@@ -26,7 +26,7 @@ test('a new worker sees every missing field at once, in Chinese, before anything
   await signInDemo(`component-empty-${Date.now()}`)
   render(<ProfilePage />)
   fireEvent.click(await screen.findByText('保存并开始使用'))
-  expect(screen.getByText('有几项需要修改，请看标红的地方')).toBeTruthy()
+  expect(screen.getByText('请修改这 8 项：真实姓名、身份证号、手机号、职业、平台或单位、所在城市和区县、隐私保护指引、敏感信息的单独同意')).toBeTruthy()
   for (const msg of [/请填写真实姓名/, /身份证号/, /手机号应为 11 位/, /请选择职业/, /请填写平台或单位/, /请选择所在城市/, /请阅读并同意隐私保护指引/, /单独同意/]) {
     expect(screen.getAllByText(msg).length).toBeGreaterThan(0)
   }

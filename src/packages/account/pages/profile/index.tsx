@@ -8,6 +8,7 @@ import { fieldErrors } from '~types/validation'
 import type { FieldErrors } from '~types/errors'
 import { api, newRequestId } from '../../../../api/client'
 import { ApiError, toApiError } from '../../../../api/api-error'
+import { errorSummary } from '../../../../components/field-error/summary'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { ChipGroup } from '../../../../components/chip-group'
 import { ConsentToggle } from '../../../../components/consent-toggle'
@@ -22,6 +23,18 @@ import './index.scss'
 
 const occupationOptions = OCCUPATIONS.map((o) => ({ value: o, label: o }))
 const cityOptions = CITIES.map((c) => ({ value: c.code, label: c.name }))
+
+/** Error keys → the names the form shows, in its order (for the summary above the button). */
+const FIELD_LABELS: Record<string, string> = {
+  realName: '真实姓名',
+  idNumber: '身份证号',
+  mobile: '手机号',
+  occupation: '职业',
+  platform: '平台或单位',
+  districtCode: '所在城市和区县',
+  'consents.privacyVersion': '隐私保护指引',
+  'consents.sensitive': '敏感信息的单独同意',
+}
 
 export default function ProfilePage() {
   const session = useGuard({ allowIncomplete: true })
@@ -53,8 +66,9 @@ function ProfileForm({ user }: { user: UserView }) {
     // Check here first: the rider sees every mistake at once, without a round trip on a weak network.
     const local = ProfileInput.safeParse(input)
     if (!local.success) {
-      setErrors(fieldErrors(local.error))
-      setProblem('有几项需要修改，请看标红的地方')
+      const errs = fieldErrors(local.error)
+      setErrors(errs)
+      setProblem(errorSummary(errs, FIELD_LABELS))
       return
     }
     setBusy(true)

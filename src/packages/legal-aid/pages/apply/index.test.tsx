@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
-import { getStorageSync, navigations, resetTaroStub, setRouterParams, toasts } from '../../../../../test/support/taro-stub'
+import { getStorageSync, navigations, resetTaroStub, scrolls, setRouterParams, toasts } from '../../../../../test/support/taro-stub'
 import { api } from '../../../../api/client'
 import { signInDemo } from '../../../../store/session'
 import { fenToYuan, yuanToFen } from '../../lib/money'
@@ -68,7 +68,9 @@ test('a bad amount is a field error; the platform from the profile is offered as
   typeIntoTextarea(container, '什么时候', '八月份跑了二十六天单，站点一直不结工资。')
   fireEvent.click(screen.getByText('提交申请'))
   expect(await screen.findByText('⚠ 金额最多填到“分”（小数点后两位）')).toBeTruthy()
-  expect(screen.getByText('有几项需要修改，请看标红的地方')).toBeTruthy()
+  // Named above the button, and the page turns to it.
+  expect(screen.getByText('请修改：要讨回多少钱')).toBeTruthy()
+  await waitFor(() => expect(scrolls).toEqual(['.field-error']))
   expect(navigations).toEqual([])
   // Typing in the field clears its error.
   typeInto(inputByPlaceholder(container, '如 3860'), '3860.5')

@@ -6,6 +6,7 @@ import { CASE_TYPES, CASE_TYPE_LABELS, FACTS_MAX, PARTY_KINDS, PARTY_LABELS, har
 import type { UserView } from '~types/user.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
+import { errorSummary } from '../../../../components/field-error/summary'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { ChipGroup } from '../../../../components/chip-group'
 import { ConsentToggle } from '../../../../components/consent-toggle'
@@ -26,6 +27,18 @@ const partyOptions = PARTY_KINDS.map((k) => ({ value: k, label: PARTY_LABELS[k] 
 const EXEMPT_NOTICE = '拖欠工资、工伤赔偿不需要经济困难证明（法律援助法第四十二条）'
 
 /** 申请法律援助: the request form, kept as a draft on the phone until it is filed. */
+/** Error keys → the names the form shows, in its order (for the summary above the button). */
+const FIELD_LABELS: Record<string, string> = {
+  caseType: '遇到了什么问题',
+  'otherParty.kind': '对方是谁',
+  'otherParty.name': '对方名称',
+  'otherParty.contact': '对方联系方式',
+  amountFen: '要讨回多少钱',
+  facts: '发生了什么',
+  hardship: '经济情况',
+  attachments: '证据材料',
+}
+
 export default function ApplyPage() {
   const session = useGuard()
   const { user } = session
@@ -56,7 +69,7 @@ function ApplyForm({ user }: { user: UserView }) {
     const checked = validate(draft)
     if (!checked.ok) {
       setErrors(checked.errors)
-      setProblem('有几项需要修改，请看标红的地方')
+      setProblem(errorSummary(checked.errors, FIELD_LABELS))
       return
     }
     setBusy(true)

@@ -36,6 +36,7 @@ export function resetTaroStub(params: Record<string, string> = {}): void {
   tabBarBadges.clear()
   phoneCalls.length = 0
   scrolls.length = 0
+  pageDepth = 1
   routerParams = params
 }
 
@@ -97,6 +98,13 @@ export const navigateTo: Api['navigateTo'] = navigate('navigateTo')
 export const redirectTo: Api['redirectTo'] = navigate('redirectTo')
 export const switchTab: Api['switchTab'] = navigate('switchTab')
 export const reLaunch: Api['reLaunch'] = navigate('reLaunch')
+/** How many pages the stack holds (1: the page under test was opened directly). */
+let pageDepth = 1
+export function setPageDepth(n: number): void {
+  pageDepth = n
+}
+export const getCurrentPages: Api['getCurrentPages'] = () => Array.from({ length: pageDepth }, () => ({}) as RealTaro.Page)
+
 export const navigateBack: Api['navigateBack'] = (option) => {
   navigations.push({ kind: 'navigateBack', delta: option?.delta ?? 1 })
   return ok('navigateBack')
@@ -120,7 +128,7 @@ export const cloud = {
 
 const Taro = {
   getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge, makePhoneCall, pageScrollTo,
-  navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
+  navigateTo, redirectTo, switchTab, reLaunch, navigateBack, getCurrentPages,
   ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
 }
 export default Taro

@@ -12,7 +12,7 @@ export function errorSummary(errors: Record<string, string>, labels: Record<stri
   return names.length === 1 ? `请修改：${names[0]}` : `请修改这 ${names.length} 项：${names.join('、')}`
 }
 
-/** After the errors have rendered: the first one comes into view (both platforms; a failure is harmless). */
+/** After the errors have rendered: the first one comes into view with its label and box above it (both platforms; a failure is harmless). */
 export function scrollToFirstError(): void {
-  setTimeout(() => void Promise.resolve(Taro.pageScrollTo({ selector: '.field-error', duration: 200 })).catch(() => undefined), 60)
+  setTimeout(() => void Promise.resolve(Taro.pageScrollTo({ selector: '.field-error', offsetTop: -110, duration: 200 })).catch(() => undefined), 60)
 }

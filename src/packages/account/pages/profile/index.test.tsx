@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { demoIdNumber } from '../../../../../server/demo-id'
 import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
-import { getStorageSync, navigations, resetTaroStub, setStorageSync } from '../../../../../test/support/taro-stub'
+import { getStorageSync, navigations, resetTaroStub, setPageDepth, setStorageSync, toasts } from '../../../../../test/support/taro-stub'
 import { getSession, signInDemo, signOut } from '../../../../store/session'
 import ProfilePage from './index'
 
@@ -51,6 +51,18 @@ test('a bad ID number is caught on the phone; the draft survives a restart; the 
   await waitFor(() => expect(navigations).toEqual([{ kind: 'reLaunch', url: '/pages/hub/index' }]))
   expect(getSession().user).toMatchObject({ ready: true, profile: { realName: '刘晓峰', idNumberMasked: `${good.slice(0, 3)}***********${good.slice(-4)}` } })
   expect(getStorageSync(`nx.draft.profile.${user.id}`)).toBe('')
+  second.unmount()
+
+  // Later, opened from another page (the legal-aid form's "去修改个人信息"): saving goes back there, and says so.
+  navigations.length = 0
+  setPageDepth(2)
+  const edit = render(<ProfilePage />)
+  typeInto(inputByPlaceholder(edit.container, '11 位'), '13712340000')
+  fireEvent.click(screen.getByText('保存修改'))
+  await waitFor(() => expect(navigations).toEqual([{ kind: 'navigateBack', delta: 1 }]))
+  await waitFor(() => expect(toasts).toContain('已保存'))
+  expect(getSession().user?.profile?.mobile).toBe('13712340000')
+  edit.unmount()
 })
 
 test('ticks given for an older privacy guide do not carry over; sign-out clears the draft', async () => {

@@ -76,8 +76,11 @@ function ProfileForm({ user }: { user: UserView }) {
       const saved = await api.user.saveProfile(local.data, { requestId: draft.requestId })
       clearDraft()
       setUser(saved)
+      // An edit goes back where it came from (e.g. the legal-aid form that sent the rider here); the first
+      // completion opens the hub. The toast comes after the move, or the page change would swallow it.
+      if (hasIdOnFile && Taro.getCurrentPages().length > 1) await Taro.navigateBack()
+      else await Taro.reLaunch({ url: routes.hub })
       void Taro.showToast({ title: '已保存', icon: 'success' })
-      await Taro.reLaunch({ url: routes.hub })
     } catch (e) {
       const err: ApiError = toApiError(e)
       setErrors(err.fields)
@@ -103,8 +106,8 @@ function ProfileForm({ user }: { user: UserView }) {
         type="idcard"
         value={draft.idNumber}
         onChange={(v) => set({ idNumber: v.toUpperCase() })}
-        placeholder={hasIdOnFile ? `已填写 ${user.profile!.idNumberMasked}，不修改请留空` : '18 位身份证号'}
-        hint="加密保存，页面上只显示部分号码"
+        placeholder={hasIdOnFile ? `已填 ${user.profile!.idNumberMasked}` : '18 位身份证号'}
+        hint={hasIdOnFile ? '不修改就留空。加密保存，页面上只显示部分号码' : '加密保存，页面上只显示部分号码'}
         error={errors.idNumber}
         maxlength={18}
       />

@@ -115,7 +115,7 @@ function ApplyForm({ user }: { user: UserView }) {
 
       <Text className="section-title">对方是谁</Text>
       <ChipGroup label="对方是" options={partyOptions} value={draft.partyKind} onChange={pickParty} error={errors['otherParty.kind']} />
-      <TextField label="对方名称" value={draft.partyName} onChange={(v) => set({ partyName: v })} placeholder="如 某某外卖配送站、某某物流公司、张某" error={errors['otherParty.name']} maxlength={60} />
+      <TextField label="对方名称" value={draft.partyName} onChange={(v) => set({ partyName: v })} placeholder="如 某某外卖配送站、张某" error={errors['otherParty.name']} maxlength={60} />
       <TextField
         label="对方联系方式（知道的话填）"
         value={draft.partyContact}

@@ -26,9 +26,9 @@ export default function WorkbenchPage() {
 
   return (
     <DeskPage title="工作台" lead={`${user.profile ? `${user.profile.realName}，` : ''}您负责以下区县的服务。`}>
+      {/* One line per district: the queue, not the scope, is what a reviewer came for, so it starts high on the screen. */}
       <View className="desk-page__section">
-        <Text className="desk-page__heading">我的负责范围</Text>
-        <View className="scopes">
+        <View className="scopes" role="list" aria-label="我的负责范围">
           {grants.map((g) => (
             <ScopeCard key={g.districtCode} grant={g} />
           ))}
@@ -41,7 +41,7 @@ export default function WorkbenchPage() {
 
 function ScopeCard({ grant }: { grant: StaffGrant }) {
   return (
-    <View className="scope">
+    <View className="scope" role="listitem">
       <Text className="scope__region">{regionLabel(grant.districtCode)}</Text>
       <View className="scope__services">
         {grant.services.map((s) => (

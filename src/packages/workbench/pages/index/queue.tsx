@@ -167,7 +167,7 @@ export function Queue({ state }: { state: QueueState }) {
           empty={{
             when: (q) => q.total === 0,
             title: filtered ? '没有符合条件的申请' : '暂时没有待审核的申请',
-            text: filtered ? '换个筛选条件或搜索词试试。' : '您负责区县的新申请会按截止时间排在这里。',
+            text: filtered ? '换个筛选条件或搜索词试试。' : '您负责区县的新申请会排在这里：紧急的在最前，其余按截止时间。',
           }}
         >
           {(q) => (

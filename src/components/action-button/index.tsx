@@ -6,7 +6,8 @@ export interface ActionButtonProps {
   onClick: () => void
   busy?: boolean
   busyText?: string
-  variant?: 'primary' | 'secondary' | 'danger'
+  /** `danger` opens a destructive step (outline); `dangerSolid` confirms it (filled), so the two never look alike. */
+  variant?: 'primary' | 'secondary' | 'danger' | 'dangerSolid'
   disabled?: boolean
   /** A smaller, inline button for a row in a list (still a full 48px tap target). */
   compact?: boolean

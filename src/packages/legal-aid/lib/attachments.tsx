@@ -22,6 +22,8 @@ interface Pending {
   size?: number
   percent: number
   error?: string
+  /** Whether trying again can help: a dropped connection yes, a wrong type or size no. */
+  retryable?: boolean
 }
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -85,8 +87,8 @@ export function AttachmentPicker({ label, hint, value, onChange, onUploadingChan
   const patch = (key: string, p: Partial<Pending>) => setPending((list) => list.map((x) => (x.key === key ? { ...x, ...p } : x)))
 
   const start = (item: Pending) => {
-    if (!ALLOWED.test(item.file.name)) return patch(item.key, { error: WRONG_TYPE })
-    if (item.size !== undefined && item.size > MAX_FILE_BYTES) return patch(item.key, { error: '文件超过 10 MB，请换一张小一点的照片' })
+    if (!ALLOWED.test(item.file.name)) return patch(item.key, { error: WRONG_TYPE, retryable: false })
+    if (item.size !== undefined && item.size > MAX_FILE_BYTES) return patch(item.key, { error: '文件超过 10 MB，请换一张小一点的照片', retryable: false })
     patch(item.key, { error: undefined, percent: 0 })
     uploadFile(item.file, (percent) => patch(item.key, { percent }))
       .then((f) => {
@@ -95,7 +97,10 @@ export function AttachmentPicker({ label, hint, value, onChange, onUploadingChan
         onChange(next)
         setPending((list) => list.filter((x) => x.key !== item.key))
       })
-      .catch((e) => patch(item.key, { error: toApiError(e).message }))
+      .catch((e) => {
+        const err = toApiError(e)
+        patch(item.key, { error: err.message, retryable: !['INVALID_INPUT', 'PAYLOAD_TOO_LARGE', 'PROFILE_INCOMPLETE'].includes(err.code) })
+      })
   }
 
   const pick = async (chooser: (count: number) => Promise<(PickedFile & { size: number })[]>) => {
@@ -151,9 +156,11 @@ export function AttachmentPicker({ label, hint, value, onChange, onUploadingChan
             </View>
             {p.error ? (
               <View className="attachment-row__actions">
-                <ActionButton compact variant="secondary" onClick={() => start(p)}>
-                  重试
-                </ActionButton>
+                {p.retryable ? (
+                  <ActionButton compact variant="secondary" onClick={() => start(p)}>
+                    重试
+                  </ActionButton>
+                ) : null}
                 <ActionButton compact variant="secondary" onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
                   删除
                 </ActionButton>

@@ -36,8 +36,10 @@ export default function MinePage() {
           </View>
         )}
       </LoadState>
-      {list.data && list.data.length === 0 ? (
-        <ActionButton onClick={() => void Taro.navigateTo({ url: routes.legalAidApply })}>申请法律援助</ActionButton>
+      {list.data ? (
+        <ActionButton variant={list.data.length ? 'secondary' : 'primary'} onClick={() => void Taro.navigateTo({ url: routes.legalAidApply })}>
+          {list.data.length ? '再申请一次法律援助' : '申请法律援助'}
+        </ActionButton>
       ) : null}
     </View>
   )

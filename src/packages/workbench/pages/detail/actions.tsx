@@ -135,7 +135,7 @@ function StepForm({ title, action, fields, submit, submitText, busyText, variant
       {problem ? <Notice kind="warn">{problem}</Notice> : null}
       {children}
       <View className="step-form__buttons">
-        <ActionButton variant={variant} busy={action.busy} busyText={busyText} onClick={submit}>
+        <ActionButton variant={variant === 'danger' ? 'dangerSolid' : variant} busy={action.busy} busyText={busyText} onClick={submit}>
           {submitText}
         </ActionButton>
         <ActionButton variant="secondary" onClick={onCancel}>

@@ -8,6 +8,7 @@ import type { FileView } from '~types/file.schema'
 import { CASE_TYPE_LABELS, PARTY_LABELS, type LegalAidInput } from '~types/legal-aid.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
+import { BRAND_STRONG } from '../../../../styles/colors'
 import { ActionButton } from '../../../../components/action-button'
 import { AttachmentList } from '../../../../components/attachment-list'
 import { Notice } from '../../../../components/notice'
@@ -130,6 +131,7 @@ export function ApplicantSection({ view, onRevealed }: { view: ReviewView; onRev
 
   const reveal = async () => {
     const { confirm } = await Taro.showModal({
+      confirmColor: BRAND_STRONG,
       title: '查看完整身份证号',
       content: '只在确有需要时查看（如向法院立案）。每次查看都会记入审计日志。',
       confirmText: '查看',

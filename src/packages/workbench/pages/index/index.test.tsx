@@ -67,12 +67,11 @@ test('a new request shows in the district queue with the figures; a search by ca
   expect(within(row!).getByText('南通市 崇川区')).toBeTruthy()
   expect(within(row!).getByText('已提交')).toBeTruthy()
   expect(within(row!).getByText('⚠ 紧急')).toBeTruthy() // preservation needed (Art. 44)
-  expect(screen.getByText(/^第 1 \/ \d+ 页$/)).toBeTruthy()
 
   await searchFor(container, filed.caseNo)
   expect(await screen.findByText('共 1 条')).toBeTruthy()
   await onlyRows(1)
-  expect(screen.getByText('第 1 / 1 页')).toBeTruthy()
+  expect(screen.queryByText(/^第 \d+ \/ \d+ 页$/)).toBeNull() // one page: no pager
 
   // Export: the browser gets a CSV file of the filtered queue.
   const blobs: Blob[] = []

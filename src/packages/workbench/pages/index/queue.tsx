@@ -103,6 +103,10 @@ export function useQueue(enabled: boolean) {
       setTyped('')
       change({ q: '' })
     },
+    clearAll: () => {
+      setTyped('')
+      change(NO_FILTERS)
+    },
     figures,
     queue,
     exporting,
@@ -114,7 +118,7 @@ export type QueueState = ReturnType<typeof useQueue>
 
 /** Figures, filters, the paged queue (soonest deadline first, sorted by the server) and the CSV export. */
 export function Queue({ state }: { state: QueueState }) {
-  const { filters, change, setPage, typed, setTyped, search, clearSearch, figures, queue, exporting, exportProblem, exportCsv } = state
+  const { filters, change, setPage, typed, setTyped, search, clearSearch, clearAll, figures, queue, exporting, exportProblem, exportCsv } = state
   const filtered = !!(filters.kind || filters.status || filters.due || filters.q)
   return (
     <>
@@ -174,10 +178,15 @@ export function Queue({ state }: { state: QueueState }) {
             <View aria-busy={queue.loading}>
               <Text className="queue__count">{`共 ${q.total} 条${queue.loading ? ' · 正在刷新…' : ''}`}</Text>
               <QueueList rows={q.rows} />
-              <Pager page={q.page} pages={Math.max(1, Math.ceil(q.total / q.pageSize))} onPage={setPage} />
+              {q.total > q.pageSize ? <Pager page={q.page} pages={Math.ceil(q.total / q.pageSize)} onPage={setPage} /> : null}
             </View>
           )}
         </LoadState>
+        {filtered && queue.data?.total === 0 ? (
+          <ActionButton variant="secondary" onClick={clearAll}>
+            清除全部筛选，看全部未办结的申请
+          </ActionButton>
+        ) : null}
       </View>
     </>
   )

@@ -200,7 +200,7 @@ function Figures({ figures, onDue }: { figures: QueueFigures; onDue: (due: 'soon
       <Figure label="两个工作日内到期" value={String(figures.dueSoon)} onClick={() => onDue('soon')} />
       <Figure label="已逾期" value={String(figures.overdue)} alert={figures.overdue > 0} onClick={() => onDue('overdue')} />
       <Figure label="本月已决定" value={String(figures.decidedThisMonth)} />
-      <Figure label="决定用时中位数" value={median === null ? '—' : `${Number.isInteger(median) ? median : median.toFixed(1)} 个工作日`} />
+      <Figure label="决定用时中位数" value={median === null ? '—' : median < 1 ? '不到 1 个工作日' : `${Number.isInteger(median) ? median : median.toFixed(1)} 个工作日`} />
     </View>
   )
 }

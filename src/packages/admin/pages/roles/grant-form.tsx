@@ -72,12 +72,13 @@ export function GrantForm({ person, onGranted, onCancel }: { person: StaffCandid
           setDistrictCode('')
           forget('districtCode')
         }}
+        error={!cityCode && errorOf(errors, 'districtCode') ? '请先选择城市，再选区县' : undefined}
       />
       <ChipGroup
         label="区县"
         options={cityCode ? districtsOf(cityCode).map((d) => ({ value: d.code, label: d.name })) : []}
         value={districtCode}
-        error={errorOf(errors, 'districtCode')}
+        error={cityCode ? errorOf(errors, 'districtCode') : undefined}
         hint={!cityCode ? '请先选择城市' : held(districtCode) ? '此人已负责这个区县，授权后将按下面的服务重新设定。' : undefined}
         onChange={(code) => {
           setDistrictCode(code)

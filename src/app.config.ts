@@ -24,6 +24,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#fff8f3',
     backgroundTextStyle: 'dark',
+    // WeChat draws its own title bar; in the browser Taro draws one only when asked — with a back arrow on
+    // sub-pages, so a phone browser is not left with the browser's own back button as the only way out.
+    ...(isH5 ? { navigationStyle: 'default' as const } : {}),
   },
   tabBar: {
     color: '#5f5f5f',

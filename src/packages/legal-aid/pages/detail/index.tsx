@@ -133,7 +133,7 @@ function SupplementForm({ view, onDone, onConflict }: { view: ApplicationView; o
       <Text className="clock__text">{`请在 ${formatDateTime(supplement.deadline)} 前补充，逾期没有补充会视为撤回申请。补充后继续计时。`}</Text>
       <View className="supplement__form">
         <TextArea
-          label="补充说明"
+          label="补充说明（传了照片可以不写）"
           value={draft.note}
           onChange={(v) => set({ note: v })}
           placeholder="说说补充了什么，比如“补上了 8 月的工资条照片”"

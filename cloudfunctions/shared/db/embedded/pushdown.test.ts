@@ -159,3 +159,25 @@ describe('an index declared with mixed directions', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/)
   })
 })
+
+describe('indexes whose last key descends', () => {
+  it('still serve their newest-first and oldest-first reads without a sort (messages, audit trail)', async () => {
+    const sql: { text: string; params: unknown[] }[] = []
+    const { db, engine } = open(true, (text, params) => sql.push({ text, params }))
+    const t0 = Date.UTC(2026, 10, 1)
+    await db.collection('messages').add(Array.from({ length: 300 }, (_, i) => ({ openid: `o${i % 3}`, createdAt: new Date(t0 + i * 60_000) })))
+    await db.collection('audit').add(Array.from({ length: 300 }, (_, i) => ({ targetId: `a${i % 3}`, at: new Date(t0 + i * 60_000) })))
+    const plans: string[] = []
+    for (const read of [
+      () => db.collection('messages').where({ openid: 'o1' }).orderBy('createdAt', 'desc').limit(20).get(),
+      () => db.collection('audit').where({ targetId: 'a1' }).orderBy('at', 'asc').limit(200).get(),
+    ]) {
+      sql.length = 0
+      await read()
+      plans.push(engine.explain(sql[0].text, sql[0].params).join('\n'))
+    }
+    expect(plans[0]).toMatch(/USING INDEX nx_messages__openid_createdAt/)
+    expect(plans[1]).toMatch(/USING INDEX nx_audit__targetId_at/)
+    for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/)
+  })
+})

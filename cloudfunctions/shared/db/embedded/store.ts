@@ -134,15 +134,17 @@ const sqliteIndexName = (coll: string, name: string) => `${INDEX_PREFIX}${coll}_
 
 /**
  * The SQLite index for a declared one, or null for a geo index (nothing SQL can use: geo queries filter by
- * distance in JS). A single-direction index is built ascending: SQLite scans an index both ways, and with the
- * implicit trailing rowid ascending the planner's `ORDER BY …, rowid` tie-break (in the last key's direction) is
- * served either way. Mixed directions are kept as declared, since no one-way scan serves a mixed ORDER BY; declare
- * the last key ascending so the ascending rowid still breaks ties from the index (e.g. urgent -1, dueAt 1).
+ * distance in JS). Columns are built ascending: SQLite scans an index both ways, and with the implicit trailing
+ * rowid ascending the planner's `ORDER BY …, rowid` tie-break (in the last key's direction) is served either way.
+ * One exception: mixed directions whose last key ascends (e.g. urgent -1, dueAt 1) keep their DESC columns — no
+ * one-way scan of an all-ascending index serves that ORDER BY, while a forward scan of the declared one does,
+ * rowid ascending included. (With a descending last key, e.g. openid 1, createdAt -1, the rowid tie-break would
+ * not match, so such indexes stay ascending and serve their one-key sorts backwards, as before.)
  */
 function indexSql(coll: string, spec: IndexSpec): string | null {
   if (spec.keys.some(([, d]) => d === '2dsphere')) return null
-  const mixed = new Set(spec.keys.map(([, d]) => d)).size > 1
-  const columns = spec.keys.map(([field, d]) => `${keyExpr(jsonPath(field)!)}${mixed && d === -1 ? ' DESC' : ''}`)
+  const keepDesc = new Set(spec.keys.map(([, d]) => d)).size > 1 && spec.keys[spec.keys.length - 1][1] === 1
+  const columns = spec.keys.map(([field, d]) => `${keyExpr(jsonPath(field)!)}${keepDesc && d === -1 ? ' DESC' : ''}`)
   const where = spec.sparse ? ` WHERE ${presentExpr(jsonPath(spec.keys[0][0])!)}` : ''
   return `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqliteIndexName(coll, spec.name))} ON ${quoteIdent(coll)} (${columns.join(', ')})${where}`
 }

@@ -76,7 +76,7 @@ test('a rider files from the phone with a PDF, then answers a request for materi
   await e2e.shot(phone, '14-rider-filed')
   // The file they sent opens from the request, in a new tab, through its short-lived link.
   const [tab] = await Promise.all([phone.waitForEvent('popup'), phone.getByText('工资条.pdf').first().click()])
-  expect(tab.url()).toMatch(/\/api\/files\/f_[0-9a-f]+\?exp=\d+&sig=/)
+  await tab.waitForURL(/\/api\/files\/f_[0-9a-f]+\?exp=\d+&sig=/)
   expect(Buffer.from(await (await fetch(tab.url())).arrayBuffer())).toEqual(pdf)
   await tab.close()
 

@@ -30,5 +30,10 @@ export const applicationFunction = defineFunction(
     revealIdNumber: (input, { runtime, user }) => revealIdNumber(runtime, user, input.id),
   },
   // Hourly (config.json; every 5 minutes in the local server): both are cheap when there is nothing to do.
-  async (rt) => ({ expired: await expireSupplements(rt), purgedFiles: await purgeUnattachedFiles(rt) }),
+  // Each runs whatever the other does; a failure is reported after both had their turn.
+  async (rt) => {
+    const [expired, purgedFiles] = await Promise.allSettled([expireSupplements(rt), purgeUnattachedFiles(rt)])
+    for (const r of [expired, purgedFiles]) if (r.status === 'rejected') throw r.reason
+    return { expired: (expired as PromiseFulfilledResult<number>).value, purgedFiles: (purgedFiles as PromiseFulfilledResult<number>).value }
+  },
 )

@@ -37,7 +37,12 @@ export function useDraft<T extends object>(key: string, initial: () => T) {
   return [value, update, clear] as const
 }
 
+/** Drops every draft whose key starts with `prefix` (e.g. all step forms of an application once it is decided). */
+export function clearDraftsWithPrefix(prefix: string) {
+  for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(prefix)) Taro.removeStorageSync(key)
+}
+
 /** Sign-out: no draft of the previous person stays on the phone. */
 export function clearAllDrafts() {
-  for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(DRAFT_PREFIX)) Taro.removeStorageSync(key)
+  clearDraftsWithPrefix(DRAFT_PREFIX)
 }

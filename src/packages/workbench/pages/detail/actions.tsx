@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type * as z from 'zod/mini'
 import type { FieldErrors } from '~types/errors'
 import {
@@ -18,7 +18,7 @@ import { ActionButton } from '../../../../components/action-button'
 import { Notice } from '../../../../components/notice'
 import { TextField } from '../../../../components/text-field'
 import { TextArea } from '../../../../components/text-area'
-import { DRAFT_PREFIX, useDraft } from '../../../../hooks/use-draft'
+import { DRAFT_PREFIX, clearDraftsWithPrefix, useDraft } from '../../../../hooks/use-draft'
 import { useReviewAction, type ReviewAction, type ReviewActionHandlers } from '../../lib/use-review-action'
 import { EXTENSION_WORKING_DAYS, SUPPLEMENT_WORKING_DAYS_DEFAULT } from '../../lib/words'
 
@@ -37,6 +37,11 @@ export function ReviewActions({ view, onDone, onConflict }: {
   onConflict: (message: string) => void
 }) {
   const [open, setOpen] = useState<FormName | null>(null)
+  // Decided (here or elsewhere): no half-written step for it should come back.
+  const decided = FINAL_STATUSES.includes(view.status)
+  useEffect(() => {
+    if (decided) clearDraftsWithPrefix(`${DRAFT_PREFIX}review.${view.id}.`)
+  }, [decided, view.id])
   const handlers = (step: keyof typeof DONE_TOASTS): ReviewActionHandlers => ({
     done: (next) => {
       setOpen(null)

@@ -160,7 +160,10 @@ test('a half-written decision survives a failed send and a reload, and is gone o
   // The tab reloads (or the reviewer comes back later): the reason is still there.
   page.unmount()
   page = render(<DetailPage />)
-  fireEvent.click(await screen.findByRole('button', { name: '不予批准' }))
+  // A second step half-written too: it must not come back once the application is decided.
+  fireEvent.click(await screen.findByRole('button', { name: '延长期限' }))
+  typeInto(field('如：案情复杂'), '需要向站点核实排班')
+  fireEvent.click(screen.getByRole('button', { name: '不予批准' }))
   expect(field('请写明理由和依据').getAttribute('value')).toBe('经核实，申请人与对方不存在劳动关系，且已另行起诉')
   fireEvent.click(button('确认不予批准'))
   await toast('已不予批准')

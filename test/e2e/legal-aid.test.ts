@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import type { ApplicationView } from '~types/application.schema'
 import { desktopContext, e2eSession, phoneContext } from './browser'
+import { TINY_PDF } from '../support/files'
 
 /**
  * The legal-aid loop in a real browser: a reviewer at a desk works the request from the queue; the rider on a phone
@@ -58,7 +59,7 @@ test('a reviewer at a desk starts, asks for more, and approves; the rider sees t
 }, 90_000)
 
 test('a rider files from the phone with a PDF, then answers a request for materials from the phone', async () => {
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  const pdf = TINY_PDF
   const phone = await (await phoneContext(e2e.browser)).newPage()
   await signIn(phone, /^周小勇/)
   await phone.getByText('法律援助', { exact: true }).click()

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
 import type { Envelope } from '~types/errors'
 import type { FileLink } from '~types/file.schema'
 import type { FileView } from '../../cloudfunctions/shared/storage/file.doc'
@@ -8,28 +7,11 @@ import type { Transaction } from '../../cloudfunctions/shared/core/context'
 import { addFileReadRule, attachFiles, findFile, purgeUnattachedFiles, UNATTACHED_FILE_TTL_MS } from '../../cloudfunctions/shared/storage/files'
 import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
 import { signFilePath } from '../../server/file-link'
+import { TINY_PDF, tinyPng } from '../support/files'
 import { startTestServer, type TestServer } from '../support/server'
 
-/** A real 1×1 red PNG: signature, IHDR, IDAT, IEND, each chunk with its CRC. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type), data])
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([len, body, crc])
-  }
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+const PDF = TINY_PDF
 
 const START = '2026-11-29T02:00:00Z'
 let clock = new Date(START)

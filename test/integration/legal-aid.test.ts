@@ -4,6 +4,7 @@ import type { LegalAidInput } from '~types/legal-aid.schema'
 import type { MessageView } from '~types/inbox.schema'
 import { runScheduledOnce } from '../../server/scheduler'
 import { startTestServer, type TestServer } from '../support/server'
+import { TINY_PDF } from '../support/files'
 
 /**
  * The whole loop over HTTP against the real server: a rider files, staff of that district review, ask for more,
@@ -177,7 +178,7 @@ test('the full ID number is a separate, audited step, for staff in scope only; t
 
 test('attachments: only your own files attach; reviewing staff of that district can read them, others cannot', async () => {
   await at('2026-11-18T02:00:00Z')
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  const pdf = TINY_PDF
   const upload = async (who: string) => {
     const res = await fetch(`${s.url}/api/files`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${t[who]}`, 'x-file-name': encodeURIComponent('工资条.pdf') }, body: pdf })
     return ((await res.json()) as { data: { fileId: string } }).data.fileId

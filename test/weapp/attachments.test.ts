@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { crc32, deflateSync } from 'node:zlib'
 import type { ApplicationView } from '~types/application.schema'
+import { TINY_PDF, tinyPng } from '../support/files'
 import { loadPage } from './load-page'
 
 /**
@@ -8,20 +8,7 @@ import { loadPage } from './load-page'
  * through `application.fileLink` to WeChat's own viewers — a PDF is downloaded and opened, a photo previewed.
  */
 const base = () => process.env.NUANXIN_TEST_API!
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type), data])
-    const head = Buffer.alloc(4)
-    head.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([head, body, crc])
-  }
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return Buffer.concat([sig, chunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])), chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), chunk('IEND', Buffer.alloc(0))])
-}
 
 async function post<T>(path: string, body: BodyInit, headers: Record<string, string>): Promise<T> {
   const res = await fetch(`${base()}${path}`, { method: 'POST', headers, body })
@@ -34,7 +21,7 @@ let filed: ApplicationView
 beforeAll(async () => {
   const { token } = await post<{ token: string }>('/api/dev/login', JSON.stringify({ openid: 'demo-rider' }), { 'content-type': 'application/json' })
   const auth = { authorization: `Bearer ${token}` }
-  const pdf = await post<{ fileId: string }>('/api/files', PDF, { ...auth, 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('工资条.pdf') })
+  const pdf = await post<{ fileId: string }>('/api/files', TINY_PDF, { ...auth, 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('工资条.pdf') })
   const png = await post<{ fileId: string }>('/api/files', tinyPng(), { ...auth, 'content-type': 'image/png', 'x-file-name': encodeURIComponent('聊天截图.png') })
   const input = {
     caseType: 'wages',
@@ -55,7 +42,7 @@ test('the rider opens the PDF they filed: downloaded through a link and handed t
   for (const start = Date.now(); !page.opened.length && Date.now() - start < 3000; ) await new Promise((r) => setTimeout(r, 20))
   expect(page.opened).toEqual([{ api: 'openDocument', filePath: expect.any(String), fileType: 'pdf' }])
   const [doc] = page.opened as unknown as [{ filePath: string }]
-  expect(readFileSync(doc.filePath)).toEqual(PDF)
+  expect(readFileSync(doc.filePath)).toEqual(TINY_PDF)
   page.unload()
 })
 

@@ -8,6 +8,7 @@ import { getStorageInfoSync, resetTaroStub, toasts } from '../../../../../test/s
 import { typeInto } from '../../../../../test/support/taro-events'
 import { WAGES, fileAsNewWorker } from '../../lib/testing'
 import DetailPage from './index'
+import { TINY_PDF } from '../../../../../test/support/files'
 
 configure({ asyncUtilTimeout: 3000 })
 
@@ -112,7 +113,7 @@ test('staff of another district cannot open it', async () => {
 })
 
 test('the reviewer sees each attachment by name and size, and a tap opens the file itself', async () => {
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  const pdf = TINY_PDF
   await signInDemo(`wb-attach-${Date.now().toString(36)}`)
   await api.user.saveProfile(validProfile(4, { realName: '蒋附件', idNumber: demoIdNumber('320613', BIRTH, 4), mobile: '13700000004' }))
   const up = await fetch(`${NUANXIN_API_BASE}/api/files`, {

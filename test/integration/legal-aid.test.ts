@@ -215,6 +215,8 @@ test('attachments: only your own files attach; reviewing staff of that district 
     seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
   }
   expect(seen.attachments.map((f) => f.fileId)).toEqual(sent)
+  const listed = (await call<ApplicationView[]>('demo-rider', 'listMine', {})).find((a) => a.id === filed.id)
+  expect(listed?.attachments.map((f) => f.fileId)).toEqual(sent)
   for (const id of sent) {
     const link = await raw('demo-staff-nantong', 'fileLink', { fileId: id })
     expect(link.body.ok).toBe(true)

@@ -8,7 +8,7 @@ import { findUserById } from '../user/user.repository'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
 import { staffCovers } from './scope'
 import { transition } from './transition'
-import { applicationView, reviewView } from './views'
+import { applicationView, applicationViews, reviewView } from './views'
 import { addWorkingDays, workingDaysLeft } from './working-days'
 import { formatDateTime } from '~types/format'
 
@@ -43,7 +43,7 @@ const who = (user: UserDoc, role: 'worker' | 'staff') => ({ id: user._id, role }
 
 export async function listMine(rt: Runtime, user: UserDoc): Promise<ApplicationView[]> {
   const { data } = await rt.db.collection(APPLICATIONS).where({ applicantId: user._id }).orderBy('createdAt', 'desc').limit(100).get()
-  return Promise.all((data as ApplicationDoc[]).map((a) => applicationView(rt.db, a)))
+  return applicationViews(rt.db, data as ApplicationDoc[])
 }
 
 export async function getMine(rt: Runtime, user: UserDoc, id: string): Promise<ApplicationView> {

@@ -2,7 +2,8 @@ import type { ApplicationView, QueueRow, ReviewView, Status, TimelineEntry } fro
 import { regionLabel } from '~types/regions'
 import { AUDIT } from '../audit/audit'
 import type { Database } from '../core/context'
-import { fileViews } from '../storage/files'
+import type { FileView } from '../storage/file.doc'
+import { fileViewsById } from '../storage/files'
 import type { UserDoc } from '../user/user.doc'
 import type { ApplicationDoc } from './application.doc'
 
@@ -40,7 +41,13 @@ export function clockOf(app: ApplicationDoc): ApplicationView['clock'] {
   }
 }
 
-export async function applicationView(db: Database, app: ApplicationDoc, forApplicant = true): Promise<ApplicationView> {
+/** Every file the applicant sent, as filed and with supplements (older records kept answers apart), once each. */
+const attachmentIds = (app: ApplicationDoc) => [...new Set([...app.attachments, ...(app.supplement?.answerAttachments ?? [])])]
+
+/** `files`: the attachments already looked up (applicationViews does it once for a whole list). */
+export async function applicationView(db: Database, app: ApplicationDoc, forApplicant = true, files?: Map<string, FileView>): Promise<ApplicationView> {
+  const ids = attachmentIds(app)
+  const byId = files ?? (await fileViewsById(db, ids))
   return {
     id: app._id,
     caseNo: app.caseNo,
@@ -56,9 +63,15 @@ export async function applicationView(db: Database, app: ApplicationDoc, forAppl
       : null,
     decision: app.decision ? { ...app.decision, at: app.decision.at.toISOString() } : null,
     payload: app.payload,
-    attachments: await fileViews(db, [...new Set([...app.attachments, ...(app.supplement?.answerAttachments ?? [])])]),
+    attachments: ids.flatMap((id) => byId.get(id) ?? []),
     timeline: await timelineOf(db, app._id, forApplicant),
   }
+}
+
+/** An applicant's list (我的申请): the files of all the applications in one query, not one per application. */
+export async function applicationViews(db: Database, apps: ApplicationDoc[]): Promise<ApplicationView[]> {
+  const files = await fileViewsById(db, apps.flatMap(attachmentIds))
+  return Promise.all(apps.map((a) => applicationView(db, a, true, files)))
 }
 
 export async function reviewView(db: Database, app: ApplicationDoc, applicant: UserDoc | null): Promise<ReviewView> {

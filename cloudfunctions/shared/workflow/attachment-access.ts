@@ -8,13 +8,12 @@ import { staffCovers } from './scope'
  * documents by id, whatever the number of applications. Registered once, when the workflow module loads.
  */
 addFileReadRule(async (file, user, db) => {
-  if (!user.roles.staff.length) return false
+  if (!user.roles.staff.length || file.attachedTo?.length === 0) return false
   const _ = db.command
   // A file recorded before `attachedTo` existed (local data from an older version): find its applications the slow way.
   const where = file.attachedTo
     ? { _id: _.in(file.attachedTo.slice(0, 20)) }
     : _.or([{ attachments: file._id }, { 'supplement.answerAttachments': file._id }])
-  if (file.attachedTo && !file.attachedTo.length) return false
   const { data } = await db.collection(APPLICATIONS).where(where).limit(20).get()
   return (data as ApplicationDoc[]).some((app) => staffCovers(user, app))
 })

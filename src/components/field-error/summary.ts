@@ -2,12 +2,11 @@ import Taro from '@tarojs/taro'
 
 /**
  * What to say above the submit button when fields are wrong: their names, in the form's order (the order of
- * `labels`), so a rider at the bottom of a long form knows what to fix without hunting for red. Then the page
- * scrolls to the first field error.
+ * `labels`), so a rider at the bottom of a long form knows what to fix without hunting for red. Pair it with
+ * scrollToFirstError.
  */
 export function errorSummary(errors: Record<string, string>, labels: Record<string, string>): string {
   const names = [...new Set(Object.keys(labels).filter((k) => errors[k]).map((k) => labels[k]))]
-  scrollToFirstError()
   if (!names.length) return '有几项需要修改，请看标红的地方'
   return names.length === 1 ? `请修改：${names[0]}` : `请修改这 ${names.length} 项：${names.join('、')}`
 }

@@ -8,7 +8,7 @@ import { fieldErrors } from '~types/validation'
 import type { FieldErrors } from '~types/errors'
 import { api, newRequestId } from '../../../../api/client'
 import { ApiError, toApiError } from '../../../../api/api-error'
-import { errorSummary } from '../../../../components/field-error/summary'
+import { errorSummary, scrollToFirstError } from '../../../../components/field-error/summary'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { ChipGroup } from '../../../../components/chip-group'
 import { ConsentToggle } from '../../../../components/consent-toggle'
@@ -69,6 +69,7 @@ function ProfileForm({ user }: { user: UserView }) {
       const errs = fieldErrors(local.error)
       setErrors(errs)
       setProblem(errorSummary(errs, FIELD_LABELS))
+      scrollToFirstError()
       return
     }
     setBusy(true)

@@ -6,7 +6,7 @@ import { CASE_TYPES, CASE_TYPE_LABELS, FACTS_MAX, PARTY_KINDS, PARTY_LABELS, har
 import type { UserView } from '~types/user.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
-import { errorSummary } from '../../../../components/field-error/summary'
+import { errorSummary, scrollToFirstError } from '../../../../components/field-error/summary'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { ChipGroup } from '../../../../components/chip-group'
 import { ConsentToggle } from '../../../../components/consent-toggle'
@@ -70,6 +70,7 @@ function ApplyForm({ user }: { user: UserView }) {
     if (!checked.ok) {
       setErrors(checked.errors)
       setProblem(errorSummary(checked.errors, FIELD_LABELS))
+      scrollToFirstError()
       return
     }
     setBusy(true)

@@ -6,6 +6,7 @@ import { HTTP_STATUS, type Envelope, type ErrorCode } from '~types/errors'
 import { AppError } from '../cloudfunctions/shared/core/app-error'
 import type { Runtime } from '../cloudfunctions/shared/core/context'
 import { dispatch } from '../cloudfunctions/shared/core/dispatch'
+import { logFailure } from '../cloudfunctions/shared/core/error-log'
 import { MAX_BODY_BYTES } from '../cloudfunctions/shared/core/limits'
 import { parseInput } from '../cloudfunctions/shared/core/validate'
 import { FUNCTIONS } from '../cloudfunctions/shared/functions'
@@ -55,7 +56,7 @@ export async function buildApp({ runtime: rt, h5Dir }: AppOptions): Promise<Fast
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return fail(reply, 'MALFORMED_REQUEST', '请求格式不正确：请发送 JSON（Content-Type: application/json）')
     }
-    console.error('[server]', err)
+    logFailure('server', err)
     return fail(reply, 'INTERNAL')
   })
 

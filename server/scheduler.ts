@@ -1,4 +1,5 @@
 import type { Runtime } from '../cloudfunctions/shared/core/context'
+import { logFailure } from '../cloudfunctions/shared/core/error-log'
 import { FUNCTIONS } from '../cloudfunctions/shared/functions'
 
 /** How often the local server runs the functions' scheduled work (CloudBase: the timer triggers in config.json). */
@@ -9,7 +10,7 @@ export async function runScheduledOnce(rt: Runtime): Promise<void> {
     try {
       await mod.scheduled?.(rt)
     } catch (e) {
-      console.error(`[scheduler] ${mod.name}`, (e as Error).message)
+      logFailure(`scheduler: ${mod.name}`, e)
     }
   }
 }

@@ -24,8 +24,20 @@ export interface ActionSpec<I extends z.ZodMiniType = z.ZodMiniType, O = unknown
    * @default false
    */
   createsUser?: boolean
+  /**
+   * What a repeat of this write with the same `requestId` answers (a retry, a double tap):
+   * - `'stored'`: the first call's answer, kept sealed (AES-GCM) for a day;
+   * - `{ read, by }`: what the read action `read` of the same function answers now, given `by` of the first
+   *   call's answer (`{ id }`, say) — the repeat passes today's access rules, and the store keeps only that field;
+   * - `'never'`: nothing is kept and every call runs again — for reads with an audited side effect (revealing an
+   *   ID number), so each one is checked against the caller's current grants and audited.
+   * @default 'stored'
+   */
+  replay?: Replay
   readonly __output?: O
 }
+
+export type Replay = 'stored' | 'never' | { read: string; by?: string }
 
 /** `action<Output>()({ input, roles, ... })` — the output type is named, the input inferred. */
 export function action<O>() {

@@ -31,6 +31,7 @@ export const userContract = {
     input: ProfileInput,
     roles: ['worker'],
     writes: true,
+    replay: { read: 'getProfile' },
     beforeProfile: true,
     summary: 'Create or correct the profile and record the privacy consents.',
   }),

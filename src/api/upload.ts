@@ -84,7 +84,13 @@ async function uploadToCloud(file: PickedFile, onProgress: (percent: number) => 
     })
     task.onProgressUpdate(({ progress }) => onProgress(progress))
   })
-  return api.application.registerFile({ fileID, name: file.name })
+  try {
+    return await api.application.registerFile({ fileID, name: file.name })
+  } catch (e) {
+    // The server names its own input (`fileID`); to the page it is the file the rider picked, as over HTTP.
+    if (e instanceof ApiError && e.fields?.fileID) throw new ApiError(e.code, e.message, { file: e.fields.fileID })
+    throw e
+  }
 }
 
 /**

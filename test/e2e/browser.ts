@@ -1,19 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '../support/chromium'
 import { startTestServer } from '../support/server'
 
-/**
- * Debian's chromium, headless, with the flags this offline machine needs (no background networking, no sandbox
- * as root). A phone-sized touch context unless `desktop` is asked for — staff work at a desk.
- */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-}
-
+/** A phone-sized touch context, or a desk-sized one — staff work at a desk. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' })
 }
@@ -36,12 +27,22 @@ export function e2eSession() {
   return session
 }
 
-async function openSession() {
+/**
+ * The browser first: if it cannot start, nothing else has been started that would keep jest from exiting. If the
+ * server then fails, the browser is closed before the error goes on.
+ */
+export async function openSession(env: NodeJS.ProcessEnv = process.env) {
   const root = join(__dirname, '..', '..')
   const shots = join(root, 'test-results', 'e2e')
   mkdirSync(shots, { recursive: true })
-  const server = await startTestServer({ seed: true, h5Dir: join(root, 'dist', 'h5') })
-  const browser = await launchBrowser()
+  const browser = await launchChromium(env)
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  try {
+    server = await startTestServer({ seed: true, h5Dir: join(root, 'dist', 'h5') })
+  } catch (e) {
+    await browser.close()
+    throw e
+  }
   return {
     server,
     browser,

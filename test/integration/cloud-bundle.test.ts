@@ -41,10 +41,13 @@ describe('the deployable user function', () => {
   })
 
   it('fails closed without the master key', async () => {
-    const operatorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-    expect(await main({ action: 'login', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(operatorLog).toHaveBeenCalledWith('[config]', 'NUANXIN_MASTER_KEY is not set')
-    operatorLog.mockRestore()
+    const operatorLog = jest.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    try {
+      expect(await main({ action: 'login', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+      expect(JSON.parse(String(operatorLog.mock.calls[0][0]))).toMatchObject({ level: 'error', where: 'config', message: 'NUANXIN_MASTER_KEY is not set' })
+    } finally {
+      operatorLog.mockRestore()
+    }
   })
 
   it('ignores identity claimed in the event: no platform OPENID, no service', async () => {

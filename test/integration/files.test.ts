@@ -89,6 +89,23 @@ describe('uploading an attachment', () => {
   })
 })
 
+describe('registering a cloud upload on the local server (where no cloud storage exists)', () => {
+  it('answers a typed error naming fileID, never a 500, and logs nothing about the caller', async () => {
+    const me = (await findUserByOpenid(s.runtime.db, 'demo-rider'))!
+    const stderr = jest.spyOn(process.stderr, 'write')
+    try {
+      for (const fileID of [`cloud://env/uploads/${me._id}/abcdefghijklmnopqrst.png`, `cloud://env/uploads/${me._id}/../../x`, 'cloud://env/uploads/other/abcdefghijklmnopqrst.png']) {
+        const res = await s.call('application', 'registerFile', { fileID }, { token: t['demo-rider'] })
+        expect(res).toMatchObject({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', fields: { fileID: expect.stringMatching(/文件/) } } } })
+      }
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).not.toContain(me._id)
+      expect(JSON.stringify(s.logs)).not.toContain(me._id)
+    } finally {
+      stderr.mockRestore()
+    }
+  })
+})
+
 describe('reading an attachment', () => {
   it('the owner gets a 10-minute link that reads it back byte-identical, with headers that keep it private and un-sniffed', async () => {
     const file = await uploaded('demo-rider', tinyPng(), { 'x-file-name': encodeURIComponent('伤情 "照片".png') })

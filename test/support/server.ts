@@ -22,10 +22,13 @@ export interface TestServer {
 
 /**
  * A real local server on an ephemeral loopback port, over a fresh data folder — the same code `npm start` runs.
- * Pass `seed: true` for the demo people (staff, admin) the browser and catalog tests rely on.
+ * Pass `seed: true` for the demo people (staff, admin) the browser and catalog tests rely on, and `dataDir` to
+ * look at the data folder after a clean stop.
  */
-export async function startTestServer(opts: { seed?: boolean; h5Dir?: string; now?: () => Date; bootstrapAdmins?: string[] } = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nuanxin-test-'))
+export async function startTestServer(
+  opts: { seed?: boolean; h5Dir?: string; now?: () => Date; bootstrapAdmins?: string[]; /** kept after close() when given */ dataDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'nuanxin-test-'))
   const logs: CallLogLine[] = []
   const { runtime, close } = openLocalRuntime({ dataDir, log: (l) => logs.push(l), now: opts.now, bootstrapAdmins: new Set(opts.bootstrapAdmins ?? []) })
   if (opts.seed) await seedDemoData(runtime)
@@ -60,7 +63,7 @@ export async function startTestServer(opts: { seed?: boolean; h5Dir?: string; no
     async close() {
       await app.close()
       close()
-      rmSync(dataDir, { recursive: true, force: true })
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -30,18 +30,39 @@ export interface FunctionModule {
 }
 
 /**
+ * A repeat answered by a read answers what that read answers: the compiler holds the read to the write's output
+ * type, so a replay can never change the shape a client receives.
+ */
+export type ReplayChecked<C> = {
+  [K in keyof C]: C[K] extends { replay: { read: infer R } }
+    ? R extends keyof C
+      ? [OutputOf<C[R]>] extends [OutputOf<C[K]>]
+        ? unknown
+        : { replay: 'the read answers another type' }
+      : { replay: 'no such read action' }
+    : unknown
+}
+
+/**
  * Binds one cloud function's contract to its handlers. The type makes every action of the contract have a handler,
  * with its parsed input and output types; the dispatcher gives every one of them the same life (see dispatch.ts).
  */
 export function defineFunction<C extends ContractOf>(
   name: string,
-  contract: C,
+  contract: C & ReplayChecked<C>,
   handlers: { [K in keyof C]: HandlerOf<C[K]> },
   scheduled?: FunctionModule['scheduled'],
 ): FunctionModule {
   const actions: Record<string, ActionDef> = {}
   for (const key of Object.keys(contract)) {
     actions[key] = { spec: contract[key], handler: handlers[key] as ActionDef['handler'] }
+  }
+  for (const [key, { spec }] of Object.entries(actions)) {
+    // A repeat answered by a read needs that read to exist and to be one; caught when the module loads.
+    const replay = spec.replay
+    if (typeof replay === 'object' && (!Object.hasOwn(actions, replay.read) || actions[replay.read].spec.writes || !spec.writes)) {
+      throw new Error(`${name}.${key}: replay.read must name a read action of ${name}, on a write`)
+    }
   }
   return { name, actions, scheduled }
 }

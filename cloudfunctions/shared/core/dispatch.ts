@@ -5,7 +5,8 @@ import { isReady } from '../user/user.view'
 import type { UserDoc } from '../user/user.doc'
 import { AppError, isAppError } from './app-error'
 import type { Caller, Runtime } from './context'
-import type { ActionDef, FunctionModule } from './define-function'
+import type { ActionContext, ActionDef, FunctionModule } from './define-function'
+import { logFailure } from './error-log'
 import { runOnce } from './idempotency'
 import type { CallLogLine } from './log'
 import { parseInput } from './validate'
@@ -50,6 +51,17 @@ function logRole(user: UserDoc | null): CallLogLine['role'] {
 }
 
 /**
+ * A repeat answered by a read: what the caller may see *now* — the read applies today's grants (a revoked district
+ * answers NOT_FOUND), and the caller's record is loaded again (a first sign-in may have created it meanwhile).
+ */
+async function replayThroughRead(mod: FunctionModule, readName: string, kept: unknown, ctx: ActionContext<UserDoc | null>): Promise<unknown> {
+  const read = mod.actions[readName]
+  const user = ctx.user ?? (await findUserByOpenid(ctx.runtime.db, ctx.openid))
+  if (!read.spec.roles.some((r) => holds(r, user, false))) throw new AppError('FORBIDDEN')
+  return read.handler(parseInput(read.spec.input, kept), { ...ctx, user })
+}
+
+/**
  * The one life every action call has, on CloudBase and locally alike:
  * identity → role → profile gate → validation → (idempotent) service call → envelope, and one log line.
  * Role comes before validation on purpose: a caller without the role learns nothing about the input shape.
@@ -75,21 +87,24 @@ export async function dispatch(mod: FunctionModule, body: unknown, caller: Calle
     if (user && !isPublic && !spec.beforeProfile && !isReady(user)) throw new AppError('PROFILE_INCOMPLETE')
 
     const input = parseInput(spec.input, req.data)
-    const ctx = { runtime: rt, openid: caller.openid ?? '', user, requestId: req.requestId }
+    const ctx: ActionContext<UserDoc | null> = { runtime: rt, openid: caller.openid ?? '', user, requestId: req.requestId }
     const run = () => def.handler(input, ctx)
-    const data =
-      spec.writes && req.requestId && caller.openid
-        ? await runOnce(rt.db, `${caller.openid}|${mod.name}.${req.action}|${req.requestId}`, input, rt.now(), run)
-        : await run()
-    return { ok: true, data }
+    const replay = spec.replay ?? 'stored'
+    if (!spec.writes || !req.requestId || !caller.openid || replay === 'never') return { ok: true, data: await run() }
+    const read = typeof replay === 'object' ? replay : null
+    const outcome = await runOnce(rt, `${caller.openid}|${mod.name}.${req.action}|${req.requestId}`, input, rt.now(), run, (result) =>
+      read?.by ? { [read.by]: (result as Record<string, unknown>)[read.by] } : read ? {} : result,
+    )
+    if (outcome.ran) return { ok: true, data: outcome.result }
+    return { ok: true, data: read ? await replayThroughRead(mod, read.read, outcome.kept, ctx) : outcome.kept }
   } catch (e) {
     if (isAppError(e)) {
       line.outcome = e.code
       return { ok: false, error: e.toBody() }
     }
     line.outcome = 'INTERNAL'
-    // The stack goes to the operator's log, never to the client.
-    console.error(`[${mod.name}.${line.action}]`, e)
+    // The failure goes to the operator's log (blanked of ids and personal data), never to the client.
+    logFailure(`${mod.name}.${line.action}`, e)
     return { ok: false, error: new AppError('INTERNAL').toBody() }
   } finally {
     rt.log({ ...line, ms: Math.round((performance.now() - started) * 100) / 100 })

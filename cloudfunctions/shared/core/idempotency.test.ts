@@ -1,16 +1,19 @@
-import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLocalDatabase, type LocalDatabase } from '../db/local'
+import { createVault } from '../security/vault'
 import { AppError } from './app-error'
-import { IDEMPOTENCY, purgeIdempotencyKeys, runOnce } from './idempotency'
+import { IDEMPOTENCY, idempotencyId, purgeIdempotencyKeys, runOnce, type ReplayStore } from './idempotency'
 
 let local: LocalDatabase
 let dir: string
+let store: ReplayStore
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'nx-idem-'))
   local = openLocalDatabase({ file: join(dir, 'db.sqlite') })
+  store = { db: local.db, vault: createVault(randomBytes(32)) }
 })
 afterEach(() => {
   local.close()
@@ -18,40 +21,66 @@ afterEach(() => {
 })
 
 const t0 = new Date('2026-11-29T02:00:00Z')
+const value = <T>(o: { ran: boolean; result?: T; kept?: unknown }) => (o.ran ? o.result : o.kept)
 
-test('runs once per key; a replay gets the stored result; another content with the key is refused', async () => {
+test('runs once per key; a replay gets what was kept; another content with the key is refused', async () => {
   let runs = 0
   const run = async () => ({ n: ++runs })
-  expect(await runOnce(local.db, 'k', { a: 1 }, t0, run)).toEqual({ n: 1 })
-  expect(await runOnce(local.db, 'k', { a: 1 }, t0, run)).toEqual({ n: 1 })
-  await expect(runOnce(local.db, 'k', { a: 2 }, t0, run)).rejects.toMatchObject({ code: 'CONFLICT' })
+  expect(await runOnce(store, 'k', { a: 1 }, t0, run)).toEqual({ ran: true, result: { n: 1 } })
+  expect(await runOnce(store, 'k', { a: 1 }, t0, run)).toEqual({ ran: false, kept: { n: 1 } })
+  await expect(runOnce(store, 'k', { a: 2 }, t0, run)).rejects.toMatchObject({ code: 'CONFLICT' })
   expect(runs).toBe(1)
+})
+
+test('keeps only what `keep` picks of the answer', async () => {
+  await runOnce(store, 'k', {}, t0, async () => ({ id: 'a1', name: '周小勇' }), (r) => ({ id: r.id }))
+  expect(await runOnce(store, 'k', {}, t0, async () => ({ id: 'x', name: 'x' }))).toEqual({ ran: false, kept: { id: 'a1' } })
+})
+
+test('nothing in the store is personal data in clear or an unkeyed hash: the input and the answer are unreadable without the key', async () => {
+  const idNumber = '32061319940312101X'
+  await runOnce(store, 'caller|user.saveProfile|r1', { idNumber }, t0, async () => ({ idNumber }))
+  local.close()
+  const bytes = Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))))
+  expect(bytes.includes(idNumber)).toBe(false)
+  expect(bytes.includes('caller')).toBe(false)
+  local = openLocalDatabase({ file: join(dir, 'db.sqlite') })
+  const { data } = await local.db.collection(IDEMPOTENCY).get()
+  expect(data).toHaveLength(1)
+  const doc = data[0] as Record<string, string>
+  // Keyed: another key gives other values, so a copy of the database cannot be searched by guessing inputs.
+  const other = createVault(randomBytes(32))
+  expect(doc._id).toBe(idempotencyId(store.vault, 'caller|user.saveProfile|r1'))
+  expect(doc._id).not.toBe(idempotencyId(other, 'caller|user.saveProfile|r1'))
+  expect(() => other.open('idempotency/result', doc.kept)).toThrow()
 })
 
 test('a failed run releases the key, and its error is the one the caller sees', async () => {
-  await expect(runOnce(local.db, 'k', {}, t0, async () => { throw new AppError('INVALID_INPUT', 'bad') })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
-  expect(await runOnce(local.db, 'k', {}, t0, async () => 'second try')).toBe('second try')
+  await expect(runOnce(store, 'k', {}, t0, async () => { throw new AppError('INVALID_INPUT', 'bad') })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+  expect(value(await runOnce(store, 'k', {}, t0, async () => 'second try'))).toBe('second try')
 })
 
 test('a key left pending by a dead instance is taken over once stale, by exactly one caller', async () => {
-  await local.db.collection(IDEMPOTENCY).add({ _id: createHash('sha256').update('k').digest('hex'), state: 'pending', fingerprint: 'x', createdAt: t0 })
+  await local.db.collection(IDEMPOTENCY).add({ _id: idempotencyId(store.vault, 'k'), state: 'pending', fingerprint: 'x', createdAt: t0 })
   const fresh = new Date(t0.getTime() + 5_000)
-  await expect(runOnce(local.db, 'k', {}, fresh, async () => 'too early')).rejects.toMatchObject({ code: 'CONFLICT' })
+  await expect(runOnce(store, 'k', {}, fresh, async () => 'too early')).rejects.toMatchObject({ code: 'CONFLICT' })
   const later = new Date(t0.getTime() + 61_000)
   let runs = 0
-  const results = await Promise.allSettled([1, 2, 3].map(() => runOnce(local.db, 'k', {}, later, async () => ++runs)))
+  const results = await Promise.allSettled([1, 2, 3].map(() => runOnce(store, 'k', {}, later, async () => ++runs)))
   expect(runs).toBe(1)
   // One ran it; the others replayed its result or were told it is still being processed — none ran it again.
-  const values = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+  const values = results.flatMap((r) => (r.status === 'fulfilled' ? [value(r.value)] : []))
   expect(values.length).toBeGreaterThan(0)
   expect(new Set(values)).toEqual(new Set([1]))
   for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' })
 }, 20_000)
 
-test('old keys (and the results they hold) are purged after a day; recent ones stay', async () => {
-  await runOnce(local.db, 'old', {}, t0, async () => ({ name: '周小勇' }))
+test('old keys (and what they keep) are purged after a day; recent ones stay', async () => {
+  await runOnce(store, 'old', {}, t0, async () => ({ name: '周小勇' }))
   const later = new Date(t0.getTime() + 25 * 3600 * 1000)
-  await runOnce(local.db, 'new', {}, later, async () => 'recent')
-  expect(await purgeIdempotencyKeys(local.db, later)).toBe(1)
+  await runOnce(store, 'new', {}, later, async () => 'recent')
+  // A record of the first release, answer in clear: removed whatever its age.
+  await local.db.collection(IDEMPOTENCY).add({ _id: 'legacy', state: 'done', fingerprint: 'x', result: { idNumber: '32061319940312101X' }, createdAt: later })
+  expect(await purgeIdempotencyKeys(local.db, later)).toBe(2)
   expect((await local.db.collection(IDEMPOTENCY).count()).total).toBe(1)
 })

@@ -1,17 +1,33 @@
-import { createHash } from 'node:crypto'
 import { isDuplicateKeyError } from '../db'
+import type { Vault } from '../security/vault'
 import type { Database } from './context'
 import { AppError } from './app-error'
+import { logFailure } from './error-log'
 
 export const IDEMPOTENCY = 'idempotency'
 
+/**
+ * One claimed call. Nothing here may hold personal data in clear or in an unkeyed hash — a copy of the database
+ * must not give away an ID number (an unkeyed SHA-256 of the input could be brute-forced: the number space is
+ * small). So the `_id` and the fingerprint are keyed MACs, and what is kept of the answer is sealed.
+ */
 interface IdempotencyDoc {
   _id: string
   state: 'pending' | 'done'
   fingerprint: string
-  result?: unknown
+  /** `vault.seal('idempotency/result', JSON)` of what `keep` chose to keep of the answer. */
+  kept?: string
   createdAt: Date
 }
+
+/** What the replay store needs: the database and the keys. A Runtime is one. */
+export interface ReplayStore {
+  db: Database
+  vault: Vault
+}
+
+/** The first call ran and this is its answer; or it had run before and this is what was kept of its answer. */
+export type Outcome<T> = { ran: true; result: T } | { ran: false; kept: unknown }
 
 /** How long a second identical call waits for the first one to finish before answering CONFLICT. */
 const WAIT_MS = 3000
@@ -19,24 +35,36 @@ const POLL_MS = 50
 /** Longer than any function may run (CloudBase timeout: 10 s in cloudbaserc.json). */
 const STALE_MS = 60_000
 
-export function fingerprintOf(input: unknown): string {
-  return createHash('sha256').update(JSON.stringify(input ?? null)).digest('base64url')
+export function idempotencyId(vault: Vault, key: string): string {
+  return vault.mac('idempotency/key', key)
+}
+
+function fingerprintOf(vault: Vault, input: unknown): string {
+  return vault.mac('idempotency/fingerprint', JSON.stringify(input ?? null))
 }
 
 /**
  * Runs a write at most once per key (caller + function + action + requestId). The first call claims the key by
  * inserting it — the primary key makes the claim atomic, so two simultaneous taps cannot both run. A later call
- * with the same key gets the stored result; a failed run releases the key so the user can retry.
+ * with the same key gets what `keep` kept of the first answer; a failed run releases the key so the user can retry.
  */
-export async function runOnce<T>(db: Database, key: string, input: unknown, now: Date, run: () => Promise<T>): Promise<T> {
-  const id = createHash('sha256').update(key).digest('hex')
-  const fingerprint = fingerprintOf(input)
+export async function runOnce<T>(
+  store: ReplayStore,
+  key: string,
+  input: unknown,
+  now: Date,
+  run: () => Promise<T>,
+  keep: (result: T) => unknown = (r) => r,
+): Promise<Outcome<T>> {
+  const { db, vault } = store
+  const id = idempotencyId(vault, key)
+  const fingerprint = fingerprintOf(vault, input)
   const docs = db.collection(IDEMPOTENCY)
   try {
     await docs.add({ _id: id, state: 'pending', fingerprint, createdAt: now })
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e
-    if (!(await takeOverStale(db, id, fingerprint, now))) return replay<T>(db, id, fingerprint)
+    if (!(await takeOverStale(db, id, fingerprint, now))) return { ran: false, kept: await replay(store, id, fingerprint) }
   }
   let result: T
   try {
@@ -47,13 +75,14 @@ export async function runOnce<T>(db: Database, key: string, input: unknown, now:
     await docs.doc(id).remove().catch(() => undefined)
     throw e
   }
-  // The write happened. If recording its result fails, the key stays pending (and is taken over only once stale):
+  // The write happened. If recording it fails, the key stays pending (and is taken over only once stale):
   // better a "still processing" answer for a while than running the write a second time.
+  const kept = keep(result)
   await docs
     .doc(id)
-    .update({ state: 'done', result: result === undefined ? null : result })
-    .catch((e: unknown) => console.error('[idempotency] result not recorded', (e as Error).message))
-  return result
+    .update({ state: 'done', kept: vault.seal('idempotency/result', JSON.stringify(kept === undefined ? null : kept)) })
+    .catch((e: unknown) => logFailure('idempotency: result not recorded', e))
+  return { ran: true, result }
 }
 
 /**
@@ -69,27 +98,33 @@ async function takeOverStale(db: Database, id: string, fingerprint: string, now:
   return updated === 1
 }
 
-async function replay<T>(db: Database, id: string, fingerprint: string): Promise<T> {
+async function replay({ db, vault }: ReplayStore, id: string, fingerprint: string): Promise<unknown> {
   const deadline = Date.now() + WAIT_MS
   for (;;) {
     const { data } = await db.collection(IDEMPOTENCY).doc(id).get()
     const doc = (data as IdempotencyDoc[])[0]
     if (!doc) throw new AppError('CONFLICT', '上一次提交没有成功，请再提交一次')
     if (doc.fingerprint !== fingerprint) throw new AppError('CONFLICT', '这个请求编号已用于另一份内容，请刷新后再提交')
-    if (doc.state === 'done') return doc.result as T
+    if (doc.state === 'done') {
+      // A record of the first release (answer in clear, unkeyed fingerprint) never matches: its fingerprint differs.
+      return doc.kept === undefined ? null : JSON.parse(vault.open('idempotency/result', doc.kept))
+    }
     if (Date.now() > deadline) throw new AppError('CONFLICT', '上一次提交还在处理中，请稍候再看')
     await new Promise((r) => setTimeout(r, POLL_MS))
   }
 }
 
-/** How long a result is kept for replays: a retry comes within minutes; a day covers a phone left offline. */
+/** How long an answer is kept for replays: a retry comes within minutes; a day covers a phone left offline. */
 const KEEP_MS = 24 * 3600 * 1000
 
 /**
- * Scheduled: forget old keys. Their stored results hold what the action returned (a profile, an application), so
- * keeping them longer than a retry needs would only keep personal data around. Returns how many were removed.
+ * Scheduled: forget old keys. Even sealed, what they keep is no longer needed once a retry is unlikely, and data
+ * kept without a purpose is data at risk. Returns how many were removed.
  */
 export async function purgeIdempotencyKeys(db: Database, now: Date): Promise<number> {
-  const { deleted } = await db.collection(IDEMPOTENCY).where({ createdAt: db.command.lt(new Date(now.getTime() - KEEP_MS)) }).remove()
-  return deleted ?? 0
+  const _ = db.command
+  const { deleted } = await db.collection(IDEMPOTENCY).where({ createdAt: _.lt(new Date(now.getTime() - KEEP_MS)) }).remove()
+  // Records of the first release kept answers in clear under `result` (an ID number, once revealed): gone at once.
+  const { deleted: legacy } = await db.collection(IDEMPOTENCY).where({ result: _.exists(true) }).remove()
+  return (deleted ?? 0) + (legacy ?? 0)
 }

@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error'
 import { adminOpenidsFrom, type Runtime } from '../core/context'
 import type { FunctionModule } from '../core/define-function'
 import { dispatch } from '../core/dispatch'
+import { logFailure } from '../core/error-log'
 import { stdoutJsonSink } from '../core/log'
 import { MAX_BODY_BYTES } from '../core/limits'
 import { vaultFromEnv } from '../security/vault'
@@ -55,7 +56,7 @@ export function createCloudMain(mod: FunctionModule) {
     try {
       rt = productionRuntime()
     } catch (e) {
-      console.error('[config]', (e as Error).message)
+      logFailure('config', e)
       return { ok: false, error: new AppError('INTERNAL').toBody() }
     }
     const openid = platformOpenid(context)

@@ -39,6 +39,17 @@ describe('vault', () => {
     expect(vault.verify('payload', 'short')).toBe(false)
   })
 
+  it('keeps each purpose apart: a MAC or a sealed value of one purpose is useless for another', () => {
+    expect(vault.mac('idempotency/key', 'a')).not.toBe(vault.mac('idempotency/fingerprint', 'a'))
+    expect(vault.mac('idempotency/key', 'a')).not.toBe(vault.hash('a'))
+    expect(vault.mac('idempotency/key', 'a')).toBe(vault.mac('idempotency/key', 'a'))
+    const sealed = vault.seal('idempotency/result', '{"idNumber":"32061319950615123X"}')
+    expect(sealed).not.toContain('1995')
+    expect(vault.open('idempotency/result', sealed)).toBe('{"idNumber":"32061319950615123X"}')
+    expect(() => vault.open('idempotency/key', sealed)).toThrow()
+    expect(() => vault.decrypt(sealed)).toThrow()
+  })
+
   it('fails closed without a production key, and rejects a short one', () => {
     expect(() => vaultFromEnv({})).toThrow(/NUANXIN_MASTER_KEY/)
     expect(() => createVault(randomBytes(16))).toThrow(/32 bytes/)

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { appendAudit } from '../audit/audit'
 import { AppError, invalidField } from '../core/app-error'
+import { logFailure } from '../core/error-log'
 import type { Database, Runtime, Transaction } from '../core/context'
 import { isDuplicateKeyError } from '../db'
 import type { UserDoc } from '../user/user.doc'
@@ -15,12 +16,12 @@ function fileStoreOf(rt: Runtime): FileStore {
   return rt.files
 }
 
-/** The upload rules, on the bytes themselves: size, then type by magic number. */
-function checkBytes(bytes: Buffer): FileContentType {
-  if (!bytes.length) throw invalidField('file', '文件是空的，请重新选择')
-  if (bytes.length > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过 10 MB', { file: '文件不能超过 10 MB' })
+/** The upload rules, on the bytes themselves: size, then type by magic number. `field` is the input they came in. */
+function checkBytes(bytes: Buffer, field: 'file' | 'fileID'): FileContentType {
+  if (!bytes.length) throw invalidField(field, '文件是空的，请重新选择')
+  if (bytes.length > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过 10 MB', { [field]: '文件不能超过 10 MB' })
   const type = sniffContentType(bytes)
-  if (!type) throw invalidField('file', '只能上传 JPG、PNG 照片或 PDF 文件')
+  if (!type) throw invalidField(field, '只能上传 JPG、PNG 照片或 PDF 文件')
   return type
 }
 
@@ -31,7 +32,7 @@ export async function findFile(db: Database, fileId: string): Promise<FileDoc | 
 
 /** Local upload (server/files.ts): the bytes arrived with the request; store them, then record them. */
 export async function registerFile(rt: Runtime, ownerOpenid: string, upload: { bytes: Buffer; name?: string }): Promise<FileView> {
-  const contentType = checkBytes(upload.bytes)
+  const contentType = checkBytes(upload.bytes, 'file')
   const store = fileStoreOf(rt)
   const _id = `f_${randomBytes(12).toString('hex')}`
   const doc: FileDoc = { _id, ownerOpenid, key: _id, contentType, size: upload.bytes.length, name: cleanFileName(upload.name, contentType), createdAt: rt.now(), attached: false, attachedTo: [] }
@@ -58,17 +59,17 @@ function ownsCloudPath(fileID: string, owner: UserDoc): boolean {
  * A refused file is deleted so it does not linger in storage. Registering the same fileID again answers the same.
  */
 export async function registerCloudFile(rt: Runtime, owner: UserDoc, input: { fileID: string; name?: string }): Promise<FileView> {
-  if (!ownsCloudPath(input.fileID, owner)) throw invalidField('file', '上传的文件无效，请重新上传')
+  if (!ownsCloudPath(input.fileID, owner)) throw invalidField('fileID', '上传的文件无效，请重新上传')
   const _id = `c_${createHash('sha256').update(input.fileID).digest('hex').slice(0, 32)}`
   const existing = await findFile(rt.db, _id)
   if (existing) return fileView(existing)
 
   const store = fileStoreOf(rt)
   const stored = await store.get(input.fileID)
-  if (!stored) throw invalidField('file', '没有找到上传的文件，请重新上传')
+  if (!stored) throw invalidField('fileID', '没有找到上传的文件，请重新上传')
   let contentType: FileContentType
   try {
-    contentType = checkBytes(stored.bytes)
+    contentType = checkBytes(stored.bytes, 'fileID')
   } catch (e) {
     await store.remove(input.fileID)
     throw e
@@ -171,7 +172,7 @@ export async function purgeUnattachedFiles(rt: Runtime): Promise<number> {
     if (!deleted) continue
     purged++
     // The record is gone either way; bytes that fail to go are logged for a person, and the purge goes on.
-    await rt.files.remove(file.key).catch((e: Error) => console.error(`[purge] bytes of ${file._id} not removed: ${e.message}`))
+    await rt.files.remove(file.key).catch((e: unknown) => logFailure('purge: bytes not removed', e))
   }
   return purged
 }

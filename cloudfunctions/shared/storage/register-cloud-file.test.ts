@@ -73,7 +73,7 @@ describe('registerCloudFile', () => {
     const theirs = fileID('u_other', 'lq3x9a-7f2k1m0p9z.pdf')
     await cloud.put(theirs, PDF)
     for (const id of [theirs, fileID('u_rider/../u_other', 'lq3x9a-7f2k1m0p9z.pdf'), 'cloud://env/avatars/u_rider/lq3x9a-7f2k1m0p9z.pdf', fileID('u_rider', 'short'), 'https://example.com/x.pdf']) {
-      await expect(registerCloudFile(rt, rider, { fileID: id })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { file: expect.any(String) } })
+      await expect(registerCloudFile(rt, rider, { fileID: id })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { fileID: expect.any(String) } })
     }
     expect(cloud.files.has(theirs)).toBe(true)
     await registerCloudFile(rt, other, { fileID: theirs })
@@ -84,10 +84,10 @@ describe('registerCloudFile', () => {
     const huge = fileID('u_rider', 'bbbbbbbbbbbbbbbb.pdf')
     await cloud.put(text, Buffer.from('not a picture'))
     await cloud.put(huge, Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]))
-    await expect(registerCloudFile(rt, rider, { fileID: text })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { file: '只能上传 JPG、PNG 照片或 PDF 文件' } })
+    await expect(registerCloudFile(rt, rider, { fileID: text })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { fileID: '只能上传 JPG、PNG 照片或 PDF 文件' } })
     await expect(registerCloudFile(rt, rider, { fileID: huge })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' })
     expect(cloud.files.size).toBe(0)
-    await expect(registerCloudFile(rt, rider, { fileID: fileID('u_rider', 'cccccccccccccccc.jpg') })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { file: expect.any(String) } })
+    await expect(registerCloudFile(rt, rider, { fileID: fileID('u_rider', 'cccccccccccccccc.jpg') })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: { fileID: expect.any(String) } })
   })
 
   it('answers NOT_AVAILABLE where no file store is configured', async () => {

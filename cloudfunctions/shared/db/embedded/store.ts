@@ -31,6 +31,9 @@ export class Store {
     this.sqlite = new Sqlite(file)
     this.sqlite.pragma('journal_mode = WAL')
     this.sqlite.pragma('synchronous = NORMAL')
+    // Deleted and overwritten rows are zeroed, not left in free pages: a purged record (an upload's record, an
+    // expired replay) must not be recoverable from a copy of the file.
+    this.sqlite.pragma('secure_delete = ON')
     this.sqlite.function('nx_key', { deterministic: true }, sqlKey)
     this.specs = indexes.collections
     for (const { name } of this.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]) {

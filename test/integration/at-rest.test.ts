@@ -6,6 +6,7 @@ import type { ApplicationView } from '~types/application.schema'
 import type { LegalAidInput } from '~types/legal-aid.schema'
 import { demoIdNumber } from '../../server/demo-id'
 import { DEMO_PEOPLE } from '../../server/seed'
+import { okData, WAGES_REQUEST } from '../support/requests'
 import { startTestServer, type TestServer } from '../support/server'
 import { TINY_PDF } from '../support/files'
 import { validProfile } from '../support/profiles'
@@ -52,11 +53,7 @@ function expectNothingAtRest(step: string) {
   expect({ step, found }).toEqual({ step, found: [] })
 }
 
-async function ok<T>(p: Promise<{ body: { ok: boolean; data?: unknown; error?: unknown } }>): Promise<T> {
-  const { body } = await p
-  if (!body.ok) throw new Error(JSON.stringify(body.error))
-  return body.data as T
-}
+const ok = okData
 
 let stopped = false
 beforeAll(async () => {
@@ -89,14 +86,7 @@ test('no ID number rests in clear or as an unkeyed hash, in any file of the data
 
   const res = await fetch(`${s.url}/api/files`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${token}` }, body: TINY_PDF })
   const { data: file } = (await res.json()) as { data: { fileId: string } }
-  const request: LegalAidInput = {
-    caseType: 'wages',
-    otherParty: { kind: 'platform', name: '某某外卖配送站', contact: '0513-12345678' },
-    amountFen: 120000,
-    facts: '九月跑单二十天，站点没有结算工资。',
-    urgent: { limitationEndsSoon: false, preservationNeeded: false },
-    attachments: [file.fileId],
-  }
+  const request: LegalAidInput = { ...WAGES_REQUEST, attachments: [file.fileId] }
   const filed = await ok<ApplicationView>(s.call('application', 'submitLegalAid', request, { token, requestId: 'a1' }))
   expectNothingAtRest('legal aid filed')
 

@@ -3,6 +3,7 @@ import type { FileLink } from '~types/file.schema'
 import type { LegalAidInput } from '~types/legal-aid.schema'
 import type { MessageView } from '~types/inbox.schema'
 import { runScheduledOnce } from '../../server/scheduler'
+import { okData, WAGES_REQUEST } from '../support/requests'
 import { startTestServer, type TestServer } from '../support/server'
 import { TINY_PDF } from '../support/files'
 
@@ -27,20 +28,9 @@ beforeAll(async () => {
 })
 afterAll(() => s.close())
 
-const wages: LegalAidInput = {
-  caseType: 'wages',
-  otherParty: { kind: 'platform', name: '某某外卖配送站', contact: '0513-12345678' },
-  amountFen: 386000,
-  facts: '2026 年 8 月在配送站跑单 26 天，站点至今没有结算工资，负责人电话不接。',
-  urgent: { limitationEndsSoon: false, preservationNeeded: false },
-  attachments: [],
-}
+const wages = WAGES_REQUEST
 
-async function ok<T>(res: Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: unknown } }>): Promise<T> {
-  const { body } = await res
-  if (!body.ok) throw new Error(JSON.stringify(body.error))
-  return body.data as T
-}
+const ok = okData
 const call = <T>(who: string, action: string, data: unknown, requestId?: string) => ok<T>(s.call('application', action, data, { token: t[who], requestId }))
 const raw = (who: string, action: string, data: unknown) => s.call('application', action, data, { token: t[who] })
 

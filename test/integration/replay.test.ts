@@ -1,6 +1,7 @@
 import type { ApplicationView, ReviewView } from '~types/application.schema'
 import type { LegalAidInput } from '~types/legal-aid.schema'
 import type { StaffCandidate } from '~types/user.schema'
+import { okData, WAGES_REQUEST } from '../support/requests'
 import { startTestServer, type TestServer } from '../support/server'
 
 /**
@@ -13,21 +14,10 @@ const t: Record<string, string> = {}
 let filed: ApplicationView
 let staffId: string
 
-const wages: LegalAidInput = {
-  caseType: 'wages',
-  otherParty: { kind: 'platform', name: '某某外卖配送站', contact: '0513-12345678' },
-  amountFen: 386000,
-  facts: '2026 年 8 月在配送站跑单 26 天，站点至今没有结算工资。',
-  urgent: { limitationEndsSoon: false, preservationNeeded: false },
-  attachments: [],
-}
+const wages = WAGES_REQUEST
 
 const call = (who: string, fn: string, action: string, data: unknown, requestId?: string) => s.call(fn, action, data, { token: t[who], requestId })
-async function ok<T>(p: ReturnType<typeof call>): Promise<T> {
-  const { body } = await p
-  if (!body.ok) throw new Error(JSON.stringify(body.error))
-  return body.data as T
-}
+const ok = okData
 const reveals = async () => (await s.runtime.db.collection('audit').where({ targetId: filed.id, action: 'application.revealId' }).count()).total
 
 beforeAll(async () => {

@@ -5,16 +5,10 @@ import { api, newRequestId } from '../../../api/client'
 import { setUser, signInDemo } from '../../../store/session'
 import { demoIdNumber } from '../../../../server/demo-id'
 import { validProfile } from '../../../../test/support/profiles'
+import { WAGES_REQUEST } from '../../../../test/support/requests'
 import { typeInto } from '../../../../test/support/taro-events'
 
-export const REQUEST: LegalAidInput = {
-  caseType: 'wages',
-  otherParty: { kind: 'platform', name: '某某外卖配送站', contact: '0513-12345678' },
-  amountFen: 386050,
-  facts: '2026 年 8 月在配送站跑单 26 天，站点至今没有结算工资，负责人电话不接。',
-  urgent: { limitationEndsSoon: false, preservationNeeded: false },
-  attachments: [],
-}
+export const REQUEST: LegalAidInput = { ...WAGES_REQUEST, amountFen: 386050 }
 
 /** A new worker in 南通市 崇川区 with a complete profile; `seq` keeps ID numbers of one file apart. Left signed in. */
 export async function newWorker(tag: string, seq: number) {

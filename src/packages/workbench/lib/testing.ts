@@ -5,15 +5,10 @@ import { api, newRequestId } from '../../../api/client'
 import { signInDemo } from '../../../store/session'
 import { demoIdNumber } from '../../../../server/demo-id'
 import { validProfile } from '../../../../test/support/profiles'
+import { WAGES_REQUEST } from '../../../../test/support/requests'
 
-export const WAGES: LegalAidInput = {
-  caseType: 'wages',
-  otherParty: { kind: 'platform', name: '某某外卖配送站', contact: '0513-12345678' },
-  amountFen: 386000,
-  facts: '2026 年 8 月在配送站跑单 26 天，站点至今没有结算工资，负责人电话不接。',
-  urgent: { limitationEndsSoon: false, preservationNeeded: true },
-  attachments: [],
-}
+/** Urgent: property must be secured at once (Art. 44). */
+export const WAGES: LegalAidInput = { ...WAGES_REQUEST, urgent: { limitationEndsSoon: false, preservationNeeded: true } }
 
 /**
  * A new worker in 南通市 崇川区 (a name and ID number no other test uses) files a request; the caller is left signed

@@ -1,11 +1,13 @@
 import * as z from 'zod/mini'
-import type { Role } from '~types/roles'
+import type { Role, Service } from '~types/roles'
 import { FUNCTIONS } from '../cloudfunctions/shared/functions'
 
 export interface CatalogEntry {
   function: string
   action: string
   roles: readonly Role[]
+  /** Staff of this service only (absent: staff of any service, scoped per record). */
+  service?: Service
   writes: boolean
   summary: string
   input: unknown
@@ -18,6 +20,7 @@ export function buildCatalog(): CatalogEntry[] {
       function: mod.name,
       action,
       roles: spec.roles,
+      ...(spec.service ? { service: spec.service } : {}),
       writes: spec.writes,
       summary: spec.summary,
       input: z.toJSONSchema(spec.input, { unrepresentable: 'any', io: 'input' }),

@@ -12,7 +12,9 @@ export default defineAppConfig({
     },
     { root: 'packages/workbench', pages: ['pages/index/index', 'pages/detail/index'] },
     { root: 'packages/admin', pages: ['pages/roles/index'] },
-    { root: 'packages/legal-aid', pages: ['pages/apply/index', 'pages/mine/index', 'pages/detail/index'] },
+    // 我的申请 and an application's page, for every kind; each service's own pages in its own package.
+    { root: 'packages/applications', pages: ['pages/mine/index', 'pages/detail/index'] },
+    { root: 'packages/legal-aid', pages: ['pages/apply/index'] },
   ],
   // Most workers open 我的 to fill in their profile: fetch that subpackage in the background.
   preloadRule: {

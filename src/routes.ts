@@ -11,6 +11,6 @@ export const routes = {
   workbenchDetail: '/packages/workbench/pages/detail/index',
   roles: '/packages/admin/pages/roles/index',
   legalAidApply: '/packages/legal-aid/pages/apply/index',
-  myApplications: '/packages/legal-aid/pages/mine/index',
-  applicationDetail: '/packages/legal-aid/pages/detail/index',
+  myApplications: '/packages/applications/pages/mine/index',
+  applicationDetail: '/packages/applications/pages/detail/index',
 } as const

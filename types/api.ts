@@ -1,10 +1,12 @@
 import { applicationContract } from './application.contract'
+import { legalAidContract } from './legal-aid.contract'
 import { userContract } from './user.contract'
 
 /** Every deployable function and its actions. Adding a function starts here. */
 export const CONTRACTS = {
   user: userContract,
   application: applicationContract,
+  legalAid: legalAidContract,
 }
 export type Contracts = typeof CONTRACTS
 export type FunctionName = keyof Contracts

@@ -14,22 +14,14 @@ import {
   type QueueRow,
   type ReviewView,
 } from './application.schema'
-import { LegalAidInput } from './legal-aid.schema'
 import { Empty } from './user.schema'
 import { FileLinkInput, RegisterFileInput, type FileLink, type FileView } from './file.schema'
 
 /**
- * The `application` cloud function: every kind's submission, the applicant's "我的申请", and the reviewer's
- * workbench — one workflow. A kind adds its `submit<Kind>` action here; everything after submission is shared.
+ * The `application` cloud function: the one workflow after submission — the applicant's "我的申请" and the
+ * reviewer's workbench, for every kind. Each service submits through its own function (legalAid.submit, …).
  */
 export const applicationContract = {
-  submitLegalAid: action<ApplicationView>()({
-    input: LegalAidInput,
-    roles: ['worker'],
-    writes: true,
-    replay: { read: 'getMine', by: 'id' },
-    summary: 'File a legal-aid request; the decision is due in 7 working days.',
-  }),
   registerFile: action<FileView>()({
     input: RegisterFileInput,
     roles: ['worker'],
@@ -56,7 +48,7 @@ export const applicationContract = {
   detail: action<ReviewView>()({ input: ById, roles: ['staff'], writes: false, summary: 'An application in scope, with the applicant (ID masked) and the full trail.' }),
   startReview: action<ReviewView>()({ input: StartReviewInput, roles: ['staff'], writes: true, replay: { read: 'detail', by: 'id' }, summary: 'Start reviewing.' }),
   requestMore: action<ReviewView>()({ input: RequestMoreInput, roles: ['staff'], writes: true, replay: { read: 'detail', by: 'id' }, summary: 'Ask for materials; pauses the clock.' }),
-  approve: action<ReviewView>()({ input: ApproveInput, roles: ['staff'], writes: true, replay: { read: 'detail', by: 'id' }, summary: 'Approve, naming the agency or lawyer and a contact.' }),
+  approve: action<ReviewView>()({ input: ApproveInput, roles: ['staff'], writes: true, replay: { read: 'detail', by: 'id' }, summary: "Approve, with the details the application's kind asks for (legal aid: the agency and a contact)." }),
   reject: action<ReviewView>()({ input: RejectInput, roles: ['staff'], writes: true, replay: { read: 'detail', by: 'id' }, summary: 'Reject with a reason the applicant sees.' }),
   revealIdNumber: action<{ idNumber: string }>()({
     input: ById,

@@ -1,5 +1,5 @@
 import { fieldErrors } from './validation'
-import { ApproveInput, RejectInput, SupplementInput } from './application.schema'
+import { ApproveInput, RejectInput, SupplementInput, approveInputFor } from './application.schema'
 
 const id = 'a'.repeat(32)
 
@@ -12,10 +12,12 @@ describe('review and supplement inputs', () => {
   })
 
   it('a phone number typed with spaces is kept without them; letters are refused with an example', () => {
-    const ok = ApproveInput.safeParse({ id, version: 2, agency: '崇川区法律援助中心', contact: '0513 8500 0000' })
-    expect(ok.success && ok.data.contact).toBe('051385000000')
-    const bad = ApproveInput.safeParse({ id, version: 2, agency: '崇川区法律援助中心', contact: '打 110' })
-    expect(bad.success || fieldErrors(bad.error)).toEqual({ contact: '电话号码只能填数字和短横线，如 0513-85000000' })
+    const ok = approveInputFor('legalAid').safeParse({ id, version: 2, details: { agency: '崇川区法律援助中心', contact: '0513 8500 0000' } })
+    expect(ok.success && ok.data.details.contact).toBe('051385000000')
+    const bad = approveInputFor('legalAid').safeParse({ id, version: 2, details: { agency: '崇川区法律援助中心', contact: '打 110' } })
+    expect(bad.success || fieldErrors(bad.error)).toEqual({ 'details.contact': '电话号码只能填数字和短横线，如 0513-85000000' })
+    // The generic shape takes any details; the server checks them against the application's kind.
+    expect(ApproveInput.safeParse({ id, version: 2, details: { anything: 1 } }).success).toBe(true)
   })
 
   it('a reason too short says how long it must be', () => {

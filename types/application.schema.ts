@@ -1,18 +1,12 @@
 import * as z from 'zod/mini'
 import type { FileView } from './file.schema'
-import type { Service } from './roles'
+import { ApplicationKind, KINDS } from './kinds'
 
 /**
  * One workflow for every kind of application (academy enrolment, subsidy claim, insurance, injury claim, legal aid,
- * volunteer report). Each kind adds its own fields and rules, never its own states.
+ * volunteer report). Each kind adds its own fields and rules (types/kinds.ts), never its own states.
  */
-export const APPLICATION_KINDS = ['legalAid'] as const
-export const ApplicationKind = z.enum(APPLICATION_KINDS)
-export type ApplicationKind = z.infer<typeof ApplicationKind>
-
-/** Which staff service reviews a kind. */
-export const KIND_SERVICE: Record<ApplicationKind, Service> = { legalAid: 'legalAid' }
-export const KIND_LABELS: Record<ApplicationKind, string> = { legalAid: '法律援助' }
+export { APPLICATION_KINDS, ApplicationKind, KINDS } from './kinds'
 
 export const STATUSES = ['submitted', 'inReview', 'needsMore', 'resubmitted', 'approved', 'rejected', 'withdrawn', 'done'] as const
 export const Status = z.enum(STATUSES)
@@ -104,15 +98,19 @@ export const RequestMoreInput = z.strictObject({
   /** Working days the applicant has to answer. */
   workingDays: z.optional(z.int().check(z.gte(1, '至少 1 个工作日'), z.lte(30, '最多 30 个工作日'))),
 })
+const approveNote = z.optional(z.string().check(z.trim(), z.maxLength(500, '最多 500 个字')))
+/**
+ * Approve any kind: `details` are what that kind's decision asks (types/kinds.ts), checked against it once the
+ * application — and so its kind — is known. `approveInputFor(kind)` is the same shape with the kind's fields.
+ */
 export const ApproveInput = z.strictObject({
   ...reviewBase,
-  agency: z.string({ error: '请填写承办的法律援助机构或律师' }).check(z.trim(), z.minLength(2, '请填写承办的法律援助机构或律师'), z.maxLength(60, '最多 60 个字')),
-  // Spaces as people type them (“0513 8500 0000”) are dropped, not refused.
-  contact: z
-    .string({ error: '请填写申请人可以拨打的联系电话' })
-    .check(z.overwrite((v) => v.replace(/[\s\u3000]/g, '')), z.regex(/^[\d-]{7,20}$/, '电话号码只能填数字和短横线，如 0513-85000000')),
-  note: z.optional(z.string().check(z.trim(), z.maxLength(500, '最多 500 个字'))),
+  details: z.record(z.string(), z.unknown()),
+  note: approveNote,
 })
+export function approveInputFor(kind: ApplicationKind) {
+  return z.strictObject({ ...reviewBase, details: KINDS[kind].decision, note: approveNote })
+}
 export const RejectInput = z.strictObject({
   ...reviewBase,
   reason: z.string({ error: '请写明不予批准的理由' }).check(z.trim(), z.minLength(4, '请写明不予批准的理由，至少 4 个字（申请人会看到）'), z.maxLength(500, '最多 500 个字')),
@@ -130,6 +128,15 @@ export const QueueInput = z.strictObject({
   page: Page,
 })
 
+/** A decision: approved with the kind's details (who takes a case, which seat…), or rejected with a reason. */
+export interface DecisionView {
+  result: 'approved' | 'rejected'
+  reason?: string
+  details?: Record<string, unknown>
+  note?: string
+  at: string
+}
+
 /** What a worker sees of their own application. */
 export interface ApplicationView {
   id: string
@@ -143,7 +150,7 @@ export interface ApplicationView {
   urgent: boolean
   summary: string
   supplement: { missing: string; deadline: string; answer?: string } | null
-  decision: { result: 'approved' | 'rejected'; reason?: string; agency?: string; contact?: string; at: string } | null
+  decision: DecisionView | null
   payload: Record<string, unknown>
   /** As filed, then any sent with a supplement; a file deleted since is left out. */
   attachments: FileView[]

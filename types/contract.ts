@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini'
-import type { Role } from './roles'
+import type { Role, Service } from './roles'
 
 /**
  * One action of one cloud function, as both sides see it: the app types its calls from it, the function wraps
@@ -14,6 +14,12 @@ export interface ActionSpec<I extends z.ZodMiniType = z.ZodMiniType, O = unknown
   writes: boolean
   /** One line of what it does, in English, for the catalog. */
   summary: string
+  /**
+   * For `staff` callers: only staff holding a grant for this service (in any district) may call it; which records
+   * they then reach is the district scope (cloudfunctions/shared/core/scope.ts). Without it, staff of any service
+   * may call it and the action scopes by each record's own service (the application workflow does).
+   */
+  service?: Service
   /**
    * Callable before the profile is complete and the privacy guide accepted.
    * @default false

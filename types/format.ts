@@ -16,9 +16,3 @@ export function formatDateTime(date: Date | string | number): string {
 export function fileSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
 }
-
-/** Integer fen → `3,860 元` / `12,500.50 元`: money is never a float until it is words on a screen. */
-export function yuan(fen: number): string {
-  const digits = fen % 100 === 0 ? 0 : 2
-  return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })} 元`
-}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { MONEY_MAX_FEN } from './money'
 
 /** Case types in the words a worker uses (法律援助法 Art. 31). */
 export const CASE_TYPES = ['wages', 'workInjury', 'trafficAccident', 'laborRelation', 'socialInsurance', 'other'] as const
@@ -22,8 +23,7 @@ export const PARTY_LABELS: Record<(typeof PARTY_KINDS)[number], string> = { plat
 
 /** The facts: enough for a lawyer to start, short enough to type on a phone. */
 export const FACTS_MAX = 2000
-/** ≤ 100 million yuan, in fen: anything larger is a typo. */
-export const AMOUNT_MAX_FEN = 10_000_000_000
+export const AMOUNT_MAX_FEN = MONEY_MAX_FEN
 
 export const LegalAidInput = z.strictObject({
   caseType: CaseType,
@@ -51,3 +51,16 @@ export type LegalAidInput = z.infer<typeof LegalAidInput>
 export function hardshipExempt(caseType: CaseType): boolean {
   return HARDSHIP_EXEMPT.includes(caseType)
 }
+
+/** What is stored and read back of a request: the input without its files (they are the application's), plus Art. 42. */
+export type LegalAidPayload = Omit<LegalAidInput, 'attachments'> & { hardshipExempt: boolean }
+
+/** Approving legal aid names who takes the case and a number the applicant can call (Art. 45). */
+export const LegalAidDecision = z.strictObject({
+  agency: z.string({ error: '请填写承办的法律援助机构或律师' }).check(z.trim(), z.minLength(2, '请填写承办的法律援助机构或律师'), z.maxLength(60, '最多 60 个字')),
+  // Spaces as people type them (“0513 8500 0000”) are dropped, not refused.
+  contact: z
+    .string({ error: '请填写申请人可以拨打的联系电话' })
+    .check(z.overwrite((v) => v.replace(/[\s\u3000]/g, '')), z.regex(/^[\d-]{7,20}$/, '电话号码只能填数字和短横线，如 0513-85000000')),
+})
+export type LegalAidDecision = z.infer<typeof LegalAidDecision>

@@ -18,7 +18,7 @@ async function signIn(page: Page, label: RegExp) {
 
 test('a reviewer at a desk starts, asks for more, and approves; the rider sees the decision on the phone', async () => {
   const rider = await e2e.server.login('demo-rider')
-  const filed = await e2e.server.call<ApplicationView>('application', 'submitLegalAid', {
+  const filed = await e2e.server.call<ApplicationView>('legalAid', 'submit', {
     caseType: 'wages',
     otherParty: { kind: 'platform', name: '某某外卖配送站' },
     amountFen: 386000,

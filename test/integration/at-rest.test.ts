@@ -87,7 +87,7 @@ test('no ID number rests in clear or as an unkeyed hash, in any file of the data
   const res = await fetch(`${s.url}/api/files`, { method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${token}` }, body: TINY_PDF })
   const { data: file } = (await res.json()) as { data: { fileId: string } }
   const request: LegalAidInput = { ...WAGES_REQUEST, attachments: [file.fileId] }
-  const filed = await ok<ApplicationView>(s.call('application', 'submitLegalAid', request, { token, requestId: 'a1' }))
+  const filed = await ok<ApplicationView>(s.call('legalAid', 'submit', request, { token, requestId: 'a1' }))
   expectNothingAtRest('legal aid filed')
 
   const shown = await ok<{ idNumber: string }>(s.call('application', 'revealIdNumber', { id: filed.id }, { token: staff, requestId: 'r1' }))

@@ -66,6 +66,15 @@ describe('the catalog', () => {
     for (const e of restricted) expectTypedFailure(await s.call(e.function, e.action, {}, { token: tokens.worker }), 'FORBIDDEN')
   })
 
+  it('every service-scoped action refuses staff without that service: FORBIDDEN', async () => {
+    // Demo staff: 顾敏 holds every service in 南通崇川; 钱伟 legal aid, volunteer and stations in 无锡梁溪.
+    const wuxi = await s.login('demo-staff-wuxi')
+    const wuxiServices = ['legalAid', 'volunteer', 'station']
+    for (const e of catalog.filter((x) => x.service && !wuxiServices.includes(x.service))) {
+      expectTypedFailure(await s.call(e.function, e.action, {}, { token: wuxi }), 'FORBIDDEN')
+    }
+  })
+
   it('every action answers garbage input with INVALID_INPUT naming the fields', async () => {
     for (const e of catalog) {
       const schema = e.input as Schema

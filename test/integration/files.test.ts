@@ -4,7 +4,7 @@ import type { Envelope } from '~types/errors'
 import type { FileLink } from '~types/file.schema'
 import type { FileView } from '../../cloudfunctions/shared/storage/file.doc'
 import type { Transaction } from '../../cloudfunctions/shared/core/context'
-import { addFileReadRule, attachFiles, findFile, purgeUnattachedFiles, UNATTACHED_FILE_TTL_MS } from '../../cloudfunctions/shared/storage/files'
+import { attachFiles, fileLink, type FileReadRule, findFile, purgeUnattachedFiles, UNATTACHED_FILE_TTL_MS } from '../../cloudfunctions/shared/storage/files'
 import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
 import { signFilePath } from '../../server/file-link'
 import { TINY_PDF, tinyPng } from '../support/files'
@@ -132,21 +132,20 @@ describe('reading an attachment', () => {
     expect(await linkFor(null, file.fileId)).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } })
   })
 
-  it('a registered read rule grants access, and only what it grants', async () => {
+  it('a read rule the caller passes grants access, only what it grants, and each opening by another is audited', async () => {
     const file = await uploaded('demo-rider', PDF)
     expect(await read('demo-staff-nantong', file.fileId)).toBe('NOT_FOUND')
-    const remove = addFileReadRule(async (f, user) => user.roles.staff.length > 0 && f._id === file.fileId)
-    try {
-      expect(await bytesOf(await read('demo-staff-nantong', file.fileId))).toEqual(PDF)
-      expect(await read('demo-courier', file.fileId)).toBe('NOT_FOUND')
-    } finally {
-      remove()
-    }
+    const staff = (await findUserByOpenid(s.runtime.db, 'demo-staff-nantong'))!
+    const courier = (await findUserByOpenid(s.runtime.db, 'demo-courier'))!
+    const rule: FileReadRule = async (f, user) => user.roles.staff.length > 0 && f._id === file.fileId
+    const link = await fileLink(s.runtime, file.fileId, staff, [rule])
+    expect(Buffer.from(await (await fetch(`${s.url}${link.url}`)).arrayBuffer())).toEqual(PDF)
+    await expect(fileLink(s.runtime, file.fileId, courier, [rule])).rejects.toMatchObject({ code: 'NOT_FOUND' })
     // Each opening by someone other than the owner is audited; the owner's own are not.
     await read('demo-rider', file.fileId)
     const { data: opened } = await s.runtime.db.collection('audit').where({ targetType: 'file', targetId: file.fileId }).get()
-    const staff = await findUserByOpenid(s.runtime.db, 'demo-staff-nantong')
-    expect(opened).toEqual([expect.objectContaining({ action: 'file.open', actorId: staff!._id, actorRole: 'staff' })])
+    expect(opened).toEqual([expect.objectContaining({ action: 'file.open', actorId: staff._id, actorRole: 'staff' })])
+    // Without the rule (the application function's own rules: no application lists this file) nothing is granted.
     expect(await read('demo-staff-nantong', file.fileId)).toBe('NOT_FOUND')
   })
 

@@ -33,15 +33,18 @@ const wages = WAGES_REQUEST
 const ok = okData
 const call = <T>(who: string, action: string, data: unknown, requestId?: string) => ok<T>(s.call('application', action, data, { token: t[who], requestId }))
 const raw = (who: string, action: string, data: unknown) => s.call('application', action, data, { token: t[who] })
+/** The rider files through the legalAid function; everything after is the application function's. */
+const file = (data: unknown, requestId?: string) => ok<ApplicationView>(s.call('legalAid', 'submit', data, { token: t['demo-rider'], requestId }))
+const rawFile = (data: unknown) => s.call('legalAid', 'submit', data, { token: t['demo-rider'] })
 
 test('file → review → ask for more → supplement → approve, with the deadline across National Day and its make-up Saturday', async () => {
-  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages, 'file-1')
+  const filed = await file(wages, 'file-1')
   expect(filed).toMatchObject({ status: 'submitted', version: 1, caseNo: expect.stringMatching(/^FY-20260929-\d{4}$/), urgent: false })
   // Sep 30 · (Oct 1–7 off) · Oct 8 · 9 · 10 (调休 Saturday) · 12 · 13 · 14 → 7 working days.
   expect(filed.clock).toEqual({ dueAt: '2026-10-14T15:59:59.999Z', pausedWithWorkingDays: null, extended: false, provisional: false })
   expect(filed.payload).toMatchObject({ hardshipExempt: true })
   // A retry of the same submission returns the same application.
-  expect((await call<ApplicationView>('demo-rider', 'submitLegalAid', wages, 'file-1')).id).toBe(filed.id)
+  expect((await file(wages, 'file-1')).id).toBe(filed.id)
 
   const inbox = await ok<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
   expect(inbox.items[0]).toMatchObject({ title: '已收到您的法律援助申请', target: { kind: 'application', id: filed.id } })
@@ -69,8 +72,8 @@ test('file → review → ask for more → supplement → approve, with the dead
   expect(answered).toMatchObject({ status: 'resubmitted', clock: { dueAt: '2026-10-16T15:59:59.999Z', pausedWithWorkingDays: null } })
 
   seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
-  seen = await call<ReviewView>('demo-staff-nantong', 'approve', { id: filed.id, version: seen.version, agency: '崇川区法律援助中心 王律师', contact: '0513-85000000' })
-  expect(seen).toMatchObject({ status: 'approved', decision: { result: 'approved', agency: '崇川区法律援助中心 王律师' } })
+  seen = await call<ReviewView>('demo-staff-nantong', 'approve', { id: filed.id, version: seen.version, details: { agency: '崇川区法律援助中心 王律师', contact: '0513-85000000' } })
+  expect(seen).toMatchObject({ status: 'approved', decision: { result: 'approved', details: { agency: '崇川区法律援助中心 王律师' } } })
 
   const final = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
   expect(final.timeline.map((e) => e.step)).toEqual(['submit', 'startReview', 'requestMore', 'supplement', 'approve'])
@@ -83,7 +86,7 @@ test('file → review → ask for more → supplement → approve, with the dead
 
 test('nobody outside sees it: another district, another worker', async () => {
   await at('2026-11-02T02:00:00Z')
-  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const filed = await file(wages)
   const wuxi = await call<{ rows: QueueRow[] }>('demo-staff-wuxi', 'queue', {})
   expect(wuxi.rows.map((r) => r.id)).not.toContain(filed.id)
   for (const [who, action, data] of [
@@ -100,7 +103,7 @@ test('nobody outside sees it: another district, another worker', async () => {
 
 test('two reviewers at once: one wins, the other gets a clear conflict', async () => {
   await at('2026-11-03T02:00:00Z')
-  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const filed = await file(wages)
   const both = await Promise.all([
     raw('demo-staff-nantong', 'startReview', { id: filed.id, version: 1 }),
     raw('demo-staff-nantong', 'reject', { id: filed.id, version: 1, reason: '不属于法律援助范围' }),
@@ -118,7 +121,7 @@ test('two reviewers at once: one wins, the other gets a clear conflict', async (
 
 test('a request for materials left unanswered past its deadline turns into withdrawn, by the scheduler', async () => {
   await at('2026-11-09T02:00:00Z') // Monday
-  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const filed = await file(wages)
   let seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: 1 })
   seen = await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: '请补充身份证明', workingDays: 1 })
   await at('2026-11-10T10:00:00Z') // Tuesday evening: still in time
@@ -135,19 +138,19 @@ test('a request for materials left unanswered past its deadline turns into withd
 
 test('extend once, with a reason; hardship is asked for only where the law asks', async () => {
   await at('2026-11-16T02:00:00Z') // Monday → due Tuesday Nov 25
-  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const filed = await file(wages)
   expect(filed.clock.dueAt).toBe('2026-11-25T15:59:59.999Z')
   const once = await call<ReviewView>('demo-staff-nantong', 'extend', { id: filed.id, version: 1, reason: '需要向平台核实用工关系' })
   expect(once.clock).toMatchObject({ dueAt: '2026-11-30T15:59:59.999Z', extended: true })
   expect((await raw('demo-staff-nantong', 'extend', { id: filed.id, version: once.version, reason: '再延长一次' })).body).toMatchObject({ error: { code: 'CONFLICT' } })
 
   const traffic = { ...wages, caseType: 'trafficAccident' as const }
-  expect((await raw('demo-rider', 'submitLegalAid', traffic)).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { hardship: expect.any(String) } } })
-  const withHardship = await call<ApplicationView>('demo-rider', 'submitLegalAid', { ...traffic, hardship: '一家四口靠我一个人跑单，月收入约四千元', urgent: { limitationEndsSoon: true, preservationNeeded: false } })
+  expect((await rawFile(traffic)).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { hardship: expect.any(String) } } })
+  const withHardship = await file({ ...traffic, hardship: '一家四口靠我一个人跑单，月收入约四千元', urgent: { limitationEndsSoon: true, preservationNeeded: false } })
   expect(withHardship).toMatchObject({ urgent: true, payload: { hardshipExempt: false } })
 
   const review = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: withHardship.id, version: 1 })
-  await call<ReviewView>('demo-staff-nantong', 'approve', { id: withHardship.id, version: review.version, agency: '崇川区法律援助中心', contact: '0513-85000000' })
+  await call<ReviewView>('demo-staff-nantong', 'approve', { id: withHardship.id, version: review.version, details: { agency: '崇川区法律援助中心', contact: '0513-85000000' } })
   const figures = await call<QueueFigures>('demo-staff-nantong', 'figures', {})
   expect(figures.open).toBeGreaterThanOrEqual(2)
   expect(figures.decidedThisMonth).toBeGreaterThanOrEqual(1)
@@ -156,7 +159,7 @@ test('extend once, with a reason; hardship is asked for only where the law asks'
 
 test('the full ID number is a separate, audited step, for staff in scope only; the applicant does not see the look', async () => {
   await at('2026-11-17T02:00:00Z')
-  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', wages)
+  const filed = await file(wages)
   const shown = await call<{ idNumber: string }>('demo-staff-nantong', 'revealIdNumber', { id: filed.id })
   expect(shown.idNumber).toMatch(/^320613\d{11}[\dX]$/)
   expect((await raw('demo-staff-wuxi', 'revealIdNumber', { id: filed.id })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -175,8 +178,8 @@ test('attachments: only your own files attach; reviewing staff of that district 
   }
   const mine = await upload('demo-rider')
   const theirs = await upload('demo-courier')
-  expect((await raw('demo-rider', 'submitLegalAid', { ...wages, attachments: [theirs] })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } } })
-  const filed = await call<ApplicationView>('demo-rider', 'submitLegalAid', { ...wages, attachments: [mine] })
+  expect((await rawFile({ ...wages, attachments: [theirs] })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } } })
+  const filed = await file({ ...wages, attachments: [mine] })
   expect(filed.attachments).toEqual([{ fileId: mine, name: '工资条.pdf', size: pdf.length, contentType: 'application/pdf' }])
   /** What a client does to open it: ask for a link (the access check), then fetch the link with no identity. */
   const read = async (who: string) => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const staff = await ok<StaffCandidate[]>(call('demo-admin', 'user', 'listStaff', {}))
   staffId = staff.find((p) => p.realName === '钱伟')!.id
   await ok(call('demo-admin', 'user', 'grantStaff', { userId: staffId, districtCode: '320613', services: ['legalAid'] }, 'grant-1'))
-  filed = await ok<ApplicationView>(call('demo-rider', 'application', 'submitLegalAid', wages, 'file-1'))
+  filed = await ok<ApplicationView>(call('demo-rider', 'legalAid', 'submit', wages, 'file-1'))
 })
 afterAll(() => s.close())
 
@@ -50,12 +50,12 @@ test('a replayed reveal after the grant is revoked answers NOT_FOUND, and every 
   expect(await reveals()).toBe(2)
 })
 
-test('a replay in scope answers what the caller sees now, and never runs the write twice', async () => {
-  const again = await ok<ApplicationView>(call('demo-rider', 'application', 'submitLegalAid', wages, 'file-1'))
+test('a repeated submission answers the first one, sealed, and never files twice', async () => {
+  const again = await ok<ApplicationView>(call('demo-rider', 'legalAid', 'submit', wages, 'file-1'))
   expect(again.id).toBe(filed.id)
-  // Now, not then: the repeat shows the step staff took since.
-  expect(again.status).toBe('inReview')
+  // The first answer, as it was (legalAid.submit keeps it sealed: the applicant's own application).
+  expect(again.status).toBe('submitted')
   expect((await ok<ApplicationView[]>(call('demo-rider', 'application', 'listMine', {}))).filter((a) => a.id === filed.id)).toHaveLength(1)
   // The same requestId with other content is refused, not answered with the first application.
-  expect((await call('demo-rider', 'application', 'submitLegalAid', { ...wages, amountFen: 1 }, 'file-1')).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  expect((await call('demo-rider', 'legalAid', 'submit', { ...wages, amountFen: 1 }, 'file-1')).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 })

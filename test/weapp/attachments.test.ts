@@ -31,11 +31,11 @@ beforeAll(async () => {
     urgent: { limitationEndsSoon: false, preservationNeeded: false },
     attachments: [pdf.fileId, png.fileId],
   }
-  filed = await post<ApplicationView>('/api/fn/application', JSON.stringify({ action: 'submitLegalAid', data: input, requestId: `weapp-attach-${Date.now()}` }), { ...auth, 'content-type': 'application/json' })
+  filed = await post<ApplicationView>('/api/fn/legalAid', JSON.stringify({ action: 'submit', data: input, requestId: `weapp-attach-${Date.now()}` }), { ...auth, 'content-type': 'application/json' })
 })
 
 test('the rider opens the PDF they filed: downloaded through a link and handed to WeChat’s document viewer', async () => {
-  const page = await loadPage('packages/legal-aid/pages/detail/index', { id: filed.id }, { openid: 'demo-rider' })
+  const page = await loadPage('packages/applications/pages/detail/index', { id: filed.id }, { openid: 'demo-rider' })
   await page.waitForText('工资条.pdf')
   await page.waitForText('聊天截图.png')
   await page.tap('.attachment-list__item')

@@ -7,7 +7,7 @@ test('我的 in the weapp shows the masked ID number, no demo sign-out, and open
   // The demo sign-in/out exists only in the H5 build: it must not ship to WeChat.
   expect(page.text()).not.toContain('退出登录')
   await page.tap('.entry')
-  expect(page.navigations).toEqual([{ api: 'navigateTo', url: '/packages/legal-aid/pages/mine/index' }])
+  expect(page.navigations).toEqual([{ api: 'navigateTo', url: '/packages/applications/pages/mine/index' }])
   page.unload()
 })
 

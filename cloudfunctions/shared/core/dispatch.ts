@@ -1,5 +1,5 @@
 import type { Envelope } from '~types/errors'
-import type { Role } from '~types/roles'
+import type { Role, Service } from '~types/roles'
 import { findUserByOpenid } from '../user/user.repository'
 import { isReady } from '../user/user.view'
 import type { UserDoc } from '../user/user.doc'
@@ -31,14 +31,14 @@ function parseBody(body: unknown): ParsedBody {
   return { action, data, requestId: requestId as string | undefined }
 }
 
-function holds(role: Role, user: UserDoc | null, createsUser: boolean): boolean {
+function holds(role: Role, user: UserDoc | null, createsUser: boolean, service?: Service): boolean {
   switch (role) {
     case 'public':
       return true
     case 'worker':
       return !!user || createsUser
     case 'staff':
-      return !!user && user.roles.staff.length > 0
+      return !!user && user.roles.staff.some((g) => !service || g.services.includes(service))
     case 'admin':
       return !!user && user.roles.admin
   }
@@ -57,7 +57,7 @@ function logRole(user: UserDoc | null): CallLogLine['role'] {
 async function replayThroughRead(mod: FunctionModule, readName: string, kept: unknown, ctx: ActionContext<UserDoc | null>): Promise<unknown> {
   const read = mod.actions[readName]
   const user = ctx.user ?? (await findUserByOpenid(ctx.runtime.db, ctx.openid))
-  if (!read.spec.roles.some((r) => holds(r, user, false))) throw new AppError('FORBIDDEN')
+  if (!read.spec.roles.some((r) => holds(r, user, false, read.spec.service))) throw new AppError('FORBIDDEN')
   return read.handler(parseInput(read.spec.input, kept), { ...ctx, user })
 }
 
@@ -83,7 +83,7 @@ export async function dispatch(mod: FunctionModule, body: unknown, caller: Calle
     const user = caller.openid ? await findUserByOpenid(rt.db, caller.openid) : null
     line.role = logRole(user)
     if (!user && !isPublic && !spec.createsUser) throw new AppError('UNAUTHENTICATED')
-    if (!spec.roles.some((r) => holds(r, user, !!spec.createsUser))) throw new AppError('FORBIDDEN')
+    if (!spec.roles.some((r) => holds(r, user, !!spec.createsUser, spec.service))) throw new AppError('FORBIDDEN')
     if (user && !isPublic && !spec.beforeProfile && !isReady(user)) throw new AppError('PROFILE_INCOMPLETE')
 
     const input = parseInput(spec.input, req.data)

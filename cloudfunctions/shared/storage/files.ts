@@ -85,38 +85,29 @@ export async function registerCloudFile(rt: Runtime, owner: UserDoc, input: { fi
   return fileView(doc)
 }
 
-/** May `user` read someone else's file? Registered by the services whose reviewers need attachments. */
-export type FileReadRule = (file: FileDoc, user: UserDoc, db: Database) => Promise<boolean>
-
-const readRules: FileReadRule[] = []
-
 /**
- * Storage knows who uploaded a file, not which application lists it or who reviews that; so each service that
- * attaches files adds the rule for its reviewers here (the review workflow: staff whose district and service cover
- * an application listing the file), and storage needs no import of any of them. Returns the rule's removal.
+ * May `user` read someone else's file? Storage knows who uploaded a file, not which record lists it or who reviews
+ * that: the function serving the link passes the rules of its records (the workflow: staff whose district and
+ * service cover an application listing the file), so storage imports none of them.
  */
-export function addFileReadRule(rule: FileReadRule): () => void {
-  readRules.push(rule)
-  return () => void readRules.splice(readRules.indexOf(rule), 1)
-}
-
-/** Whether a registered rule admits `user` to someone else's file. */
-async function grantedByRule(file: FileDoc, user: UserDoc, db: Database): Promise<boolean> {
-  for (const rule of readRules) if (await rule(file, user, db)) return true
-  return false
-}
+export type FileReadRule = (file: FileDoc, user: UserDoc, db: Database) => Promise<boolean>
 
 /** How long an attachment link works: long enough to download a 10 MiB file on a slow phone, short enough not to matter if shared. */
 export const FILE_LINK_TTL_MS = 10 * 60 * 1000
+
+async function grantedByRule(file: FileDoc, user: UserDoc, db: Database, rules: readonly FileReadRule[]): Promise<boolean> {
+  for (const rule of rules) if (await rule(file, user, db)) return true
+  return false
+}
 
 /**
  * A short-lived address for a file `user` may read — the one way any client opens an attachment. "Missing" and
  * "not yours" answer the same NOT_FOUND, so neither leaks.
  */
-export async function fileLink(rt: Runtime, fileId: string, user: UserDoc): Promise<FileLink> {
+export async function fileLink(rt: Runtime, fileId: string, user: UserDoc, rules: readonly FileReadRule[]): Promise<FileLink> {
   const file = await findFile(rt.db, fileId)
   const own = file?.ownerOpenid === user.openid
-  if (!file || !(own || (await grantedByRule(file, user, rt.db)))) throw new AppError('NOT_FOUND', '这个附件打不开：可能已删除，或您没有查看权限')
+  if (!file || !(own || (await grantedByRule(file, user, rt.db, rules)))) throw new AppError('NOT_FOUND', '这个附件打不开：可能已删除，或您没有查看权限')
   // Someone else's personal document (a payslip, a medical record): every opening by a reviewer is on the record.
   if (!own) await appendAudit(rt.db, { actorId: user._id, actorRole: 'staff', action: 'file.open', targetType: 'file', targetId: file._id, at: rt.now() })
   const expiresAt = new Date(rt.now().getTime() + FILE_LINK_TTL_MS)

@@ -101,11 +101,11 @@ describe('fileLink on cloud storage', () => {
     const id = fileID('u_rider', 'eeeeeeeeeeeeeeee.pdf')
     await cloud.put(id, PDF)
     const view = await registerCloudFile(rt, rider, { fileID: id, name: '欠条.pdf' })
-    expect(await fileLink(rt, view.fileId, rider)).toEqual({
+    expect(await fileLink(rt, view.fileId, rider, [])).toEqual({
       ...view,
       url: `https://temp.example/${encodeURIComponent(id)}?expires=${Date.parse('2026-11-29T02:10:00Z')}`,
       expiresAt: '2026-11-29T02:10:00.000Z',
     })
-    await expect(fileLink(rt, view.fileId, { ...other, roles: { staff: [] } } as unknown as UserDoc)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(fileLink(rt, view.fileId, { ...other, roles: { staff: [] } } as unknown as UserDoc, [])).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

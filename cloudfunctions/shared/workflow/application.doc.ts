@@ -38,7 +38,11 @@ export interface ApplicationDoc {
   urgent: boolean
   summary: string
   supplement: { missing: string; deadline: Date; answer?: string; answerAttachments?: string[] } | null
-  decision: { result: 'approved' | 'rejected'; reason?: string; agency?: string; contact?: string; note?: string; at: Date } | null
+  /**
+   * `details`: what the kind's decision schema asked of the approver. Records of the first release kept legal aid's
+   * `agency`/`contact` at the top level; views read them as details.
+   */
+  decision: { result: 'approved' | 'rejected'; reason?: string; details?: Record<string, unknown>; agency?: string; contact?: string; note?: string; at: Date } | null
   payload: Record<string, unknown>
   /** Every file the applicant sent: as filed, then with each supplement. Each file's `attachedTo` names this record. */
   attachments: string[]

@@ -1,20 +1,18 @@
 import { applicationContract } from '~types/application.contract'
 import { defineFunction } from '../core/define-function'
 import { fileLink, purgeUnattachedFiles, registerCloudFile } from '../storage/files'
-import './attachment-access'
-import { submitLegalAid } from '../legal-aid/legal-aid.service'
+import { reviewersOfApplications } from './attachment-access'
 import { expireSupplements } from './expire.job'
 import { figures, queue } from './queue.service'
 import { approve, detail, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
 
-/** The `application` cloud function: submissions, 我的申请, and the workbench. */
+/** The `application` cloud function: 我的申请 and the workbench, for every kind (each submits through its own function). */
 export const applicationFunction = defineFunction(
   'application',
   applicationContract,
   {
-    submitLegalAid: (input, { runtime, user }) => submitLegalAid(runtime, user, input),
     registerFile: (input, { runtime, user }) => registerCloudFile(runtime, user, input),
-    fileLink: (input, { runtime, user }) => fileLink(runtime, input.fileId, user),
+    fileLink: (input, { runtime, user }) => fileLink(runtime, input.fileId, user, [reviewersOfApplications]),
     listMine: (_, { runtime, user }) => listMine(runtime, user),
     getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
     supplement: (input, { runtime, user }) => supplement(runtime, user, input),

@@ -1,13 +1,13 @@
-import { addFileReadRule } from '../storage/files'
+import type { FileReadRule } from '../storage/files'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
-import { staffCovers } from './scope'
+import { staffCovers } from '../core/scope'
 
 /**
  * Who besides the owner may read an attachment: staff whose district and service cover an application that lists
  * it (as filed or with a supplement) — found through the file's own `attachedTo`, so the check reads a handful of
- * documents by id, whatever the number of applications. Registered once, when the workflow module loads.
+ * documents by id, whatever the number of applications. Passed to fileLink by the `application` function.
  */
-addFileReadRule(async (file, user, db) => {
+export const reviewersOfApplications: FileReadRule = async (file, user, db) => {
   if (!user.roles.staff.length || file.attachedTo?.length === 0) return false
   const _ = db.command
   // A file recorded before `attachedTo` existed (local data from an older version): find its applications the slow way.
@@ -16,4 +16,4 @@ addFileReadRule(async (file, user, db) => {
     : _.or([{ attachments: file._id }, { 'supplement.answerAttachments': file._id }])
   const { data } = await db.collection(APPLICATIONS).where(where).limit(20).get()
   return (data as ApplicationDoc[]).some((app) => staffCovers(user, app))
-})
+}

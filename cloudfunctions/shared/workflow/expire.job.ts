@@ -1,12 +1,12 @@
-import { KIND_LABELS } from '~types/application.schema'
 import type { Runtime } from '../core/context'
 import { AppError } from '../core/app-error'
+import { KIND_DEFINITIONS } from '../kinds'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
 import { transition } from './transition'
 
 /**
  * Scheduled (a timer trigger on CloudBase, an interval in the local server): an unanswered request for materials
- * past its deadline makes the application withdrawn — the rule of legal-aid procedure. Returns how many expired.
+ * past its deadline makes the application withdrawn (the rule of legal-aid procedure, and of every kind so far). Returns how many expired.
  * A row another actor changed meanwhile is skipped (its version moved on); the next run sees it again.
  */
 export async function expireSupplements(rt: Runtime): Promise<number> {
@@ -17,10 +17,7 @@ export async function expireSupplements(rt: Runtime): Promise<number> {
     try {
       await transition(rt, app, 'expire', { id: 'system', role: 'system' }, {
         patch: { dueAt: null },
-        message: {
-          title: `${KIND_LABELS[app.kind]}申请已视为撤回`,
-          body: `您的申请（${app.caseNo}）没有在期限内补充材料，按规定视为撤回。如仍需帮助，可以重新提交申请。`,
-        },
+        message: KIND_DEFINITIONS[app.kind].messages.expired(app),
       })
       expired++
     } catch (e) {

@@ -1,18 +1,19 @@
 import type { QueueFigures, QueueRow, Status } from '~types/application.schema'
 import { inZone } from '~types/time'
-import { WORKFLOW_RULES } from '../../../config/workflow'
+import { APPLICATION_KINDS, KINDS } from '~types/kinds'
 import type { Runtime } from '../core/context'
 import type { UserDoc } from '../user/user.doc'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
-import { scopeCondition } from './scope'
+import { scopeCondition } from '../core/scope'
 import { queueRow } from './views'
 import { addWorkingDays, workingDaysLeft } from './working-days'
 
 export const PAGE_SIZE = 20
 
-/** "Due soon": within the rule's working days (the same for every kind today). */
-function dueSoonLimit(now: Date): Date {
-  return addWorkingDays(now, WORKFLOW_RULES.legalAid.dueSoonWorkingDays).dueAt
+/** "Due soon": due within the kind's `dueSoonWorkingDays` — one branch per kind, each with its own limit. */
+function dueSoonCondition(rt: Runtime, now: Date) {
+  const _ = rt.db.command
+  return _.or(APPLICATION_KINDS.map((kind) => ({ kind, dueAt: _.gte(now).and(_.lte(addWorkingDays(now, KINDS[kind].rules.dueSoonWorkingDays).dueAt)) })))
 }
 
 export interface QueueFilter {
@@ -32,7 +33,7 @@ function conditions(rt: Runtime, staff: UserDoc, f: QueueFilter) {
   const and: object[] = [scopeCondition(rt.db, staff), f.status ? { status: f.status } : { open: true }]
   if (f.kind) and.push({ kind: f.kind })
   if (f.due === 'overdue') and.push({ dueAt: _.lt(now) })
-  if (f.due === 'soon') and.push({ dueAt: _.gte(now).and(_.lte(dueSoonLimit(now))) })
+  if (f.due === 'soon') and.push(dueSoonCondition(rt, now))
   if (f.q) and.push(_.or([{ caseNo: f.q.toUpperCase() }, { applicantName: rt.db.RegExp({ regexp: literal(f.q) }) }]))
   return _.and(and)
 }
@@ -59,11 +60,10 @@ export async function figures(rt: Runtime, staff: UserDoc): Promise<QueueFigures
   const now = rt.now()
   const scope = scopeCondition(rt.db, staff)
   const count = async (extra: object) => (await rt.db.collection(APPLICATIONS).where(_.and([scope, extra])).count()).total
-  const soon = dueSoonLimit(now)
   const monthStart = inZone(now).startOf('month').toDate()
   const [open, dueSoon, overdue, decidedDocs] = await Promise.all([
     count({ open: true }),
-    count({ open: true, dueAt: _.gte(now).and(_.lte(soon)) }),
+    count(_.and([{ open: true }, dueSoonCondition(rt, now)])),
     count({ open: true, dueAt: _.lt(now) }),
     rt.db.collection(APPLICATIONS).where(_.and([scope, { 'decision.at': _.gte(monthStart) }])).limit(1000).get(),
   ])

@@ -1,16 +1,17 @@
-import { KIND_LABELS, type ApplicationView, type ReviewView } from '~types/application.schema'
+import type { ApplicationView, ReviewView } from '~types/application.schema'
+import { KINDS } from '~types/kinds'
 import { AUDIT } from '../audit/audit'
-import { WORKFLOW_RULES } from '../../../config/workflow'
 import { AppError } from '../core/app-error'
+import { KIND_DEFINITIONS } from '../kinds'
+import { parseInput } from '../core/validate'
 import type { Runtime } from '../core/context'
 import type { UserDoc } from '../user/user.doc'
 import { findUserById } from '../user/user.repository'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
-import { staffCovers } from './scope'
+import { staffCovers } from '../core/scope'
 import { transition } from './transition'
 import { applicationView, applicationViews, reviewView } from './views'
 import { addWorkingDays, workingDaysLeft } from './working-days'
-import { formatDateTime } from '~types/format'
 
 const NOT_FOUND = '没有找到这份申请'
 
@@ -98,7 +99,7 @@ export async function requestMore(rt: Runtime, staff: UserDoc, input: { id: stri
   const app = await loadInScope(rt, staff, input.id)
   expectVersion(app, input.version)
   const now = rt.now()
-  const rules = WORKFLOW_RULES[app.kind]
+  const rules = KINDS[app.kind].rules
   const answerBy = addWorkingDays(now, input.workingDays ?? rules.supplementWorkingDays)
   const left = app.decisionDueAt ? workingDaysLeft(now, app.decisionDueAt) : rules.decideWithinWorkingDays
   return decided(
@@ -106,29 +107,38 @@ export async function requestMore(rt: Runtime, staff: UserDoc, input: { id: stri
     await transition(rt, app, 'requestMore', who(staff, 'staff'), {
       note: input.missing,
       patch: { supplement: { missing: input.missing, deadline: answerBy.dueAt }, pausedWorkingDays: left, dueAt: answerBy.dueAt },
-      message: {
-        title: `请补充${KIND_LABELS[app.kind]}申请材料`,
-        body: `您的申请（${app.caseNo}）还需要：${input.missing}。请在 ${formatDateTime(answerBy.dueAt)} 前在“我的申请”里补充，逾期未补充将视为撤回申请。`,
-      },
+      message: KIND_DEFINITIONS[app.kind].messages.moreRequested(app, input.missing, answerBy.dueAt),
     }),
   )
 }
 
-export async function approve(rt: Runtime, staff: UserDoc, input: { id: string; version: number; agency: string; contact: string; note?: string }) {
+/**
+ * Approve any kind: its `details` are checked against the kind's decision schema (errors name `details.<field>`),
+ * kept on the decision, handed to the kind's in-transaction hook, and put in the kind's approval message.
+ */
+export async function approve(rt: Runtime, staff: UserDoc, input: { id: string; version: number; details: Record<string, unknown>; note?: string }) {
   const app = await loadInScope(rt, staff, input.id)
+  const details = parseDetails(app, input.details)
   expectVersion(app, input.version)
-  const now = rt.now()
   return decided(
     rt,
     await transition(rt, app, 'approve', who(staff, 'staff'), {
       note: input.note,
-      patch: { decision: { result: 'approved', agency: input.agency, contact: input.contact, ...(input.note ? { note: input.note } : {}), at: now }, dueAt: null },
-      message: {
-        title: `${KIND_LABELS[app.kind]}申请已批准`,
-        body: `您的申请（${app.caseNo}）已批准，由${input.agency}承办。联系电话：${input.contact}。`,
-      },
+      details,
+      patch: { decision: { result: 'approved', details, ...(input.note ? { note: input.note } : {}), at: rt.now() }, dueAt: null },
+      message: KIND_DEFINITIONS[app.kind].messages.approved(app, details),
     }),
   )
+}
+
+function parseDetails(app: ApplicationDoc, details: unknown): Record<string, unknown> {
+  try {
+    return parseInput(KINDS[app.kind].decision, details)
+  } catch (e) {
+    if (!(e instanceof AppError) || !e.fields) throw e
+    const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`details.${k}`, v]))
+    throw new AppError('INVALID_INPUT', e.message, fields)
+  }
 }
 
 export async function reject(rt: Runtime, staff: UserDoc, input: { id: string; version: number; reason: string }) {
@@ -139,7 +149,7 @@ export async function reject(rt: Runtime, staff: UserDoc, input: { id: string; v
     await transition(rt, app, 'reject', who(staff, 'staff'), {
       note: input.reason,
       patch: { decision: { result: 'rejected', reason: input.reason, at: rt.now() }, dueAt: null },
-      message: { title: `${KIND_LABELS[app.kind]}申请未获批准`, body: `您的申请（${app.caseNo}）未获批准。理由：${input.reason.replace(/[。.！!；;，,\s]+$/, '')}。如对这个决定有异议，可以向所在区县的司法局提出（法律援助法第四十九条）。` },
+      message: KIND_DEFINITIONS[app.kind].messages.rejected(app, input.reason),
     }),
   )
 }
@@ -149,14 +159,18 @@ export async function extend(rt: Runtime, staff: UserDoc, input: { id: string; v
   const app = await loadInScope(rt, staff, input.id)
   expectVersion(app, input.version)
   if (app.extended) throw new AppError('CONFLICT', '审查期限只能延长一次')
-  const { extensionWorkingDays } = WORKFLOW_RULES[app.kind]
+  const { extensionWorkingDays } = KINDS[app.kind].rules
   let patch: Partial<ApplicationDoc> = { extended: true }
+  let dueAt: Date | null = null
   if (app.pausedWorkingDays !== null) patch = { ...patch, pausedWorkingDays: app.pausedWorkingDays + extensionWorkingDays }
   else if (app.decisionDueAt) {
     const moved = addWorkingDays(app.decisionDueAt, extensionWorkingDays)
+    dueAt = moved.dueAt
     patch = { ...patch, decisionDueAt: moved.dueAt, dueAt: moved.dueAt, provisional: app.provisional || moved.provisional }
   }
-  const next = await transition(rt, app, 'extend', who(staff, 'staff'), { note: input.reason, patch })
+  // The applicant is told the new date: the inbox must not keep the old one.
+  const message = KIND_DEFINITIONS[app.kind].messages.extended(app, dueAt, input.reason)
+  const next = await transition(rt, app, 'extend', who(staff, 'staff'), { note: input.reason, patch, message })
   return decided(rt, next)
 }
 

@@ -1,8 +1,10 @@
 import { FINAL_STATUSES, STATUS_LABELS, TRANSITIONS, canTake, type Status, type Step } from '~types/application.schema'
+import { STEP_LABELS } from '~types/steps'
 import { AUDIT, type AuditEntry } from '../audit/audit'
 import { AppError } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
 import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { KIND_DEFINITIONS } from '../kinds'
 import { attachFiles } from '../storage/files'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
 
@@ -19,6 +21,8 @@ export interface TransitionOptions {
   visibleToApplicant?: boolean
   /** An inbox message to the applicant, written in the same transaction. */
   message?: { title: string; body: string }
+  /** An approval's validated details, for the kind's hook. */
+  details?: Record<string, unknown>
   /** Files the step attaches (the applicant's own uploads), marked in the same transaction (storage/files.ts). */
   attach?: { ownerOpenid: string; fileIds: readonly string[] }
 }
@@ -31,17 +35,6 @@ function targetOf(step: AnyStep, from: Status): Status | null {
   return canTake(step, from) ? TRANSITIONS[step].to : null
 }
 
-const STEP_WORDS: Record<AnyStep, string> = {
-  extend: '延长期限',
-  startReview: '开始审核',
-  requestMore: '要求补充材料',
-  supplement: '补充材料',
-  approve: '批准',
-  reject: '不予批准',
-  withdraw: '撤回',
-  expire: '逾期未补充视为撤回',
-  close: '办结',
-}
 
 /**
  * The one way an application changes state. Legal steps only (TRANSITIONS); the version the actor saw must still
@@ -56,8 +49,10 @@ export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnySte
     if (!current) throw new AppError('NOT_FOUND', '没有找到这份申请')
     if (current.version !== seen.version) throw new AppError('CONFLICT', '这份申请刚被其他人处理过，请刷新后再看')
     const to = targetOf(step, current.status)
-    if (!to) throw new AppError('CONFLICT', `这份申请现在是“${STATUS_LABELS[current.status]}”，不能${STEP_WORDS[step]}`)
-    await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
+    if (!to) throw new AppError('CONFLICT', `这份申请现在是“${STATUS_LABELS[current.status]}”，不能${STEP_LABELS[step]}`)
+    // The kind's own part of the step (a seat, a policy, points), in this transaction: all of it or none.
+    const own = (await KIND_DEFINITIONS[current.kind].onTransition?.({ rt, tx, app: current, step, details: opts.details })) ?? {}
+    await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, ...own, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
     await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
     if (opts.message) await tx.collection(MESSAGES).add(messageDoc(current.applicantOpenid, { ...opts.message, target: { kind: 'application', id: current._id } }, now))
     if (opts.attach) await attachFiles(rt, tx, opts.attach.ownerOpenid, opts.attach.fileIds, current._id)

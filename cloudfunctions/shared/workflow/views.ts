@@ -1,4 +1,4 @@
-import type { ApplicationView, QueueRow, ReviewView, Status, TimelineEntry } from '~types/application.schema'
+import type { ApplicationView, DecisionView, QueueRow, ReviewView, Status, TimelineEntry } from '~types/application.schema'
 import { regionLabel } from '~types/regions'
 import { AUDIT } from '../audit/audit'
 import type { Database } from '../core/context'
@@ -44,6 +44,12 @@ export function clockOf(app: ApplicationDoc): ApplicationView['clock'] {
 /** Every file the applicant sent, as filed and with supplements (older records kept answers apart), once each. */
 const attachmentIds = (app: ApplicationDoc) => [...new Set([...app.attachments, ...(app.supplement?.answerAttachments ?? [])])]
 
+function decisionView({ result, reason, details, agency, contact, note, at }: NonNullable<ApplicationDoc['decision']>): DecisionView {
+  // First-release legal-aid decisions kept their details at the top level.
+  const d = details ?? (agency || contact ? { agency, contact } : undefined)
+  return { result, ...(reason ? { reason } : {}), ...(d ? { details: d } : {}), ...(note ? { note } : {}), at: at.toISOString() }
+}
+
 /** `files`: the attachments already looked up (applicationViews does it once for a whole list). */
 export async function applicationView(db: Database, app: ApplicationDoc, forApplicant = true, files?: Map<string, FileView>): Promise<ApplicationView> {
   const ids = attachmentIds(app)
@@ -61,7 +67,7 @@ export async function applicationView(db: Database, app: ApplicationDoc, forAppl
     supplement: app.supplement
       ? { missing: app.supplement.missing, deadline: app.supplement.deadline.toISOString(), ...(app.supplement.answer ? { answer: app.supplement.answer } : {}) }
       : null,
-    decision: app.decision ? { ...app.decision, at: app.decision.at.toISOString() } : null,
+    decision: app.decision ? decisionView(app.decision) : null,
     payload: app.payload,
     attachments: ids.flatMap((id) => byId.get(id) ?? []),
     timeline: await timelineOf(db, app._id, forApplicant),

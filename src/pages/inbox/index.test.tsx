@@ -51,7 +51,7 @@ test('a failed load says so in words and loads on retry', async () => {
 
 test('a message about an application opens that application; the welcome has no such link', async () => {
   await signInNewRider('target', 4)
-  const filed = await api.application.submitLegalAid(
+  const filed = await api.legalAid.submit(
     { caseType: 'wages', otherParty: { kind: 'platform', name: '某某外卖配送站' }, amountFen: 100000, facts: '9 月跑单 20 天没有结算工资。', urgent: { limitationEndsSoon: false, preservationNeeded: false }, attachments: [] },
     { requestId: `inbox-target-${Date.now()}` },
   )
@@ -60,5 +60,5 @@ test('a message about an application opens that application; the welcome has no 
   expect(screen.queryByText('查看这份申请 ›')).toBeNull()
   fireEvent.click(screen.getByText('已收到您的法律援助申请'))
   fireEvent.click(await screen.findByText('查看这份申请 ›'))
-  expect(navigations).toContainEqual(expect.objectContaining({ url: `/packages/legal-aid/pages/detail/index?id=${filed.id}` }))
+  expect(navigations).toContainEqual(expect.objectContaining({ url: `/packages/applications/pages/detail/index?id=${filed.id}` }))
 })

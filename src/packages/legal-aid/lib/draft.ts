@@ -4,8 +4,8 @@ import type { UserView } from '~types/user.schema'
 import { fieldErrors } from '~types/validation'
 import { newRequestId } from '../../../api/client'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
-import type { Attached } from './attachments'
-import { yuanToFen } from './money'
+import type { Attached } from '../../../components/attachment-picker'
+import { yuanToFen } from '~types/money'
 
 export type PartyKind = (typeof PARTY_KINDS)[number]
 

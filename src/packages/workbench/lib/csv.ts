@@ -1,4 +1,4 @@
-import { KIND_LABELS, STATUS_LABELS, type QueueRow } from '~types/application.schema'
+import { KINDS, STATUS_LABELS, type QueueRow } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 
 export const CSV_HEADER = ['案件编号', '类型', '申请人', '地区', '状态', '截止时间', '紧急', '摘要'] as const
@@ -30,7 +30,7 @@ export function queueCsv(rows: readonly QueueRow[]): string {
   const lines = [
     CSV_HEADER.join(','),
     ...rows.map((r) =>
-      [r.caseNo, KIND_LABELS[r.kind], r.applicantName, r.regionLabel, STATUS_LABELS[r.status], deadlineCell(r), r.urgent ? '是' : '否', r.summary]
+      [r.caseNo, KINDS[r.kind].label, r.applicantName, r.regionLabel, STATUS_LABELS[r.status], deadlineCell(r), r.urgent ? '是' : '否', r.summary]
         .map(csvCell)
         .join(','),
     ),

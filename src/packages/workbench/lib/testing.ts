@@ -19,6 +19,6 @@ export async function fileAsNewWorker(realName: string, birth: string, seq: numb
   await signInDemo(openid)
   const idNumber = demoIdNumber('320613', birth, seq)
   await api.user.saveProfile(validProfile(seq, { realName, idNumber, mobile: `1370000${String(seq).padStart(4, '0')}` }))
-  const filed: ApplicationView = await api.application.submitLegalAid({ ...WAGES, ...input }, { requestId: newRequestId() })
+  const filed: ApplicationView = await api.legalAid.submit({ ...WAGES, ...input }, { requestId: newRequestId() })
   return { filed, idNumber, openid }
 }

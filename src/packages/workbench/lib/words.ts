@@ -1,5 +1,4 @@
-import { WORKFLOW_RULES } from '../../../../config/workflow'
-import { FINAL_STATUSES, STATUS_LABELS, type QueueRow, type Status, type TimelineEntry } from '~types/application.schema'
+import { APPLICATION_KINDS, FINAL_STATUSES, KINDS, STATUS_LABELS, type QueueRow, type Status, type TimelineEntry } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 
 /** The deadline of a queue row in words (an icon and words, never colour alone). */
@@ -11,19 +10,7 @@ export function deadlineWords(row: Pick<QueueRow, 'dueAt' | 'overdue' | 'status'
   return '—'
 }
 
-export const STEP_LABELS: Record<TimelineEntry['step'], string> = {
-  submit: '提交申请',
-  startReview: '开始审核',
-  requestMore: '要求补充材料',
-  supplement: '补充材料',
-  approve: '批准',
-  reject: '不予批准',
-  withdraw: '撤回申请',
-  expire: '逾期未补充，视为撤回',
-  close: '办结',
-  extend: '延长审查期限',
-  revealId: '查看完整身份证号',
-}
+export { STEP_LABELS } from '~types/steps'
 
 export const ACTOR_LABELS: Record<TimelineEntry['actorRole'], string> = { worker: '申请人', staff: '工作人员', system: '系统' }
 
@@ -33,8 +20,9 @@ export function transitionWords(from: Status | null, to: Status): string {
   return `${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}`
 }
 
-export { yuan } from '~types/format'
-
-/** The legal-aid numbers the forms show, from the same rules the server applies. */
-export const SUPPLEMENT_WORKING_DAYS_DEFAULT = WORKFLOW_RULES.legalAid.supplementWorkingDays
-export const EXTENSION_WORKING_DAYS = WORKFLOW_RULES.legalAid.extensionWorkingDays
+/** "Due soon" as the figures and the filter name it: the kinds' working days, in words. */
+export function dueSoonLabel(): string {
+  const days = [...new Set(APPLICATION_KINDS.map((k) => KINDS[k].rules.dueSoonWorkingDays))]
+  if (days.length > 1) return '即将到期'
+  return `${days[0] === 2 ? '两' : days[0]}个工作日内到期`
+}

@@ -3,9 +3,9 @@ import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-e
 import { getStorageSync, navigations, resetTaroStub, scrolls, setRouterParams, toasts } from '../../../../../test/support/taro-stub'
 import { api } from '../../../../api/client'
 import { signInDemo } from '../../../../store/session'
-import { fenToYuan, yuanToFen } from '../../lib/money'
-import { typeIntoTextarea } from '../../lib/testing'
-import DetailPage from '../detail/index'
+import { formatFen, yuanToFen } from '~types/money'
+import { typeIntoTextarea } from '../../../applications/lib/testing'
+import DetailPage from '../../../applications/pages/detail/index'
 import ApplyPage from './index'
 
 const EXEMPT = '拖欠工资、工伤赔偿不需要经济困难证明（法律援助法第四十二条）'
@@ -27,9 +27,9 @@ test('yuan as typed becomes integer fen by string arithmetic; more than two deci
   expect(yuanToFen('.')).toMatchObject({ ok: false })
   expect(yuanToFen('-5')).toMatchObject({ ok: false })
   expect(yuanToFen('1000000000')).toMatchObject({ ok: false, error: '金额太大了，请核对' })
-  expect(fenToYuan(386050)).toBe('3,860.50 元')
-  expect(fenToYuan(386000)).toBe('3,860 元')
-  expect(fenToYuan(5)).toBe('0.05 元')
+  expect(formatFen(386050)).toBe('3,860.50 元')
+  expect(formatFen(386000)).toBe('3,860 元')
+  expect(formatFen(5)).toBe('0.05 元')
 })
 
 test('wages and work injury say no hardship proof is needed; other case types ask for the declaration', async () => {
@@ -111,7 +111,7 @@ test('a failed submit keeps the draft through a restart; the retry files once an
   fireEvent.click(screen.getByText('提交申请'))
   await waitFor(() => expect(navigations).toHaveLength(1))
   const nav = navigations[0]
-  expect(nav).toMatchObject({ kind: 'redirectTo', url: expect.stringMatching(/^\/packages\/legal-aid\/pages\/detail\/index\?id=/) })
+  expect(nav).toMatchObject({ kind: 'redirectTo', url: expect.stringMatching(/^\/packages\/applications\/pages\/detail\/index\?id=/) })
   expect(toasts).toContain('已提交')
   expect(getStorageSync(key)).toBe('')
   const mine = await api.application.listMine({})

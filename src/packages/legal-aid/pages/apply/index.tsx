@@ -17,7 +17,7 @@ import { TextField } from '../../../../components/text-field'
 import { useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
 import { routes } from '../../../../routes'
-import { AttachmentPicker } from '../../lib/attachments'
+import { AttachmentPicker } from '../../../../components/attachment-picker'
 import { ERROR_FIELDS, draftKey, initialDraft, suggestedPartyName, validate, type LegalAidDraft, type PartyKind } from '../../lib/draft'
 import './index.scss'
 
@@ -75,7 +75,7 @@ function ApplyForm({ user }: { user: UserView }) {
     }
     setBusy(true)
     try {
-      const view = await api.application.submitLegalAid(checked.input, { requestId: draft.requestId })
+      const view = await api.legalAid.submit(checked.input, { requestId: draft.requestId })
       clearDraft()
       void Taro.showToast({ title: '已提交', icon: 'success' })
       // Replace the form: "back" from the detail should not land on an empty form.

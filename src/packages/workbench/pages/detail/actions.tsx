@@ -3,8 +3,9 @@ import { useEffect, useState, type ReactNode } from 'react'
 import type * as z from 'zod/mini'
 import type { FieldErrors } from '~types/errors'
 import {
-  ApproveInput,
   ExtendInput,
+  KINDS,
+  approveInputFor,
   FINAL_STATUSES,
   RejectInput,
   RequestMoreInput,
@@ -20,7 +21,7 @@ import { TextField } from '../../../../components/text-field'
 import { TextArea } from '../../../../components/text-area'
 import { DRAFT_PREFIX, clearDraftsWithPrefix, useDraft } from '../../../../hooks/use-draft'
 import { useReviewAction, type ReviewAction, type ReviewActionHandlers } from '../../lib/use-review-action'
-import { EXTENSION_WORKING_DAYS, SUPPLEMENT_WORKING_DAYS_DEFAULT } from '../../lib/words'
+import { REVIEW_KINDS } from '../../kinds'
 
 type FormName = 'requestMore' | 'approve' | 'reject' | 'extend'
 
@@ -51,7 +52,7 @@ export function ReviewActions({ view, onDone, onConflict }: {
   })
   const start = useReviewAction(StartReviewInput, (d, o) => api.application.startReview(d, o), handlers('startReview'))
   const more = useReviewAction(RequestMoreInput, (d, o) => api.application.requestMore(d, o), handlers('requestMore'))
-  const approve = useReviewAction(ApproveInput, (d, o) => api.application.approve(d, o), handlers('approve'))
+  const approve = useReviewAction(approveInputFor(view.kind), (d, o) => api.application.approve(d, o), handlers('approve'))
   const reject = useReviewAction(RejectInput, (d, o) => api.application.reject(d, o), handlers('reject'))
   const extend = useReviewAction(ExtendInput, (d, o) => api.application.extend(d, o), handlers('extend'))
 
@@ -64,7 +65,7 @@ export function ReviewActions({ view, onDone, onConflict }: {
     extend: !FINAL_STATUSES.includes(status) && !view.clock.extended,
   }
   const toggle = (name: FormName) => setOpen((o) => (o === name ? null : name))
-  const base = { id: view.id, version: view.version }
+  const base = { id: view.id, version: view.version, kind: view.kind }
   const none = !Object.values(can).some(Boolean)
 
   return (
@@ -81,7 +82,7 @@ export function ReviewActions({ view, onDone, onConflict }: {
       {start.problem ? <Notice kind="warn">{start.problem}</Notice> : null}
       <View className="actions">
         {can.startReview ? (
-          <ActionButton busy={start.busy} busyText="正在开始…" onClick={() => void start.run(base)}>
+          <ActionButton busy={start.busy} busyText="正在开始…" onClick={() => void start.run(sent(base))}>
             开始审核
           </ActionButton>
         ) : null}
@@ -117,7 +118,11 @@ export function ReviewActions({ view, onDone, onConflict }: {
 interface Base {
   id: string
   version: number
+  kind: ReviewView['kind']
 }
+
+/** What a step sends of the base: the kind only picks the forms' rules and fields. */
+const sent = ({ id, version }: Base) => ({ id, version })
 
 /** A step's form: its fields, a problem that is no field's, send and cancel. */
 function StepForm({ title, action, fields, submit, submitText, busyText, variant = 'primary', onCancel, children }: {
@@ -162,10 +167,10 @@ function useStepDraft<T extends object>(base: Base, form: FormName, initial: () 
 }
 
 function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMoreInput>) {
-  const [d, set, clear] = useStepDraft(base, 'requestMore', () => ({ missing: '', days: String(SUPPLEMENT_WORKING_DAYS_DEFAULT) }))
+  const [d, set, clear] = useStepDraft(base, 'requestMore', () => ({ missing: '', days: String(KINDS[base.kind].rules.supplementWorkingDays) }))
   const send = async () => {
     const n = d.days.trim() === '' ? undefined : Number(d.days.trim())
-    if (await action.run({ ...base, missing: d.missing, ...(n === undefined ? {} : { workingDays: n }) })) clear()
+    if (await action.run({ ...sent(base), missing: d.missing, ...(n === undefined ? {} : { workingDays: n }) })) clear()
   }
   return (
     <StepForm title="要求补充材料" action={action} fields={['missing', 'workingDays']} submit={() => void send()} submitText="发送补充要求" busyText="正在发送…" onCancel={onCancel}>
@@ -186,26 +191,23 @@ function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMor
   )
 }
 
-function ApproveForm({ action, base, onCancel }: FormProps<typeof ApproveInput>) {
-  const [d, set, clear] = useStepDraft(base, 'approve', () => ({ agency: '', contact: '', note: '' }))
+function ApproveForm({ action, base, onCancel }: FormProps<ReturnType<typeof approveInputFor>>) {
+  const kind = REVIEW_KINDS[base.kind]
+  const [d, set, clear] = useStepDraft(base, 'approve', () => ({ details: kind.emptyApproval(), note: '' }))
   const send = async () => {
-    if (await action.run({ ...base, agency: d.agency, contact: d.contact, ...(d.note.trim() ? { note: d.note } : {}) })) clear()
+    if (await action.run({ ...sent(base), details: d.details, ...(d.note.trim() ? { note: d.note } : {}) })) clear()
   }
   return (
-    <StepForm title="批准" action={action} fields={['agency', 'contact', 'note']} submit={() => void send()} submitText="确认批准" busyText="正在批准…" onCancel={onCancel}>
-      <TextField
-        label="承办的法律援助机构或律师"
-        placeholder="如：崇川区法律援助中心 王律师"
-        maxlength={60}
-        {...action.bind('agency', d.agency, (agency) => set({ agency }))}
-      />
-      <TextField
-        label="申请人可以拨打的电话"
-        placeholder="如：0513-85000000"
-        maxlength={20}
-        hint="会写进给申请人的通知里。"
-        {...action.bind('contact', d.contact, (contact) => set({ contact }))}
-      />
+    <StepForm
+      title="批准"
+      action={action}
+      fields={[...Object.keys(d.details).map((k) => `details.${k}`), 'note']}
+      submit={() => void send()}
+      submitText="确认批准"
+      busyText="正在批准…"
+      onCancel={onCancel}
+    >
+      <kind.ApproveFields values={d.details} set={(patch) => set({ details: { ...d.details, ...patch } })} bind={action.bind} />
       <TextArea
         label="备注（选填，申请人能看到）"
         {...action.bind('note', d.note, (note) => set({ note }))}
@@ -217,7 +219,7 @@ function ApproveForm({ action, base, onCancel }: FormProps<typeof ApproveInput>)
 function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
   const [d, set, clear] = useStepDraft(base, 'reject', () => ({ reason: '' }))
   const send = async () => {
-    if (await action.run({ ...base, reason: d.reason })) clear()
+    if (await action.run({ ...sent(base), reason: d.reason })) clear()
   }
   return (
     <StepForm
@@ -243,14 +245,14 @@ function RejectForm({ action, base, onCancel }: FormProps<typeof RejectInput>) {
 function ExtendForm({ action, base, onCancel }: FormProps<typeof ExtendInput>) {
   const [d, set, clear] = useStepDraft(base, 'extend', () => ({ reason: '' }))
   const send = async () => {
-    if (await action.run({ ...base, reason: d.reason })) clear()
+    if (await action.run({ ...sent(base), reason: d.reason })) clear()
   }
   return (
     <StepForm title="延长审查期限" action={action} fields={['reason']} submit={() => void send()} submitText="确认延长" busyText="正在延长…" onCancel={onCancel}>
       <TextArea
         label="延长的理由"
         placeholder="如：案情复杂，需要向用人单位核实"
-        hint={`期限延长 ${EXTENSION_WORKING_DAYS} 个工作日，只能延长一次。`}
+        hint={`期限延长 ${KINDS[base.kind].rules.extensionWorkingDays} 个工作日，只能延长一次。`}
         maxlength={300}
         {...action.bind('reason', d.reason, (reason) => set({ reason }))}
       />

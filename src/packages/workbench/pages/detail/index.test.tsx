@@ -122,7 +122,7 @@ test('the reviewer sees each attachment by name and size, and a tap opens the fi
     body: pdf,
   })
   const { data: file } = (await up.json()) as { data: { fileId: string } }
-  const filed = await api.application.submitLegalAid({ ...WAGES, attachments: [file.fileId] }, { requestId: newRequestId() })
+  const filed = await api.legalAid.submit({ ...WAGES, attachments: [file.fileId] }, { requestId: newRequestId() })
 
   // The browser's new tab: opened within the tap, then sent to the file's link.
   const tab = { opener: window as Window | null, location: { href: '' }, close: () => undefined }

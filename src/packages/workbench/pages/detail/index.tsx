@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { KIND_LABELS, STATUS_LABELS, type ReviewView } from '~types/application.schema'
+import { KINDS, STATUS_LABELS, type ReviewView } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 import { api } from '../../../../api/client'
 import { DeskPage } from '../../../../components/desk-page'
@@ -68,7 +68,7 @@ export default function DetailPage() {
                 {view.urgent ? <Text className="tag tag--urgent">⚠ 紧急</Text> : null}
               </View>
               <Text className="detail-head__summary">{view.summary}</Text>
-              <Text className="detail-head__meta">{`${KIND_LABELS[view.kind]} · ${view.applicant.regionLabel} · 提交于 ${formatDateTime(view.createdAt)}`}</Text>
+              <Text className="detail-head__meta">{`${KINDS[view.kind].label} · ${view.applicant.regionLabel} · 提交于 ${formatDateTime(view.createdAt)}`}</Text>
             </View>
             {conflict ? (
               <View role="alert">

@@ -1,50 +1,25 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { FINAL_STATUSES, STATUS_LABELS, type ReviewView, type TimelineEntry } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 import type { FileView } from '~types/file.schema'
-import { CASE_TYPE_LABELS, PARTY_LABELS, type LegalAidInput } from '~types/legal-aid.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
 import { BRAND_STRONG } from '../../../../styles/colors'
 import { ActionButton } from '../../../../components/action-button'
 import { AttachmentList } from '../../../../components/attachment-list'
 import { Notice } from '../../../../components/notice'
-import { ACTOR_LABELS, STEP_LABELS, transitionWords, yuan } from '../../lib/words'
-
-/** A titled card of the detail page. */
-export function Section({ title, className = '', children }: { title: string; className?: string; children: ReactNode }) {
-  return (
-    <View className={`detail-card ${className}`} role="region" aria-label={title}>
-      <Text className="detail-card__title">{title}</Text>
-      {children}
-    </View>
-  )
-}
-
-/** One label–value line; long text wraps under its label on a phone. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className="field">
-      <Text className="field__label">{label}</Text>
-      <View className="field__value">{children}</View>
-    </View>
-  )
-}
-
-type LegalAidPayload = Partial<LegalAidInput> & { hardshipExempt?: boolean }
+import { REVIEW_KINDS } from '../../kinds'
+import { Field, Section } from '../../lib/fields'
+import { ACTOR_LABELS, STEP_LABELS, transitionWords } from '../../lib/words'
 
 /** The request in the reviewer's words: what the applicant filled in, read back in Chinese. */
 export function RequestSection({ view }: { view: ReviewView }) {
+  const { RequestFields, DecisionFields } = REVIEW_KINDS[view.kind]
   return (
     <Section title="申请内容" className="detail__request">
-      {view.kind === 'legalAid' ? (
-        <LegalAidRequest payload={view.payload as LegalAidPayload} />
-      ) : (
-        <Text className="field__text">{view.summary}</Text>
-      )}
+      <RequestFields view={view} />
       {view.supplement ? (
         <View className="supplement">
           <Text className="supplement__title">补充材料</Text>
@@ -62,14 +37,10 @@ export function RequestSection({ view }: { view: ReviewView }) {
       {view.decision ? (
         <View className="supplement">
           <Text className="supplement__title">{view.decision.result === 'approved' ? '决定：批准' : '决定：不予批准'}</Text>
-          {view.decision.agency ? (
-            <Field label="承办">
-              <Text className="field__text">{view.decision.agency}</Text>
-            </Field>
-          ) : null}
-          {view.decision.contact ? (
-            <Field label="联系电话">
-              <Text className="field__text">{view.decision.contact}</Text>
+          {view.decision.details ? <DecisionFields details={view.decision.details} /> : null}
+          {view.decision.note ? (
+            <Field label="备注">
+              <Text className="field__text">{view.decision.note}</Text>
             </Field>
           ) : null}
           {view.decision.reason ? (
@@ -83,42 +54,6 @@ export function RequestSection({ view }: { view: ReviewView }) {
         </View>
       ) : null}
     </Section>
-  )
-}
-
-function LegalAidRequest({ payload: p }: { payload: LegalAidPayload }) {
-  const urgent = [
-    p.urgent?.limitationEndsSoon ? '诉讼时效 7 日内届满' : '',
-    p.urgent?.preservationNeeded ? '需要紧急申请财产保全' : '',
-  ].filter(Boolean)
-  return (
-    <>
-      <Field label="案件类型">
-        <Text className="field__text">{p.caseType ? CASE_TYPE_LABELS[p.caseType] : '—'}</Text>
-      </Field>
-      <Field label="对方">
-        <Text className="field__text">
-          {p.otherParty ? `${PARTY_LABELS[p.otherParty.kind] ?? ''}：${p.otherParty.name}` : '—'}
-        </Text>
-        {p.otherParty?.contact ? <Text className="field__sub">联系方式 {p.otherParty.contact}</Text> : null}
-      </Field>
-      <Field label="请求金额">
-        <Text className="field__text">{typeof p.amountFen === 'number' && p.amountFen > 0 ? yuan(p.amountFen) : '申请人没有填写'}</Text>
-      </Field>
-      <Field label="事情经过">
-        <Text className="field__text field__text--long">{p.facts ?? '—'}</Text>
-      </Field>
-      <Field label="紧急情况">
-        <Text className={`field__text${urgent.length ? ' field__text--urgent' : ''}`}>
-          {urgent.length ? `⚠ ${urgent.join('；')}（法律援助法第四十四条，可先行提供法律援助）` : '无'}
-        </Text>
-      </Field>
-      <Field label="经济困难">
-        <Text className="field__text field__text--long">
-          {p.hardshipExempt ? '免予经济困难审查（追索劳动报酬、工伤赔偿，法律援助法第四十二条）' : p.hardship ? `本人声明：${p.hardship}` : '未填写'}
-        </Text>
-      </Field>
-    </>
   )
 }
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { APPLICATION_KINDS, KIND_LABELS, STATUSES, STATUS_LABELS, type ApplicationKind, type QueueFigures, type QueueRow, type Status } from '~types/application.schema'
+import { APPLICATION_KINDS, KINDS, STATUSES, STATUS_LABELS, type ApplicationKind, type QueueFigures, type QueueRow, type Status } from '~types/application.schema'
 import { api } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
 import { ActionButton } from '../../../../components/action-button'
@@ -13,7 +13,7 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { routes } from '../../../../routes'
 import { csvFileName, queueCsv } from '../../lib/csv'
 import { EXPORT_MAX_PAGES, downloadText, fetchAllRows, type QueueFilter } from '../../lib/export'
-import { deadlineWords } from '../../lib/words'
+import { deadlineWords, dueSoonLabel } from '../../lib/words'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
@@ -26,11 +26,11 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { kind: '', status: '', due: '', q: '' }
 
-const kindOptions = [{ value: '', label: '全部' }, ...APPLICATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))]
+const kindOptions = [{ value: '', label: '全部' }, ...APPLICATION_KINDS.map((k) => ({ value: k, label: KINDS[k].label }))]
 const statusOptions = [{ value: '', label: '全部未办结' }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]
 const dueOptions = [
   { value: '', label: '不限' },
-  { value: 'soon', label: '两个工作日内到期' },
+  { value: 'soon', label: dueSoonLabel() },
   { value: 'overdue', label: '已逾期' },
 ]
 
@@ -197,7 +197,7 @@ function Figures({ figures, onDue }: { figures: QueueFigures; onDue: (due: 'soon
   return (
     <View className="figures">
       <Figure label="待处理" value={String(figures.open)} />
-      <Figure label="两个工作日内到期" value={String(figures.dueSoon)} onClick={() => onDue('soon')} />
+      <Figure label={dueSoonLabel()} value={String(figures.dueSoon)} onClick={() => onDue('soon')} />
       <Figure label="已逾期" value={String(figures.overdue)} alert={figures.overdue > 0} onClick={() => onDue('overdue')} />
       <Figure label="本月已决定" value={String(figures.decidedThisMonth)} />
       <Figure label="决定用时中位数" value={median === null ? '—' : median < 1 ? '不到 1 个工作日' : `${Number.isInteger(median) ? median : median.toFixed(1)} 个工作日`} />
@@ -241,7 +241,7 @@ function QueueList({ rows }: { rows: QueueRow[] }) {
         >
           <View className="queue__cell">
             <Text className="queue__case">{r.caseNo}</Text>
-            <Text className="queue__meta">{KIND_LABELS[r.kind]}</Text>
+            <Text className="queue__meta">{KINDS[r.kind].label}</Text>
             {r.urgent ? <Text className="tag tag--urgent">⚠ 紧急</Text> : null}
           </View>
           <View className="queue__cell">

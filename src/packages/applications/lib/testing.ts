@@ -22,7 +22,7 @@ export async function newWorker(tag: string, seq: number) {
 /** A new worker who has filed one request. */
 export async function newWorkerWithRequest(tag: string, seq: number, input: Partial<LegalAidInput> = {}): Promise<{ filed: ApplicationView; openid: string }> {
   const { openid } = await newWorker(tag, seq)
-  const filed = await api.application.submitLegalAid({ ...REQUEST, ...input }, { requestId: newRequestId() })
+  const filed = await api.legalAid.submit({ ...REQUEST, ...input }, { requestId: newRequestId() })
   return { filed, openid }
 }
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { resetTaroStub } from '../../../../test/support/taro-stub'
-import { AttachmentPicker } from './attachments'
+import { resetTaroStub } from '../../../test/support/taro-stub'
+import { AttachmentPicker } from './index'
 
 /** The browser's file chooser, answered with `files` as a person would pick them. */
 function pickInBrowser(files: File[]) {

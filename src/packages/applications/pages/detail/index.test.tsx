@@ -56,7 +56,7 @@ test('a request for materials pauses the clock; the worker supplements; the appr
 
   await asNantongStaff(openid, async () => {
     const now = await api.application.detail({ id: filed.id })
-    await api.application.approve({ id: filed.id, version: now.version, agency: '崇川区法律援助中心', contact: '0513-83550000' }, { requestId: newRequestId() })
+    await api.application.approve({ id: filed.id, version: now.version, details: { agency: '崇川区法律援助中心', contact: '0513-83550000' } }, { requestId: newRequestId() })
   })
   render(<DetailPage />)
   expect(await screen.findByText('✓ 已批准')).toBeTruthy()
@@ -78,7 +78,7 @@ test('a withdrawal that comes too late is a conflict told in words, and the page
     await api.application.reject({ id: filed.id, version: started.version, reason: '对方已全额支付拖欠的工资' }, { requestId: newRequestId() })
   })
   fireEvent.click(screen.getByText('撤回申请'))
-  expect(await screen.findByText('没有办成：这份申请现在是“未批准”，不能撤回')).toBeTruthy()
+  expect(await screen.findByText('没有办成：这份申请现在是“未批准”，不能撤回申请')).toBeTruthy()
   expect(await screen.findByText('✕ 未批准')).toBeTruthy()
   expect(within(screen.getByRole('region', { name: '✕ 申请未获批准' })).getByText('对方已全额支付拖欠的工资')).toBeTruthy()
   expect(screen.queryByText('撤回申请')).toBeNull()

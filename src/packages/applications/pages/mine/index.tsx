@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { KIND_LABELS, type ApplicationView } from '~types/application.schema'
+import { KINDS, type ApplicationView } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 import { api } from '../../../../api/client'
 import { ActionButton } from '../../../../components/action-button'
@@ -55,7 +55,7 @@ function Item({ app }: { app: ApplicationView }) {
       onClick={() => void Taro.navigateTo({ url: `${routes.applicationDetail}?id=${encodeURIComponent(app.id)}` })}
     >
       <View className="mine__top">
-        <Text className="mine__kind">{KIND_LABELS[app.kind]}</Text>
+        <Text className="mine__kind">{KINDS[app.kind].label}</Text>
         <Text className={`status status--${app.status}`}>{statusWords(app.status)}</Text>
       </View>
       <Text className="mine__summary">{app.summary}</Text>

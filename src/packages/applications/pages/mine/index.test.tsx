@@ -8,7 +8,7 @@ beforeEach(() => resetTaroStub())
 
 test('我的申请 lists every application newest first, with status in words and the deadline; a tap opens it', async () => {
   const { filed } = await newWorkerWithRequest('list', 4)
-  const second = await api.application.submitLegalAid({ ...REQUEST, caseType: 'workInjury', amountFen: 0, otherParty: { kind: 'employer', name: '某某物流公司' } }, { requestId: newRequestId() })
+  const second = await api.legalAid.submit({ ...REQUEST, caseType: 'workInjury', amountFen: 0, otherParty: { kind: 'employer', name: '某某物流公司' } }, { requestId: newRequestId() })
   await api.application.withdraw({ id: filed.id }, { requestId: newRequestId() })
   render(<MinePage />)
   const list = await screen.findByRole('list', { name: '我的申请' })
@@ -23,7 +23,7 @@ test('我的申请 lists every application newest first, with status in words an
   expect(within(items[0]).getAllByText('法律援助')).toHaveLength(1)
 
   fireEvent.click(within(items[1]).getByText(/某某外卖配送站/))
-  expect(navigations).toEqual([{ kind: 'navigateTo', url: `/packages/legal-aid/pages/detail/index?id=${encodeURIComponent(filed.id)}` }])
+  expect(navigations).toEqual([{ kind: 'navigateTo', url: `/packages/applications/pages/detail/index?id=${encodeURIComponent(filed.id)}` }])
 })
 
 test('with nothing filed yet it says so and offers the form', async () => {

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { MAX_FILE_BYTES } from '~types/file.schema'
 import { fileSize } from '~types/format'
-import { toApiError } from '../../../api/api-error'
-import { uploadFile, type PickedFile } from '../../../api/upload'
-import { ActionButton } from '../../../components/action-button'
-import { FieldError } from '../../../components/field-error'
-import './attachments.scss'
+import { toApiError } from '../../api/api-error'
+import { uploadFile, type PickedFile } from '../../api/upload'
+import { ActionButton } from '../action-button'
+import { FieldError } from '../field-error'
+import './index.scss'
 
 /** A file that is on the server: what the form sends (`fileId`) and what the list shows. */
 export interface Attached {

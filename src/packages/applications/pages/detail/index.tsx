@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
-import { FINAL_STATUSES, KIND_LABELS, SupplementInput, type ApplicationView } from '~types/application.schema'
+import { FINAL_STATUSES, KINDS, SupplementInput, type ApplicationView } from '~types/application.schema'
 import type { FieldErrors } from '~types/errors'
 import { formatDateTime } from '~types/format'
 import { fieldErrors } from '~types/validation'
@@ -18,7 +18,7 @@ import { useGuard } from '../../../../hooks/use-guard'
 import { useRemote } from '../../../../hooks/use-remote'
 import { useRequestId } from '../../../../hooks/use-request-id'
 import { routes } from '../../../../routes'
-import { AttachmentPicker, type Attached } from '../../lib/attachments'
+import { AttachmentPicker, type Attached } from '../../../../components/attachment-picker'
 import { statusWords } from '../../lib/words'
 import { DeadlineCard, DecisionCard, RequestCard, TimelineCard } from './sections'
 import './index.scss'
@@ -51,7 +51,7 @@ export default function DetailPage() {
         {(view) => (
           <>
             <View className="application__head">
-              <Text className="application__kind">{`${KIND_LABELS[view.kind]} · ${view.caseNo}`}</Text>
+              <Text className="application__kind">{`${KINDS[view.kind].label} · ${view.caseNo}`}</Text>
               <View className="application__status-line">
                 <Text className={`status status--${view.status} application__status`}>{statusWords(view.status)}</Text>
                 {view.urgent ? <Text className="tag tag--urgent">⚠ 紧急</Text> : null}
@@ -64,7 +64,7 @@ export default function DetailPage() {
                 <Notice kind="warn" title={`没有办成：${conflict}`}>页面已经刷新成最新的状态，请看一下再操作。</Notice>
               </View>
             ) : null}
-            {view.decision ? <DecisionCard decision={view.decision} /> : null}
+            {view.decision ? <DecisionCard view={view} /> : null}
             {view.status === 'needsMore' && view.supplement ? (
               <SupplementForm key={`${view.id}-${view.version}`} view={view} onDone={(v) => changed(v, '已补充')} onConflict={clash} />
             ) : view.decision ? null : (

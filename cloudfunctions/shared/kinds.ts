@@ -1,0 +1,11 @@
+import type { ApplicationKind } from '~types/kinds'
+import { legalAidKind } from './legal-aid/legal-aid.kind'
+import type { KindDefinition } from './workflow/kind'
+
+/**
+ * The server's registry of application kinds: a plain map the compiler completes (a new kind in types/kinds.ts is
+ * an error here until registered). The workflow reads kinds only through it.
+ */
+export const KIND_DEFINITIONS: Record<ApplicationKind, KindDefinition> = {
+  legalAid: legalAidKind,
+}

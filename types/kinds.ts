@@ -1,0 +1,31 @@
+import * as z from 'zod/mini'
+import { WORKFLOW_RULES, type KindRules } from '../config/workflow'
+import { LegalAidDecision } from './legal-aid.schema'
+import type { Service } from './roles'
+
+/**
+ * Every kind of application that goes through the one workflow. Adding a kind: its name here, then the compiler
+ * asks for it in each `Record<ApplicationKind, …>` — this table (both sides), the server's registry
+ * (cloudfunctions/shared/kinds.ts), the workbench's (src/packages/workbench/kinds) and 我的申请's
+ * (src/packages/applications/kinds), and its rules in config/workflow.ts.
+ */
+export const APPLICATION_KINDS = ['legalAid'] as const
+export const ApplicationKind = z.enum(APPLICATION_KINDS)
+export type ApplicationKind = z.infer<typeof ApplicationKind>
+
+export interface KindInfo {
+  /** How a person names it: “法律援助申请”. */
+  label: string
+  /** Whose staff review it. */
+  service: Service
+  /** First letters of its case numbers (`FY-20261129-0007`); unique across kinds (tested). */
+  casePrefix: string
+  /** What staff fill in to approve it (`details` of approve), checked on both sides. */
+  decision: z.ZodMiniType<Record<string, unknown>>
+  /** Deadlines, from config/workflow.ts. */
+  rules: KindRules
+}
+
+export const KINDS: Record<ApplicationKind, KindInfo> = {
+  legalAid: { label: '法律援助', service: 'legalAid', casePrefix: 'FY', decision: LegalAidDecision, rules: WORKFLOW_RULES.legalAid },
+}

@@ -25,6 +25,8 @@ export default defineConfig<'webpack5'>(() => {
       // '' = same origin: the local server serves the H5 build and the API together.
       NUANXIN_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       NUANXIN_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? 'nuanxin-prod'),
+      // The subscribe-message template "办理进度通知" (mini-program console); '' = no lock-screen notices.
+      NUANXIN_TEMPLATE_PROGRESS: JSON.stringify(process.env.TARO_APP_TEMPLATE_PROGRESS ?? ''),
     },
     // types/ and config/ (app settings such as the deadline rules, shared with the cloud functions) live outside
     // src/: Taro compiles only src/ unless told.

@@ -6,6 +6,7 @@ import type { LogSink } from '../cloudfunctions/shared/core/log'
 import { openLocalDatabase } from '../cloudfunctions/shared/db/local'
 import { createVault } from '../cloudfunctions/shared/security/vault'
 import { localFileStore } from '../cloudfunctions/shared/storage/local-file-store'
+import { sandboxPush } from '../cloudfunctions/shared/notify/push'
 import { signFilePath } from './file-link'
 
 export interface LocalRuntime {
@@ -33,6 +34,7 @@ export function openLocalRuntime(opts: { dataDir: string; log: LogSink; now?: ()
     db,
     vault,
     log: opts.log,
+    push: sandboxPush,
     files: localFileStore(join(opts.dataDir, 'files'), (key, expiresAt) => signFilePath(vault, key, expiresAt)),
     now: opts.now ?? (() => new Date()),
     bootstrapAdmins: opts.bootstrapAdmins ?? adminOpenidsFrom(process.env),

@@ -15,6 +15,7 @@ import {
   type ReviewView,
 } from './application.schema'
 import { Empty } from './user.schema'
+import type { NoticeView } from './notice.schema'
 import { FileLinkInput, RegisterFileInput, type FileLink, type FileView } from './file.schema'
 
 /**
@@ -35,6 +36,12 @@ export const applicationContract = {
     summary: 'A 10-minute address to open an attachment: your own, or one on an application you review.',
   }),
   listMine: action<ApplicationView[]>()({ input: Empty, roles: ['worker'], writes: false, summary: "The caller's applications of every kind, newest first." }),
+  notices: action<NoticeView[]>()({
+    input: ById,
+    roles: ['worker'],
+    writes: false,
+    summary: 'The WeChat notices about one of your applications and what became of them (locally: the sandbox, nothing sent).',
+  }),
   getMine: action<ApplicationView>()({ input: ById, roles: ['worker'], writes: false, summary: "One of the caller's applications with its timeline." }),
   supplement: action<ApplicationView>()({ input: SupplementInput, roles: ['worker'], writes: true, replay: { read: 'getMine', by: 'id' }, summary: 'Answer a request for more materials; the clock resumes.' }),
   withdraw: action<ApplicationView>()({ input: WithdrawInput, roles: ['worker'], writes: true, replay: { read: 'getMine', by: 'id' }, summary: 'Withdraw an undecided application.' }),

@@ -11,6 +11,8 @@ declare module '*.scss'
 declare const NUANXIN_API_BASE: string
 /** CloudBase environment id for Taro.cloud in the weapp (from TARO_APP_CLOUD_ENV, default 'nuanxin-prod'). */
 declare const NUANXIN_CLOUD_ENV: string
+/** The subscribe-message template id for progress notices; '' when none is configured. */
+declare const NUANXIN_TEMPLATE_PROGRESS: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

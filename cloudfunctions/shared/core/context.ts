@@ -1,6 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import type { Vault } from '../security/vault'
 import type { FileStore } from '../storage/file-store'
+import type { PushService } from '../notify/push'
 import type { LogSink } from './log'
 
 /** The node-sdk database object (`app.database()`), real in both places; only its transport differs. */
@@ -19,6 +20,8 @@ export interface Runtime {
   now(): Date
   /** Attachment bytes: a folder locally, cloud storage on CloudBase. Absent → uploads answer NOT_AVAILABLE. */
   files?: FileStore
+  /** WeChat subscribe messages on CloudBase, the labelled sandbox locally. Absent → notices are skipped (the inbox stays). */
+  push?: PushService
   /** OPENIDs made admin at sign-in (env NUANXIN_ADMIN_OPENIDS): how a fresh deployment gets its first admin. */
   bootstrapAdmins: ReadonlySet<string>
 }

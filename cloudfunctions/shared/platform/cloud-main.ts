@@ -9,6 +9,7 @@ import { stdoutJsonSink } from '../core/log'
 import { MAX_BODY_BYTES } from '../core/limits'
 import { vaultFromEnv } from '../security/vault'
 import { cloudFileStore } from '../storage/cloud-file-store'
+import { wechatPush } from '../notify/push'
 
 let runtime: Runtime | undefined
 
@@ -35,6 +36,7 @@ function productionRuntime(): Runtime {
     stage: 'production',
     db: app.database(),
     files: cloudFileStore(app),
+    push: wechatPush(app, process.env.NUANXIN_TEMPLATE_PROGRESS),
     vault: vaultFromEnv(),
     log: stdoutJsonSink,
     now: () => new Date(),

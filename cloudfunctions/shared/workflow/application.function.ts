@@ -4,7 +4,8 @@ import { fileLink, purgeUnattachedFiles, registerCloudFile } from '../storage/fi
 import { reviewersOfApplications } from './attachment-access'
 import { expireSupplements } from './expire.job'
 import { figures, queue } from './queue.service'
-import { approve, detail, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
+import { deliverPending, noticesAbout } from '../notify/notifier'
+import { approve, detail, loadOwn, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
 
 /** The `application` cloud function: 我的申请 and the workbench, for every kind (each submits through its own function). */
 export const applicationFunction = defineFunction(
@@ -15,6 +16,7 @@ export const applicationFunction = defineFunction(
     fileLink: (input, { runtime, user }) => fileLink(runtime, input.fileId, user, [reviewersOfApplications]),
     listMine: (_, { runtime, user }) => listMine(runtime, user),
     getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
+    notices: async (input, { runtime, user }) => noticesAbout(runtime.db, user.openid, (await loadOwn(runtime, user, input.id))._id),
     supplement: (input, { runtime, user }) => supplement(runtime, user, input),
     withdraw: (input, { runtime, user }) => withdraw(runtime, user, input),
     queue: (input, { runtime, user }) => queue(runtime, user, input),
@@ -27,11 +29,13 @@ export const applicationFunction = defineFunction(
     extend: (input, { runtime, user }) => extend(runtime, user, input),
     revealIdNumber: (input, { runtime, user }) => revealIdNumber(runtime, user, input.id),
   },
-  // Hourly (config.json; every 5 minutes in the local server): both are cheap when there is nothing to do.
+  // Hourly (config.json; the local server runs it on the same timer): all cheap when there is nothing to do.
   // Side by side, each whatever the other does; a failure is reported once both are done.
   async (rt) => {
     const purge = purgeUnattachedFiles(rt)
     const expired = await expireSupplements(rt).finally(() => purge.catch(() => undefined))
-    return { expired, purgedFiles: await purge }
+    // Notices whose push failed (or whose instance stopped after the commit) are tried again.
+    const notices = await deliverPending(rt)
+    return { expired, purgedFiles: await purge, notices }
   },
 )

@@ -8,6 +8,8 @@ import type { ApplicationDoc } from './application.doc'
 export interface KindMessage {
   title: string
   body: string
+  /** The lock-screen notice's hint (≤ 20 characters). @default '点开查看办理进度' */
+  hint?: string
 }
 
 /** What the applicant is told at each step, in the kind's own words (its law, its appeal route). */
@@ -59,6 +61,7 @@ export function standardMessages(info: Pick<KindInfo, 'label'>, own: Pick<KindMe
     }),
     moreRequested: (app, missing, answerBy) => ({
       title: `请补充${label}申请材料`,
+      hint: `请在 ${formatDateTime(answerBy).slice(5, 10)} 前补充材料`,
       body: `您的申请（${app.caseNo}）还需要：${missing}。请在 ${formatDateTime(answerBy)} 前在“我的申请”里补充，逾期未补充将视为撤回申请。`,
     }),
     rejected: (app, reason) => ({

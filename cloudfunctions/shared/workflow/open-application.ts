@@ -2,8 +2,9 @@ import type { ApplicationKind, ApplicationView } from '~types/application.schema
 import { KINDS } from '~types/kinds'
 import { AUDIT } from '../audit/audit'
 import type { Runtime, Transaction } from '../core/context'
-import { MESSAGES, messageDoc } from '../inbox/inbox.service'
 import { KIND_DEFINITIONS } from '../kinds'
+import { deliver, notify } from '../notify/notifier'
+import { noticeOf } from './notice'
 import { attachFiles } from '../storage/files'
 import type { UserDoc } from '../user/user.doc'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
@@ -38,6 +39,7 @@ export async function openApplication(rt: Runtime, user: UserDoc, input: NewAppl
   const due = addWorkingDays(now, info.rules.decideWithinWorkingDays)
   const profile = user.profile!
   let doc: ApplicationDoc | undefined
+  let notice: Awaited<ReturnType<typeof notify>> | undefined
   await rt.db.runTransaction(async (tx: Transaction) => {
     const fields: Omit<ApplicationDoc, '_id'> = {
       caseNo: await nextCaseNo(tx, info.casePrefix, now),
@@ -73,7 +75,8 @@ export async function openApplication(rt: Runtime, user: UserDoc, input: NewAppl
       actorId: user._id, actorRole: 'worker', action: 'application.submit', targetType: 'application', targetId: id,
       from: null, to: 'submitted', at: now, visibleToApplicant: true,
     })
-    await tx.collection(MESSAGES).add(messageDoc(user.openid, { ...KIND_DEFINITIONS[input.kind].messages.received(doc), target: { kind: 'application', id } }, now))
+    notice = await notify(rt, tx, noticeOf(doc, 'submitted', KIND_DEFINITIONS[input.kind].messages.received(doc)))
   })
+  await deliver(rt, [notice!])
   return applicationView(rt.db, doc!)
 }

@@ -3,10 +3,12 @@ import { STEP_LABELS } from '~types/steps'
 import { AUDIT, type AuditEntry } from '../audit/audit'
 import { AppError } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
-import { MESSAGES, messageDoc } from '../inbox/inbox.service'
 import { KIND_DEFINITIONS } from '../kinds'
+import { deliver, notify } from '../notify/notifier'
+import { noticeOf } from './notice'
 import { attachFiles } from '../storage/files'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
+import type { KindMessage } from './kind'
 
 export interface Actor {
   id: string
@@ -20,7 +22,7 @@ export interface TransitionOptions {
   /** Whether the applicant sees this step in their timeline. @default true */
   visibleToApplicant?: boolean
   /** An inbox message to the applicant, written in the same transaction. */
-  message?: { title: string; body: string }
+  message?: KindMessage
   /** An approval's validated details, for the kind's hook. */
   details?: Record<string, unknown>
   /** Files the step attaches (the applicant's own uploads), marked in the same transaction (storage/files.ts). */
@@ -43,7 +45,9 @@ function targetOf(step: AnyStep, from: Status): Status | null {
  */
 export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnyStep, actor: Actor, opts: TransitionOptions = {}): Promise<ApplicationDoc> {
   const now = rt.now()
+  let notice: Awaited<ReturnType<typeof notify>> | undefined
   await rt.db.runTransaction(async (tx: Transaction) => {
+    notice = undefined
     const { data } = await tx.collection(APPLICATIONS).doc(seen._id).get()
     const current = data as ApplicationDoc | null
     if (!current) throw new AppError('NOT_FOUND', '没有找到这份申请')
@@ -54,9 +58,10 @@ export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnySte
     const own = (await KIND_DEFINITIONS[current.kind].onTransition?.({ rt, tx, app: current, step, details: opts.details })) ?? {}
     await tx.collection(APPLICATIONS).doc(current._id).update({ ...opts.patch, ...own, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
     await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
-    if (opts.message) await tx.collection(MESSAGES).add(messageDoc(current.applicantOpenid, { ...opts.message, target: { kind: 'application', id: current._id } }, now))
+    if (opts.message) notice = await notify(rt, tx, noticeOf(current, to, opts.message))
     if (opts.attach) await attachFiles(rt, tx, opts.attach.ownerOpenid, opts.attach.fileIds, current._id)
   })
+  if (notice) await deliver(rt, [notice])
   const { data } = await rt.db.collection(APPLICATIONS).doc(seen._id).get()
   return data[0] as ApplicationDoc
 }

@@ -20,6 +20,7 @@ import { useRequestId } from '../../../../hooks/use-request-id'
 import { routes } from '../../../../routes'
 import { AttachmentPicker, type Attached } from '../../../../components/attachment-picker'
 import { statusWords } from '../../lib/words'
+import { NoticesCard } from './notices'
 import { DeadlineCard, DecisionCard, RequestCard, TimelineCard } from './sections'
 import './index.scss'
 
@@ -72,6 +73,7 @@ export default function DetailPage() {
             )}
             <RequestCard view={view} />
             <TimelineCard entries={view.timeline} />
+            <NoticesCard id={view.id} version={view.version} />
             {FINAL_STATUSES.includes(view.status) ? null : <Withdraw view={view} onDone={(v) => changed(v, '已撤回')} onConflict={clash} />}
             <ActionButton variant="secondary" onClick={() => void Taro.redirectTo({ url: routes.myApplications })}>
               看我的全部申请

@@ -6,6 +6,7 @@ import { CASE_TYPES, CASE_TYPE_LABELS, FACTS_MAX, PARTY_KINDS, PARTY_LABELS, har
 import type { UserView } from '~types/user.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
+import { askForProgressNotices } from '../../../../api/subscribe'
 import { errorSummary, scrollToFirstError } from '../../../../components/field-error/summary'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { ChipGroup } from '../../../../components/chip-group'
@@ -75,6 +76,7 @@ function ApplyForm({ user }: { user: UserView }) {
     }
     setBusy(true)
     try {
+      await askForProgressNotices()
       const view = await api.legalAid.submit(checked.input, { requestId: draft.requestId })
       clearDraft()
       void Taro.showToast({ title: '已提交', icon: 'success' })

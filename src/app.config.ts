@@ -8,7 +8,7 @@ export default defineAppConfig({
     {
       root: 'packages/account',
       // The demo sign-in stands in for WeChat login on the local H5 server; it never ships in the weapp.
-      pages: [...(isH5 ? ['pages/signin/index'] : []), 'pages/profile/index', 'pages/consent/index'],
+      pages: [...(isH5 ? ['pages/signin/index'] : []), 'pages/profile/index', 'pages/consent/index', 'pages/privacy/index'],
     },
     { root: 'packages/workbench', pages: ['pages/index/index', 'pages/detail/index'] },
     { root: 'packages/admin', pages: ['pages/roles/index'] },

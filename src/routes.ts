@@ -7,6 +7,7 @@ export const routes = {
   signin: '/packages/account/pages/signin/index',
   profile: '/packages/account/pages/profile/index',
   consent: '/packages/account/pages/consent/index',
+  privacyUpdate: '/packages/account/pages/privacy/index',
   workbench: '/packages/workbench/pages/index/index',
   workbenchDetail: '/packages/workbench/pages/detail/index',
   roles: '/packages/admin/pages/roles/index',

@@ -1,10 +1,26 @@
 /**
+ * What changed in each version, newest first: a user who agreed to an older version is shown every change since,
+ * then asked again. Keep an entry for every bump.
+ */
+export const PRIVACY_CHANGES: readonly { version: string; changes: readonly string[] }[] = [
+  {
+    version: '2026-12-01',
+    changes: ['“您的权利”：旧版说有疑问可以在“消息”里联系我们，但“消息”只能收不能发。改为向所在区县负责暖新的工作人员提出，并写明 15 个工作日内答复；也写明了可以撤回同意、注销账号。'],
+  },
+]
+
+/** The changes a user who agreed to `since` has not seen (all of them when unknown). */
+export function privacyChangesSince(since: string | null): string[] {
+  return PRIVACY_CHANGES.filter((c) => !since || c.version > since).flatMap((c) => c.changes)
+}
+
+/**
  * The privacy guide (用户隐私保护指引) in force. Bump `version` whenever the text changes: users who agreed to an
  * older version are asked again, and the consent record keeps which version each user agreed to (PIPL; WeChat
  * requires the guide before privacy APIs work).
  */
 export const PRIVACY_GUIDE = {
-  version: '2026-11-29',
+  version: '2026-12-01',
   title: '暖新用户隐私保护指引',
   sections: [
     {
@@ -21,7 +37,7 @@ export const PRIVACY_GUIDE = {
     },
     {
       heading: '您的权利',
-      body: '您可以随时在“我的”里查看、更正个人信息，查看同意记录。对个人信息处理有疑问，可以在“消息”里联系我们。',
+      body: '您可以随时在“我的”里查看、更正个人信息，查看同意记录。对个人信息处理有疑问，或想撤回同意、注销账号，请向您所在区县负责暖新的工作人员提出（所在区县见“我的”→“个人信息”），我们会在 15 个工作日内答复。',
     },
   ],
   /** Separate consent for sensitive personal information (PIPL Art. 29). */

@@ -1,5 +1,6 @@
 import { action } from './contract'
 import {
+  AcceptPrivacyInput,
   Empty,
   FindUsersInput,
   GrantStaffInput,
@@ -34,6 +35,14 @@ export const userContract = {
     replay: { read: 'getProfile' },
     beforeProfile: true,
     summary: 'Create or correct the profile and record the privacy consents.',
+  }),
+  acceptPrivacy: action<UserView>()({
+    input: AcceptPrivacyInput,
+    roles: ['worker'],
+    writes: true,
+    beforeProfile: true,
+    replay: { read: 'getProfile' },
+    summary: 'Agree again to a changed privacy guide; the earlier consents stay on record.',
   }),
   listMessages: action<{ items: MessageView[]; unread: number }>()({
     input: ListMessagesInput,

@@ -81,12 +81,21 @@ export interface UserView {
   /** Complete profile AND the current privacy guide accepted: only then the services open. */
   ready: boolean
   privacyVersionAccepted: string | null
+  /** The profile is complete but the guide changed since it was agreed to: ask again (the change shown), not the form. */
+  reconsent: boolean
   roles: { admin: boolean; staff: StaffGrant[] }
   consents: ConsentRecord[]
   createdAt: string
 }
 
 export const Empty = z.strictObject({})
+
+/** Agreeing again to a changed guide: the version read, and the separate consent to sensitive data (PIPL Art. 29). */
+export const AcceptPrivacyInput = z.strictObject({
+  privacyVersion: z.string({ error: '请阅读并同意隐私保护指引' }).check(z.minLength(1, '请阅读并同意隐私保护指引')),
+  sensitive: z.literal(true, { error: '请单独同意处理敏感个人信息' }),
+})
+export type AcceptPrivacyInput = z.infer<typeof AcceptPrivacyInput>
 
 export const GrantStaffInput = z.strictObject({
   userId: z.string().check(z.minLength(1, '请选择人员')),

@@ -3,7 +3,7 @@ import { defineFunction } from '../core/define-function'
 import { purgeIdempotencyKeys } from '../core/idempotency'
 import { listMessages, markRead } from '../inbox/inbox.service'
 import { findUsers, grantStaff, listStaff, revokeStaff } from './staff.service'
-import { login, saveProfile } from './user.service'
+import { acceptPrivacy, login, saveProfile } from './user.service'
 import { toUserView } from './user.view'
 
 /** The `user` cloud function: each handler reads like a table of contents. */
@@ -14,6 +14,7 @@ export const userFunction = defineFunction(
     login: (_, { runtime, openid, user }) => login(runtime, openid, user),
     getProfile: async (_, { user }) => toUserView(user),
     saveProfile: (input, { runtime, user }) => saveProfile(runtime, user, input),
+    acceptPrivacy: (input, { runtime, user }) => acceptPrivacy(runtime, user, input),
     listMessages: (input, { runtime, openid }) => listMessages(runtime.db, openid, input.before),
     markMessageRead: (input, { runtime, openid }) => markRead(runtime.db, openid, input.id, runtime.now()),
     findUsers: (input, { runtime }) => findUsers(runtime, input.query),

@@ -1,6 +1,6 @@
 import { PRIVACY_GUIDE } from '~types/privacy'
 import { findDistrict } from '~types/regions'
-import type { ProfileInput, UserView } from '~types/user.schema'
+import type { AcceptPrivacyInput, ProfileInput, UserView } from '~types/user.schema'
 import type { Runtime, Transaction } from '../core/context'
 import { AppError, invalidField } from '../core/app-error'
 import { isDuplicateKeyError } from '../db'
@@ -109,6 +109,22 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
     if (isDuplicateKeyError(e)) throw invalidField('idNumber', ID_TAKEN)
     throw e
   }
+  return toUserView((await findUserById(rt.db, user._id))!)
+}
+
+/**
+ * Agreeing again to a changed guide, without retyping the profile: the new version's consents are appended (the
+ * earlier ones stay on record), read and written inside one transaction.
+ */
+export async function acceptPrivacy(rt: Runtime, user: UserDoc, input: AcceptPrivacyInput): Promise<UserView> {
+  if (input.privacyVersion !== PRIVACY_GUIDE.version) throw invalidField('privacyVersion', '隐私保护指引又更新了，请刷新后阅读新版本')
+  if (!user.profile) throw invalidField('privacyVersion', '请先填写个人信息，在那里同意隐私保护指引')
+  const now = rt.now()
+  await rt.db.runTransaction(async (tx: Transaction) => {
+    const { data } = await tx.collection(USERS).doc(user._id).get()
+    const current = data as UserDoc
+    await tx.collection(USERS).doc(user._id).update({ privacyVersion: PRIVACY_GUIDE.version, consents: withConsents(current, now), updatedAt: now })
+  })
   return toUserView((await findUserById(rt.db, user._id))!)
 }
 

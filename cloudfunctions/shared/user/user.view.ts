@@ -35,6 +35,7 @@ export function toUserView(user: UserDoc): UserView {
       : null,
     ready: isReady(user),
     privacyVersionAccepted: user.privacyVersion ?? null,
+    reconsent: !!user.profile && user.privacyVersion !== PRIVACY_GUIDE.version,
     roles: rolesView(user),
     consents: user.consents.map((c) => ({ kind: c.kind, version: c.version, acceptedAt: c.acceptedAt.toISOString() })),
     createdAt: user.createdAt.toISOString(),

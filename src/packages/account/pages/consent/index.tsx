@@ -5,6 +5,7 @@ import type { ConsentRecord } from '~types/user.schema'
 import { Notice } from '../../../../components/notice'
 import { PageStatus } from '../../../../components/page-status'
 import { useGuard } from '../../../../hooks/use-guard'
+import { PrivacyGuide } from '../../lib/guide'
 import './index.scss'
 
 const KIND_LABELS: Record<ConsentRecord['kind'], string> = {
@@ -42,20 +43,7 @@ export default function ConsentPage() {
 
       <View className="consent__section">
         <Text className="section-title">现行隐私保护指引</Text>
-        <View className="guide">
-          <Text className="guide__title">{PRIVACY_GUIDE.title}</Text>
-          <Text className="guide__version">版本 {PRIVACY_GUIDE.version}</Text>
-          {PRIVACY_GUIDE.sections.map((s) => (
-            <View key={s.heading} className="guide__section">
-              <Text className="guide__heading">{s.heading}</Text>
-              <Text className="guide__body">{s.body}</Text>
-            </View>
-          ))}
-          <View className="guide__sensitive">
-            <Text className="guide__heading">敏感个人信息单独同意</Text>
-            <Text className="guide__body">{PRIVACY_GUIDE.sensitiveConsentText}</Text>
-          </View>
-        </View>
+        <PrivacyGuide />
       </View>
     </View>
   )

@@ -13,6 +13,7 @@ import {
   type QueueFigures,
   type QueueRow,
   type ReviewView,
+  type TodoItem,
 } from './application.schema'
 import { Empty } from './user.schema'
 import type { NoticeView } from './notice.schema'
@@ -42,6 +43,7 @@ export const applicationContract = {
     writes: false,
     summary: 'The WeChat notices about one of your applications and what became of them (locally: the sandbox, nothing sent).',
   }),
+  todo: action<TodoItem[]>()({ input: Empty, roles: ['worker'], writes: false, summary: 'What waits on the caller: requests for materials, soonest first.' }),
   getMine: action<ApplicationView>()({ input: ById, roles: ['worker'], writes: false, summary: "One of the caller's applications with its timeline." }),
   supplement: action<ApplicationView>()({ input: SupplementInput, roles: ['worker'], writes: true, replay: { read: 'getMine', by: 'id' }, summary: 'Answer a request for more materials; the clock resumes.' }),
   withdraw: action<ApplicationView>()({ input: WithdrawInput, roles: ['worker'], writes: true, replay: { read: 'getMine', by: 'id' }, summary: 'Withdraw an undecided application.' }),

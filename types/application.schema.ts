@@ -157,6 +157,15 @@ export interface ApplicationView {
   timeline: TimelineEntry[]
 }
 
+/** Something waiting on the worker (the hub's first card): what, on which application, by when. */
+export interface TodoItem {
+  id: string
+  caseNo: string
+  kindLabel: string
+  what: string
+  dueAt: string | null
+}
+
 /** A row of the staff queue. */
 export interface QueueRow {
   id: string

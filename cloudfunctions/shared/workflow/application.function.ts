@@ -3,6 +3,7 @@ import { defineFunction } from '../core/define-function'
 import { fileLink, purgeUnattachedFiles, registerCloudFile } from '../storage/files'
 import { reviewersOfApplications } from './attachment-access'
 import { expireSupplements } from './expire.job'
+import { todo } from './todo.service'
 import { figures, queue } from './queue.service'
 import { deliverPending, noticesAbout } from '../notify/notifier'
 import { approve, detail, loadOwn, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
@@ -15,6 +16,7 @@ export const applicationFunction = defineFunction(
     registerFile: (input, { runtime, user }) => registerCloudFile(runtime, user, input),
     fileLink: (input, { runtime, user }) => fileLink(runtime, input.fileId, user, [reviewersOfApplications]),
     listMine: (_, { runtime, user }) => listMine(runtime, user),
+    todo: (_, { runtime, user }) => todo(runtime, user),
     getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
     notices: async (input, { runtime, user }) => noticesAbout(runtime.db, user.openid, (await loadOwn(runtime, user, input.id))._id),
     supplement: (input, { runtime, user }) => supplement(runtime, user, input),

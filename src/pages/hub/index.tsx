@@ -8,6 +8,7 @@ import { api } from '../../api/client'
 import { useRemote } from '../../hooks/use-remote'
 import { showUnreadBadge } from '../../store/unread-badge'
 import { useEffect } from 'react'
+import { formatDateTime } from '~types/format'
 import './index.scss'
 
 /** 首页: who I am, what I can do now, and — for staff — the way to the workbench. */
@@ -17,6 +18,7 @@ export default function HubPage() {
   // The hub is the first tab a worker sees: it sets the 消息 badge so news shows without opening the inbox.
   const inbox = useRemote(() => api.user.listMessages({}), !!user?.ready)
   const unread = inbox.data?.unread ?? 0
+  const waiting = useRemote(() => api.application.todo({}), !!user?.ready)
   useEffect(() => {
     if (inbox.data) showUnreadBadge(inbox.data.unread)
   }, [inbox.data])
@@ -29,6 +31,19 @@ export default function HubPage() {
         {p.occupation} · {p.regionLabel}
       </Text>
 
+      {(waiting.data ?? []).map((t) => (
+        <View
+          key={t.id}
+          className="hub__card hub__card--todo"
+          role="link"
+          aria-label={`${t.what}：${t.kindLabel} ${t.caseNo}`}
+          hoverClass="hub__card--pressed"
+          onClick={() => void Taro.navigateTo({ url: `${routes.applicationDetail}?id=${encodeURIComponent(t.id)}` })}
+        >
+          <Text className="hub__card-title">{`⚠ ${t.what}`}</Text>
+          <Text className="hub__card-text">{`${t.kindLabel} · ${t.caseNo}${t.dueAt ? ` · 请在 ${formatDateTime(t.dueAt)} 前` : ''}`}</Text>
+        </View>
+      ))}
       {unread > 0 ? (
         <View className="hub__card" hoverClass="hub__card--pressed" onClick={() => void Taro.switchTab({ url: routes.inbox })}>
           <Text className="hub__card-title">您有 {unread} 条未读消息</Text>

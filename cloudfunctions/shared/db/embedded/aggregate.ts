@@ -1,4 +1,4 @@
-import { Aggregator } from 'mingo'
+import { Aggregator } from './mql'
 import type { JsObject } from './codec'
 import { invalidParam } from './errors'
 import { byDistance, pointOf, requireGeoIndex, valueAt, type Near } from './geo'

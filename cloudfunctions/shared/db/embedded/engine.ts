@@ -5,8 +5,8 @@ import { fromWire, parseStored, storedToWire, toStored, toWire, type JsObject } 
 import { DatabaseError, duplicateKey, ErrorCode, invalidParam, requestFailed } from './errors'
 import type { SortSpec } from './planner'
 import { project, QueryRunner } from './query-runner'
-import { Store, type StoredDoc } from './store'
-import { Transactions } from './transactions'
+import { Store, type DocId, type StoredDoc } from './store'
+import { Blocked, Transactions, type Docs } from './transactions'
 import { applyUpdate } from './update'
 
 export interface EngineOptions {
@@ -18,7 +18,7 @@ export interface EngineOptions {
   now?: () => Date
   /** Translate queries to SQL where exact; false evaluates everything in JS (the suite's reference). @default true */
   pushdown?: boolean
-  /** A transaction not ended within this time is aborted. @default 30000 */
+  /** A transaction not ended within this time is aborted (CloudBase's lifetime: 30 s). @default 30000 */
   transactionTimeoutMs?: number
   /** Called with every SELECT the engine runs, before it runs. */
   trace?: (sql: string, params: unknown[]) => void
@@ -39,12 +39,6 @@ interface Params {
   merge?: boolean
   upsert?: boolean
   stages?: { stageKey: string; stageValue: string }[]
-}
-
-/** One document at a time, either committed (plain calls) or inside a transaction. */
-interface Docs {
-  read(coll: string, id: string): JsObject | null
-  write(coll: string, id: string, doc: JsObject | null): void
 }
 
 const DEFAULT_LIMIT = 100
@@ -96,21 +90,21 @@ export class EmbeddedEngine {
   private async dispatch(action: string, p: Params): Promise<JsObject> {
     switch (action) {
       case 'database.insertDocument':
-        return { data: { insertedIds: this.insert(p) } }
+        return { data: { insertedIds: await this.insert(p) } }
       case 'database.getDocument':
         return { data: { list: this.getWire(p) } }
       case 'database.calculateDocument':
         return { data: { total: this.runner.count(this.coll(p), this.where(p, false)) } }
       case 'database.modifyDocument':
-        return { data: this.modify(p) }
+        return { data: await this.modify(p) }
       case 'database.modifyAndReturnDoc':
-        return { data: this.modifyAndReturn(p) }
+        return { data: await this.modifyAndReturn(p) }
       case 'database.removeDocument':
-        return { data: { deleted: this.remove(p) } }
+        return { data: { deleted: await this.remove(p) } }
       case 'database.aggregateDocuments':
         return { data: { list: this.aggregate(p).map(toWire) } }
       case 'database.startTransaction':
-        return { transactionId: await this.transactions.begin() }
+        return { transactionId: this.transactions.begin() }
       case 'database.commitTransaction':
         this.transactions.commit(String(p.transactionId))
         return {}
@@ -126,25 +120,29 @@ export class EmbeddedEngine {
     }
   }
 
-  private insert(p: Params): string[] {
+  private insert(p: Params): DocId[] | Promise<DocId[]> {
     const coll = this.coll(p)
     const docs = (Array.isArray(p.data) ? p.data : []).map((text) => {
       const doc = this.wire(text)
-      const id = doc._id ?? randomBytes(16).toString('hex')
-      if (typeof id !== 'string') throw invalidParam('the embedded database supports string _id only')
-      return { _id: id, ...doc }
+      const id = checkedId(doc._id ?? randomBytes(16).toString('hex'))
+      return Object.assign({ _id: id }, doc, { _id: id })
     })
+    const ids = docs.map((d) => d._id)
     if (p.transactionId) {
       const tx = this.transactions.get(p.transactionId)
       for (const doc of docs) {
         if (tx.read(coll, doc._id)) throw duplicateKey(coll, '_id_')
         tx.write(coll, doc._id, doc)
       }
-    } else {
-      this.store.ensureCollection(coll)
-      this.store.atomically(() => docs.forEach((doc) => this.store.insert(coll, toStored(doc) as StoredDoc)))
+      return ids
     }
-    return docs.map((d) => d._id)
+    return this.plain(() => {
+      this.store.ensureCollection(coll)
+      const stored = docs.map((doc) => toStored(doc) as StoredDoc)
+      for (const doc of stored) this.transactions.guard(coll, doc._id, doc)
+      this.store.atomically(() => stored.forEach((doc) => this.store.insert(coll, doc)))
+      return ids
+    })
   }
 
   /**
@@ -173,67 +171,95 @@ export class EmbeddedEngine {
     return stored ? stored.map(storedToWire) : this.runner.find(coll, query, opts).map(toWire)
   }
 
-  private modify(p: Params): { updated: number; upsert_id?: string } {
+  private modify(p: Params): Promise<{ updated: number; upsert_id?: DocId }> | { updated: number; upsert_id?: DocId } {
     const coll = this.coll(p)
     const data = this.wire(String(p.data))
     const merge = p.merge !== false
     if (p.queryType === 'DOC') {
-      const docs = this.docs(p)
-      const id = this.docId(p)
-      const current = docs.read(coll, id)
-      if (!current) {
-        if (!p.upsert) return { updated: 0 }
-        if (!p.transactionId) this.store.ensureCollection(coll)
-        docs.write(coll, id, applyUpdate({ _id: id }, data, merge))
-        return { updated: 0, upsert_id: id }
-      }
-      const next = applyUpdate(current, data, merge)
-      const changed = differs(current, next)
-      if (changed) docs.write(coll, id, next)
-      return { updated: changed ? 1 : 0 }
+      return this.oneDoc(p, (docs, id) => {
+        const current = docs.read(coll, id)
+        if (!current) {
+          if (!p.upsert) return { updated: 0 }
+          if (!p.transactionId) this.store.ensureCollection(coll)
+          docs.write(coll, id, applyUpdate({ _id: id }, data, merge))
+          return { updated: 0, upsert_id: id }
+        }
+        const next = applyUpdate(current, data, merge)
+        const changed = differs(current, next)
+        if (changed) docs.write(coll, id, next)
+        return { updated: changed ? 1 : 0 }
+      })
     }
     this.noQueriesIn(p)
-    const matches = this.runner.find(coll, this.where(p, true), { sort: [], skip: 0, limit: p.multi === false ? 1 : Infinity })
-    return {
-      updated: this.store.atomically(() => {
-        let updated = 0
-        for (const doc of matches) {
-          const next = applyUpdate(doc, data, merge)
-          if (differs(doc, next)) {
-            this.store.replace(coll, toStored(next) as StoredDoc)
-            updated++
-          }
-        }
-        return updated
-      }),
-    }
+    return this.plain(() => {
+      const matches = this.runner.find(coll, this.where(p, true), { sort: [], skip: 0, limit: p.multi === false ? 1 : Infinity })
+      const changed = matches.flatMap((doc) => {
+        const next = applyUpdate(doc, data, merge)
+        return differs(doc, next) ? [toStored(next) as StoredDoc] : []
+      })
+      for (const doc of changed) this.transactions.guard(coll, doc._id, doc)
+      this.store.atomically(() => changed.forEach((doc) => this.store.replace(coll, doc)))
+      return { updated: changed.length }
+    })
   }
 
   /** `updateAndReturn`: the first match, updated, returned as it is now. */
-  private modifyAndReturn(p: Params): { updated: number; doc: string | null } {
+  private modifyAndReturn(p: Params): Promise<{ updated: number; doc: string | null }> {
     this.noQueriesIn(p)
     const coll = this.coll(p)
-    const [doc] = this.runner.find(coll, this.where(p, true), { sort: [], skip: 0, limit: 1 })
-    if (!doc) return { updated: 0, doc: null }
-    const next = applyUpdate(doc, this.wire(String(p.data)), true)
-    const changed = differs(doc, next)
-    if (changed) this.store.atomically(() => this.store.replace(coll, toStored(next) as StoredDoc))
-    return { updated: changed ? 1 : 0, doc: toWire(next) }
+    return this.plain(() => {
+      const [doc] = this.runner.find(coll, this.where(p, true), { sort: [], skip: 0, limit: 1 })
+      if (!doc) return { updated: 0, doc: null }
+      const next = applyUpdate(doc, this.wire(String(p.data)), true)
+      const changed = differs(doc, next)
+      if (changed) {
+        const stored = toStored(next) as StoredDoc
+        this.transactions.guard(coll, stored._id, stored)
+        this.store.atomically(() => this.store.replace(coll, stored))
+      }
+      return { updated: changed ? 1 : 0, doc: toWire(next) }
+    })
   }
 
-  private remove(p: Params): number {
+  private remove(p: Params): number | Promise<number> {
     const coll = this.coll(p)
     if (p.queryType === 'DOC') {
-      const docs = this.docs(p)
-      const id = this.docId(p)
-      if (!docs.read(coll, id)) return 0
-      docs.write(coll, id, null)
-      return 1
+      return this.oneDoc(p, (docs, id) => {
+        if (!docs.read(coll, id)) return 0
+        docs.write(coll, id, null)
+        return 1
+      })
     }
     this.noQueriesIn(p)
-    const matches = this.runner.find(coll, this.where(p, true), { sort: [], skip: 0, limit: p.multi === false ? 1 : Infinity })
-    this.store.atomically(() => matches.forEach((doc) => this.store.delete(coll, doc._id as string)))
-    return matches.length
+    return this.plain(() => {
+      const matches = this.runner.find(coll, this.where(p, true), { sort: [], skip: 0, limit: p.multi === false ? 1 : Infinity })
+      for (const doc of matches) this.transactions.guard(coll, doc._id as DocId, null)
+      this.store.atomically(() => matches.forEach((doc) => this.store.delete(coll, doc._id as DocId)))
+      return matches.length
+    })
+  }
+
+  /** A single-document write, in the call's transaction or as a plain write. */
+  private oneDoc<T>(p: Params, run: (docs: Docs, id: DocId) => T): T | Promise<T> {
+    const id = this.docId(p)
+    return p.transactionId ? run(this.transactions.get(p.transactionId), id) : this.plain(() => run(this.plainDocs, id))
+  }
+
+  /**
+   * Runs a plain (non-transactional) write. One that meets a document or unique value an open transaction has
+   * written waits for that transaction to end and starts again, as a MongoDB write outside a transaction does.
+   * `run` is synchronous, so nothing can interleave between its checks and its write.
+   */
+  private async plain<T>(run: () => T): Promise<T> {
+    for (;;) {
+      try {
+        return run()
+      } catch (e) {
+        if (!(e instanceof Blocked)) throw e
+        await e.until
+        if (this.closed) throw requestFailed('the database is closed')
+      }
+    }
   }
 
   private aggregate(p: Params): JsObject[] {
@@ -242,20 +268,24 @@ export class EmbeddedEngine {
   }
 
   private docs(p: Params): Docs {
-    if (p.transactionId) return this.transactions.get(p.transactionId)
-    const store = this.store
-    return {
-      read: (coll, id) => {
-        const raw = store.rawById(coll, id)
-        return raw === null ? null : parseStored(raw)
-      },
-      write: (coll, id, doc) =>
-        store.atomically(() => {
-          if (doc === null) store.delete(coll, id)
-          else if (store.rawById(coll, id) === null) store.insert(coll, toStored(doc) as StoredDoc)
-          else store.replace(coll, toStored(doc) as StoredDoc)
-        }),
-    }
+    return p.transactionId ? this.transactions.get(p.transactionId) : this.plainDocs
+  }
+
+  /** Committed documents; a write throws Blocked while an open transaction holds what it would change. */
+  private readonly plainDocs: Docs = {
+    read: (coll, id) => {
+      const raw = this.store.rawById(coll, id)
+      return raw === null ? null : parseStored(raw)
+    },
+    write: (coll, id, doc) => {
+      const stored = doc === null ? null : (toStored(doc) as StoredDoc)
+      this.transactions.guard(coll, id, stored)
+      this.store.atomically(() => {
+        if (stored === null) this.store.delete(coll, id)
+        else if (this.store.rawById(coll, id) === null) this.store.insert(coll, stored)
+        else this.store.replace(coll, stored)
+      })
+    },
   }
 
   /** CloudBase transactions hold single-document operations only; a query inside one is refused, not run outside it. */
@@ -280,10 +310,8 @@ export class EmbeddedEngine {
     return this.wire(p.query)
   }
 
-  private docId(p: Params): string {
-    const id = this.where(p, false)._id
-    if (typeof id !== 'string') throw invalidParam('the embedded database supports string _id only')
-    return id
+  private docId(p: Params): DocId {
+    return checkedId(this.where(p, false)._id)
   }
 
   private wire(text: string): JsObject {
@@ -294,3 +322,10 @@ export class EmbeddedEngine {
 }
 
 const differs = (a: JsObject, b: JsObject) => JSON.stringify(toStored(a)) !== JSON.stringify(toStored(b))
+
+/** A string or a finite number (-0 is 0, as MongoDB compares it); other `_id` types are not supported. */
+function checkedId(id: unknown): DocId {
+  if (typeof id === 'string') return id
+  if (typeof id === 'number' && Number.isFinite(id)) return id === 0 ? 0 : id
+  throw invalidParam('the embedded database supports string and number _id only')
+}

@@ -6,6 +6,8 @@ export const ErrorCode = {
   duplicate: DUPLICATE_KEY_CODE,
   /** The SDK's runTransaction retries on exactly this code. */
   transactionConflict: 'DATABASE_TRANSACTION_CONFLICT',
+  /** An operation on a transaction the server no longer has (committed, aborted, or past its 30 s lifetime). */
+  transactionFail: 'DATABASE_TRANSACTION_FAIL',
   requestFailed: 'DATABASE_REQUEST_FAILED',
   collectionExists: 'DATABASE_COLLECTION_ALREADY_EXIST',
 } as const
@@ -28,6 +30,9 @@ export class DatabaseError extends Error {
 
 export const invalidParam = (message: string) => new DatabaseError(ErrorCode.invalidParam, message)
 export const requestFailed = (message: string) => new DatabaseError(ErrorCode.requestFailed, message)
+export const transactionConflict = (message: string) => new DatabaseError(ErrorCode.transactionConflict, message)
+export const transactionNotExist = (id: string) =>
+  new DatabaseError(ErrorCode.transactionFail, `TransactionNotExist: transaction ${id} does not exist (committed, aborted, or past its lifetime)`)
 
 /** MongoDB's wording, which production messages carry too (see isDuplicateKeyError). */
 export const duplicateKey = (coll: string, index: string) =>

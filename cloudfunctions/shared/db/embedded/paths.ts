@@ -38,6 +38,11 @@ export class PathRegistry {
   /** Records the shape of a document about to be written; call inside the write's SQLite transaction. */
   observe(coll: string, doc: { [key: string]: Json }): void {
     const marks = this.of(coll)
+    // A non-string `_id` (a number): the table's `_id` column no longer sorts as MongoDB does (planner.ts).
+    if (typeof doc._id !== 'string' && ((marks.get('_id') ?? 0) & OPAQUE) === 0) {
+      marks.set('_id', (marks.get('_id') ?? 0) | OPAQUE)
+      this.insert.run(coll, '_id', OPAQUE)
+    }
     const walk = (obj: { [key: string]: Json }, prefix: string, depth: number) => {
       for (const [key, v] of Object.entries(obj)) {
         if (v === null || typeof v !== 'object') continue

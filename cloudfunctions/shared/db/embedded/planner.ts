@@ -4,6 +4,7 @@ import { type Near, parseNearSphere } from './geo'
 import type { PathRegistry } from './paths'
 import { bracketEnd, bracketStart, isScalar, scalarKey, tagOf, type Scalar } from './sort-key'
 import { jsonPath, keyExpr, presentExpr } from './sql'
+import { idParam, type DocId } from './store'
 
 export type SortSpec = [field: string, direction: 1 | -1][]
 
@@ -118,16 +119,20 @@ type Term = { sql: string; params: unknown[] } | null
 const placeholders = (n: number) => Array(n).fill('?').join(', ')
 const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
-/** `_id` is the table's own column; every stored `_id` is a string, so only string operands are translated. */
+/**
+ * `_id` is the table's own column: a string as TEXT, a number as its BLOB key (store.ts idParam), which SQLite
+ * never equates with a TEXT. So equality and membership translate for either; a range is kept to its own type
+ * (MongoDB compares within a type), where both orders are MongoDB's (byte order of UTF-8; numeric).
+ */
 function idOp(op: string, v: unknown): Term {
-  const str = (x: unknown): x is string => typeof x === 'string'
-  if (op === '$eq' && str(v)) return { sql: '_id = ?', params: [v] }
-  if (op === '$ne' && str(v)) return { sql: '_id != ?', params: [v] }
-  if ((op === '$in' || op === '$nin') && Array.isArray(v) && v.every(str)) {
+  const id = (x: unknown): x is DocId => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))
+  if (op === '$eq' && id(v)) return { sql: '_id = ?', params: [idParam(v)] }
+  if (op === '$ne' && id(v)) return { sql: '_id != ?', params: [idParam(v)] }
+  if ((op === '$in' || op === '$nin') && Array.isArray(v) && v.every(id)) {
     if (v.length === 0) return { sql: op === '$in' ? '0' : '1', params: [] }
-    return { sql: `_id ${op === '$in' ? 'IN' : 'NOT IN'} (${placeholders(v.length)})`, params: v }
+    return { sql: `_id ${op === '$in' ? 'IN' : 'NOT IN'} (${placeholders(v.length)})`, params: v.map(idParam) }
   }
-  if (op in RANGE && str(v)) return { sql: `_id ${RANGE[op]} ?`, params: [v] }
+  if (op in RANGE && id(v)) return { sql: `_id ${RANGE[op]} ? AND typeof(_id) = '${typeof v === 'string' ? 'text' : 'blob'}'`, params: [idParam(v)] }
   return null
 }
 
@@ -173,7 +178,11 @@ function sortSql(sort: SortSpec, ctx: PlanContext, tieBreak: string): string | n
   const terms: string[] = []
   for (const [name, dir] of sort) {
     const d = dir === -1 ? 'DESC' : 'ASC'
-    if (name === '_id') terms.push(`_id ${d}`)
+    if (name === '_id') {
+      // SQLite orders TEXT before BLOB; MongoDB numbers before strings. Only while every _id has been a string.
+      if (!ctx.paths.sortable(ctx.coll, '_id')) return null
+      terms.push(`_id ${d}`)
+    }
     else {
       const path = jsonPath(name)
       if (!path || !ctx.paths.sortable(ctx.coll, name)) return null

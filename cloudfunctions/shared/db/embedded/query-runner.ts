@@ -1,4 +1,4 @@
-import { Query } from 'mingo'
+import { Query } from './mql'
 import { parseStored, type JsObject } from './codec'
 import { invalidParam } from './errors'
 import { byDistance, requireGeoIndex, valueAt } from './geo'

@@ -5,9 +5,25 @@ import type { Json } from './codec'
 import { duplicateKey, invalidParam } from './errors'
 import { PathRegistry } from './paths'
 import { jsonPath, keyExpr, presentExpr, quoteIdent } from './sql'
-import { sqlKey } from './sort-key'
+import { sqlKey, storedKey } from './sort-key'
 
-export type StoredDoc = { _id: string } & { [key: string]: Json }
+/** MongoDB allows any type; the engine takes strings and numbers (CloudBase's SDK: `doc(id)` takes either). */
+export type DocId = string | number
+export type StoredDoc = { _id: DocId } & { [key: string]: Json }
+
+/**
+ * The `_id` column's value: a string as itself, a number as its sort key (a BLOB, see sort-key.ts). SQLite never
+ * equates a BLOB with a TEXT, so `1` and `'1'` are two documents, as in MongoDB, and the primary key stays unique.
+ */
+export const idParam = (id: DocId): string | Buffer => (typeof id === 'string' ? id : storedKey(id))
+
+/** One document changed by a commit: its stored text before and after (null: absent). */
+export interface Change {
+  coll: string
+  id: DocId
+  before: string | null
+  after: string | null
+}
 export interface Row {
   rowid: number
   doc: string
@@ -26,6 +42,16 @@ export class Store {
   private readonly tables = new Set<string>()
   private readonly statements = new Map<string, Sqlite.Statement>()
   private readonly specs: IndexFile['collections']
+  /**
+   * Set while transactions are open (transactions.ts keeps the versions their snapshots read): called after each
+   * committed SQLite transaction with the documents it changed, before anything else can run.
+   */
+  onCommit: ((changes: Change[]) => void) | null = null
+  /** The changes of the write in progress (atomically/trial); null outside one. */
+  private journal: Change[] | null = null
+  private inTrial = false
+  /** One wrapper for every write: better-sqlite3 builds a new one per `transaction(fn)` call, which costs ~30 µs. */
+  private readonly inTransaction: Sqlite.Transaction<(fn: () => unknown) => unknown>
 
   constructor(file: string, indexes: IndexFile) {
     this.sqlite = new Sqlite(file)
@@ -35,6 +61,7 @@ export class Store {
     // expired replay) must not be recoverable from a copy of the file.
     this.sqlite.pragma('secure_delete = ON')
     this.sqlite.function('nx_key', { deterministic: true }, sqlKey)
+    this.inTransaction = this.sqlite.transaction((fn: () => unknown) => fn())
     this.specs = indexes.collections
     for (const { name } of this.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]) {
       this.tables.add(name)
@@ -45,6 +72,27 @@ export class Store {
 
   indexesOf(coll: string): IndexSpec[] {
     return this.specs[coll] ?? []
+  }
+
+  /**
+   * The entries a stored document makes in its collection's unique indexes, each as `<index name>\0<key hex>`:
+   * what two writers of one unique value collide on (transactions.ts). Mirrors indexSql and nx_key: a sparse index
+   * skips a document without its first field, and a path reaches into sub-documents only, as `doc -> '$."a"."b"'`.
+   */
+  uniqueKeys(coll: string, doc: { [key: string]: Json } | null): string[] {
+    if (!doc) return []
+    const out: string[] = []
+    for (const spec of this.indexesOf(coll)) {
+      if (!spec.unique || spec.keys.some(([, d]) => d === '2dsphere')) continue
+      const values = spec.keys.map(([field]) => valueAtPath(doc, field))
+      if (spec.sparse && values[0] === undefined) continue
+      out.push(`${spec.name}\u0000${Buffer.concat(values.map(storedKey)).toString('hex')}`)
+    }
+    return out
+  }
+
+  hasUniqueIndex(coll: string): boolean {
+    return this.indexesOf(coll).some((spec) => spec.unique)
   }
 
   hasCollection(coll: string): boolean {
@@ -68,20 +116,37 @@ export class Store {
     for (const [name, sql] of wanted) if (!existing.some((e) => e.name === name && e.sql === sql)) this.sqlite.exec(sql)
   }
 
+  /** Every write goes through here (or trial): one SQLite transaction, then onCommit with what it changed. */
   atomically<T>(fn: () => T): T {
-    return this.sqlite.transaction(fn).immediate()
+    if (this.journal) throw new Error('Store.atomically does not nest')
+    const journal: Change[] = []
+    this.journal = journal
+    let result: T
+    try {
+      result = this.inTransaction.immediate(fn) as T
+    } finally {
+      this.journal = null
+    }
+    if (journal.length > 0) this.onCommit?.(journal)
+    return result
   }
 
   /** Runs `fn` against the live tables and undoes it: used to find constraint violations before committing. */
   trial(fn: () => void): void {
+    if (this.journal) throw new Error('Store.trial does not nest')
     const undo = new Error('trial')
+    this.journal = []
+    this.inTrial = true
     try {
-      this.sqlite.transaction(() => {
+      this.inTransaction(() => {
         fn()
         throw undo
-      })()
+      })
     } catch (e) {
       if (e !== undo) throw e
+    } finally {
+      this.journal = null
+      this.inTrial = false
     }
   }
 
@@ -93,29 +158,54 @@ export class Store {
     return st
   }
 
-  rawById(coll: string, id: string): string | null {
+  rawById(coll: string, id: DocId): string | null {
     if (!this.tables.has(coll)) return null
-    const row = this.statement(coll, 'SELECT doc FROM $TABLE WHERE _id = ?').get(id) as { doc: string } | undefined
+    const row = this.statement(coll, 'SELECT doc FROM $TABLE WHERE _id = ?').get(idParam(id)) as { doc: string } | undefined
     return row?.doc ?? null
   }
 
-  /** The collection must exist (ensureCollection): creating a table inside a write that may roll back would not stick. */
+  /**
+   * The collection must exist (ensureCollection): creating a table inside a write that may roll back would not
+   * stick. insert/replace/delete run inside atomically or trial.
+   */
   insert(coll: string, doc: StoredDoc): void {
     this.paths.observe(coll, doc)
-    this.write(coll, () => this.statement(coll, 'INSERT INTO $TABLE (_id, doc) VALUES (?, ?)').run(doc._id, JSON.stringify(doc)))
+    const text = JSON.stringify(doc)
+    this.write(coll, () => this.statement(coll, 'INSERT INTO $TABLE (_id, doc) VALUES (?, ?)').run(idParam(doc._id), text))
+    this.record(coll, doc._id, null, text)
   }
 
   replace(coll: string, doc: StoredDoc): void {
     this.paths.observe(coll, doc)
-    this.write(coll, () => this.statement(coll, 'UPDATE $TABLE SET doc = ? WHERE _id = ?').run(JSON.stringify(doc), doc._id))
+    const text = JSON.stringify(doc)
+    const before = this.before(coll, doc._id)
+    this.write(coll, () => this.statement(coll, 'UPDATE $TABLE SET doc = ? WHERE _id = ?').run(text, idParam(doc._id)))
+    this.record(coll, doc._id, before, text)
   }
 
-  delete(coll: string, id: string): void {
-    this.statement(coll, 'DELETE FROM $TABLE WHERE _id = ?').run(id)
+  delete(coll: string, id: DocId): void {
+    const before = this.before(coll, id)
+    this.statement(coll, 'DELETE FROM $TABLE WHERE _id = ?').run(idParam(id))
+    this.record(coll, id, before, null)
   }
 
   close(): void {
     this.sqlite.close()
+  }
+
+  /** What a committed write is recorded for: only while someone keeps versions (onCommit set), and not in a trial. */
+  private get recording(): boolean {
+    return this.onCommit !== null && !this.inTrial
+  }
+
+  /** The text a write replaces, read only when recording (it costs a lookup). */
+  private before(coll: string, id: DocId): string | null {
+    return this.recording ? this.rawById(coll, id) : null
+  }
+
+  private record(coll: string, id: DocId, before: string | null, after: string | null): void {
+    if (!this.journal) throw new Error('Store writes run inside atomically() or trial()')
+    if (this.recording) this.journal.push({ coll, id, before, after })
   }
 
   /** Turns SQLite's constraint failure into CloudBase's duplicate-key error, naming the index as MongoDB does. */
@@ -132,6 +222,16 @@ export class Store {
 }
 
 export const forTable = (coll: string, sql: string) => sql.replace('$TABLE', quoteIdent(coll))
+
+/** What SQLite's `doc -> '$."a"."b"'` finds: undefined where it answers NULL (a missing field, or a step into a non-object). */
+function valueAtPath(doc: { [key: string]: Json }, field: string): Json | undefined {
+  let v: Json | undefined = doc
+  for (const segment of field.split('.')) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, segment)) return undefined
+    v = v[segment]
+  }
+  return v
+}
 
 const sqliteIndexName = (coll: string, name: string) => `${INDEX_PREFIX}${coll}__${name}`
 

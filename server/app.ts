@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import { existsSync } from 'node:fs'
 import * as z from 'zod/mini'
 import { HTTP_STATUS, type Envelope, type ErrorCode } from '~types/errors'
@@ -14,6 +13,7 @@ import { login } from '../cloudfunctions/shared/user/user.service'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { buildCatalog } from './catalog'
 import { registerFileRoutes } from './files'
+import { registerH5 } from './static'
 import { DEMO_PEOPLE } from './seed'
 import { issueToken, readToken } from './session'
 
@@ -91,8 +91,6 @@ export async function buildApp({ runtime: rt, h5Dir }: AppOptions): Promise<Fast
     req.url.startsWith('/api/') ? fail(reply, 'UNKNOWN_FUNCTION', '没有这个接口') : reply.code(404).type('text/plain').send('Not found'),
   )
 
-  if (h5Dir && existsSync(h5Dir)) {
-    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', index: ['index.html'] })
-  }
+  if (h5Dir && existsSync(h5Dir)) await registerH5(app, h5Dir)
   return app
 }

@@ -6,6 +6,7 @@
 import autocannon from 'autocannon'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { buildFunctions } from '../scripts/build-functions'
 import { spawnTestServer } from '../test/support/spawn-server'
 
@@ -38,6 +39,10 @@ async function sizes() {
     const html = readFileSync(join(h5, 'index.html'), 'utf8')
     const scripts = [...html.matchAll(/<script[^>]+src="\/?([^"]+)"/g)].map((m) => m[1])
     row(`h5 entry (${scripts.length} scripts)`, scripts.reduce((n, s) => n + statSync(join(h5, s)).size, 0))
+    // What goes over the wire (server/static.ts): brotli at quality 11, gzip -9 for clients without brotli.
+    const entry = scripts.map((s) => readFileSync(join(h5, s)))
+    row('h5 entry, brotli 11', entry.reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0))
+    row('h5 entry, gzip 9', entry.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0))
   }
 }
 

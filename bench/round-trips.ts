@@ -1,0 +1,261 @@
+/**
+ * Database round trips per action (issue #7). On CloudBase every database call is a network round trip, so what an
+ * action costs in production is mostly how many calls it makes — identity lookup included. For every action of the
+ * catalog this makes one valid call, as the app makes it (writes carry a requestId except where the app sends none),
+ * as a suitable caller, on a realistic record set at two sizes, and counts the calls at the SDK's request seam.
+ * Goals: a worker's read ≤ 3, a submission ≤ 6, the staff queue page ≤ 4 — whatever the collection size.
+ *
+ * BENCH_RT_SIZES=2000,20000 (users; applications follow in about the same number).
+ */
+import { randomBytes } from 'node:crypto'
+import * as z from 'zod/mini'
+import { PRIVACY_GUIDE } from '~types/privacy'
+import type { Envelope } from '~types/errors'
+import { FUNCTIONS } from '../cloudfunctions/shared/functions'
+import type { FileStore } from '../cloudfunctions/shared/storage/file-store'
+import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
+import { demoIdNumber } from '../server/demo-id'
+import { issueToken } from '../server/session'
+import { tinyPng } from '../test/support/files'
+import { WAGES_REQUEST } from '../test/support/requests'
+import { startTestServer, type TestServer } from '../test/support/server'
+import { describeCalls, installRoundTripCounter, resetRoundTrips, takeRoundTrips } from './lib/round-trip-counter'
+import { ADMIN, approveInput, bringTo, buildTemplates, growTo, requestId, STAFF, submissionAction, WORKER, type RecordSet } from './lib/record-set'
+
+type Role = 'worker' | 'staff' | 'admin'
+type AppRef = { id: string; version: number }
+
+interface World extends RecordSet {
+  s: TestServer
+  /** A new openid each time, signed in by token only: no user record yet (a first sign-in). */
+  newcomer(): { openid: string; token: string }
+  /** A fresh legal-aid request of the demo worker, brought to `state` by the demo staff. */
+  fresh(state?: string): Promise<AppRef>
+}
+
+interface Scenario {
+  /** `fn.action`; `submit` is whichever action files a legal-aid request. */
+  key: string
+  variant?: string
+  role: Role
+  /** The caller: an openid with a user record, or a token for one without. */
+  as?: (w: World) => Promise<{ openid: string; token?: string }> | { openid: string; token?: string }
+  /** Builds the input; anything it calls is set-up, not counted. */
+  input: (w: World) => unknown
+}
+
+const CALLER: Record<Role, string> = { worker: WORKER, staff: STAFF, admin: ADMIN }
+/** Writes the app sends without a requestId (src/store/session.ts, src/api/upload.ts). */
+const NO_REQUEST_ID = new Set(['user.login', 'application.registerFile'])
+
+const profile = (seq: number, patch: object = {}) => ({
+  realName: '周小勇', mobile: '13900001000', occupation: '外卖配送员', platform: '美团外卖', districtCode: '320613',
+  consents: { privacyVersion: PRIVACY_GUIDE.version, sensitive: true }, ...(seq ? { idNumber: demoIdNumber('320613', '1997-02-03', seq) } : {}), ...patch,
+})
+
+let newcomers = 0
+const SCENARIOS: Scenario[] = [
+  { key: 'user.login', variant: 'returning', role: 'worker', input: () => ({}) },
+  { key: 'user.login', variant: 'first sign-in', role: 'worker', as: (w) => w.newcomer(), input: () => ({}) },
+  { key: 'user.getProfile', role: 'worker', input: () => ({}) },
+  {
+    key: 'user.saveProfile', variant: 'first, with ID number', role: 'worker',
+    as: async (w) => {
+      const n = w.newcomer()
+      await w.api.s.call('user', 'login', {}, { token: n.token })
+      return n
+    },
+    input: () => profile(500 + ++newcomers, { realName: '孙新来' }),
+  },
+  { key: 'user.saveProfile', variant: 'correction, number kept', role: 'worker', input: () => profile(0, { mobile: '13900001001' }) },
+  // Agreeing again to the guide in force (the app asks only after it changed; the call is valid either way).
+  { key: 'user.acceptPrivacy', role: 'worker', input: () => ({ privacyVersion: PRIVACY_GUIDE.version, sensitive: true }) },
+  { key: 'user.listMessages', role: 'worker', input: () => ({}) },
+  {
+    key: 'user.markMessageRead', role: 'worker',
+    input: async (w) => ({ id: (await w.api.ok<{ items: { id: string; read: boolean }[] }>(WORKER, 'user', 'listMessages', {})).items.find((m) => !m.read)!.id }),
+  },
+  { key: 'user.findUsers', role: 'admin', input: () => ({ query: '周小勇' }) },
+  { key: 'user.listStaff', role: 'admin', input: () => ({}) },
+  {
+    key: 'user.grantStaff', role: 'admin',
+    input: async (w) => ({ userId: (await w.api.ok<{ id: string }[]>(ADMIN, 'user', 'findUsers', { query: '李娟' }))[0].id, districtCode: '320102', services: ['legalAid'] }),
+  },
+  {
+    key: 'user.revokeStaff', role: 'admin',
+    input: async (w) => {
+      const userId = (await w.api.ok<{ id: string }[]>(ADMIN, 'user', 'findUsers', { query: '李娟' }))[0].id
+      await w.api.ok(ADMIN, 'user', 'grantStaff', { userId, districtCode: '320104', services: ['legalAid'] }, requestId())
+      return { userId, districtCode: '320104' }
+    },
+  },
+  { key: 'submit', variant: 'no files', role: 'worker', input: () => WAGES_REQUEST },
+  { key: 'submit', variant: 'two photos', role: 'worker', input: async (w) => ({ ...WAGES_REQUEST, attachments: [await w.api.upload(WORKER), await w.api.upload(WORKER)] }) },
+  {
+    key: 'application.registerFile', role: 'worker',
+    input: async (w) => ({ fileID: `cloud://bench-env.bucket/uploads/${(await findUserByOpenid(w.s.runtime.db, WORKER))!._id}/${randomBytes(12).toString('hex')}.png`, name: '工资条.png' }),
+  },
+  { key: 'application.fileLink', variant: 'own file', role: 'worker', input: (w) => ({ fileId: w.mine.photo }) },
+  { key: 'application.fileLink', variant: 'as reviewer', role: 'staff', input: (w) => ({ fileId: w.mine.photo }) },
+  { key: 'application.listMine', variant: '3 applications', role: 'worker', input: () => ({}) },
+  // A template worker (record-set.ts) with one request, no files: the list costs one more call per application.
+  { key: 'application.listMine', variant: '1 application', role: 'worker', as: () => ({ openid: 'bench-w1' }), input: () => ({}) },
+  { key: 'application.notices', variant: 'waiting for materials', role: 'worker', input: (w) => ({ id: w.mine.needsMore.id }) },
+  { key: 'application.todo', variant: 'one request for materials', role: 'worker', input: () => ({}) },
+  { key: 'application.getMine', variant: '2 photos, 3 steps', role: 'worker', input: (w) => ({ id: w.mine.needsMore.id }) },
+  {
+    key: 'application.supplement', role: 'worker',
+    input: async (w) => ({ id: (await w.fresh('needsMore')).id, note: '已补充 8 月工资条', attachments: [await w.api.upload(WORKER)] }),
+  },
+  { key: 'application.withdraw', role: 'worker', input: async (w) => ({ id: (await w.fresh()).id, reason: '已和站点协商解决' }) },
+  { key: 'application.queue', variant: 'first page', role: 'staff', input: () => ({}) },
+  { key: 'application.figures', role: 'staff', input: () => ({}) },
+  { key: 'application.detail', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
+  { key: 'application.startReview', role: 'staff', input: async (w) => w.fresh() },
+  { key: 'application.requestMore', role: 'staff', input: async (w) => ({ ...(await w.fresh('inReview')), missing: '请补充工资条或银行转账记录' }) },
+  { key: 'application.approve', role: 'staff', input: async (w) => approveInput(await w.fresh('inReview')) },
+  { key: 'application.reject', role: 'staff', input: async (w) => ({ ...(await w.fresh('inReview')), reason: '不属于法律援助的事项范围' }) },
+  { key: 'application.extend', role: 'staff', input: async (w) => ({ ...(await w.fresh()), reason: '案情复杂，需要向平台核实' }) },
+  { key: 'application.revealIdNumber', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
+]
+
+interface Measured {
+  ok: boolean
+  error?: string
+  trips: number
+  depth: number
+  storage: number
+  calls: string
+}
+
+interface Row {
+  name: string
+  role: Role
+  writes: boolean
+  goal: number | null
+  /** One measurement per record-set size. */
+  at: Measured[]
+}
+
+/** Every action of the catalog, with its scenario — or a generic one for an action whose input may be empty. */
+function plan(submitKey: string): { name: string; key: string; writes: boolean; scenario: Scenario | null }[] {
+  const out: { name: string; key: string; writes: boolean; scenario: Scenario | null }[] = []
+  for (const [fn, mod] of Object.entries(FUNCTIONS)) {
+    for (const [action, { spec }] of Object.entries(mod.actions)) {
+      const key = `${fn}.${action}`
+      const mine = SCENARIOS.filter((sc) => (sc.key === 'submit' ? submitKey : sc.key) === key)
+      if (mine.length) for (const sc of mine) out.push({ name: sc.variant ? `${key} (${sc.variant})` : key, key, writes: spec.writes, scenario: sc })
+      else {
+        const role = (['worker', 'staff', 'admin'] as const).find((r) => spec.roles.includes(r)) ?? 'worker'
+        const generic = z.safeParse(spec.input, {}).success ? { key, role, input: () => ({}) } : null
+        out.push({ name: key, key, writes: spec.writes, scenario: generic })
+      }
+    }
+  }
+  return out
+}
+
+function goalOf(key: string, submitKey: string, role: Role, writes: boolean): number | null {
+  if (key === submitKey) return 6
+  if (key === 'application.queue') return 4
+  return role === 'worker' && !writes ? 3 : null
+}
+
+/** Counts storage calls (cloud storage is a network call too) and lets the bench register a "cloud" upload. */
+function countingStore(base: FileStore, count: () => void): FileStore {
+  return {
+    put: (...a) => (count(), base.put(...a)),
+    remove: (...a) => (count(), base.remove(...a)),
+    link: (...a) => (count(), base.link(...a)),
+    // A cloud fileID (application.registerFile) reads back what the phone uploaded.
+    get: async (key) => (count(), key.startsWith('cloud://') ? { bytes: tinyPng(), contentType: 'image/png' } : base.get(key)),
+  }
+}
+
+async function measureAt(users: number, rows: ReturnType<typeof plan>, log: (s: string) => void): Promise<Measured[]> {
+  const s = await startTestServer({ seed: true })
+  try {
+    let storage = 0
+    s.runtime.files = countingStore(s.runtime.files!, () => storage++)
+    const t0 = performance.now()
+    const set = await buildTemplates(s)
+    const sizes = await growTo(s.runtime.db, users)
+    log(`record set: ${Object.entries(sizes).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')} (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+    const world: World = {
+      ...set,
+      s,
+      newcomer: () => {
+        const openid = `bench-new-${process.pid}-${++newcomers}`
+        return { openid, token: issueToken(s.runtime.vault, openid, s.runtime.now()) }
+      },
+      fresh: async (state = 'submitted') => {
+        const filed = await set.api.ok<AppRef>(WORKER, set.submit.fn, set.submit.action, WAGES_REQUEST, requestId())
+        const { id, version } = await bringTo(set.api, state, filed, WORKER, STAFF, async () => [await set.api.upload(WORKER)])
+        return { id, version }
+      },
+    }
+    installRoundTripCounter()
+    const results: Measured[] = new Array(rows.length)
+    // Reads first, so what the demo worker reads (我的申请 …) is the history built above, not the writes' leftovers.
+    const order = rows.map((_, i) => i).sort((a, b) => Number(rows[a].writes) - Number(rows[b].writes))
+    for (const i of order) {
+      const { key, writes, scenario } = rows[i]
+      if (!scenario) {
+        results[i] = { ok: false, error: 'no scenario: add one to bench/round-trips.ts', trips: 0, depth: 0, storage: 0, calls: '' }
+        continue
+      }
+      const [fn, action] = key.split('.')
+      const caller = scenario.as ? await scenario.as(world) : { openid: CALLER[scenario.role] }
+      const token = caller.token ?? (await set.api.token(caller.openid))
+      const data = await scenario.input(world)
+      const rid = writes && !NO_REQUEST_ID.has(key) ? requestId() : undefined
+      resetRoundTrips()
+      storage = 0
+      const { body } = (await s.call(fn, action, data, { token, requestId: rid })) as { body: Envelope<unknown> }
+      const { calls, depth } = takeRoundTrips()
+      results[i] = { ok: body.ok, error: body.ok ? undefined : `${body.error.code}: ${body.error.message}`, trips: calls.length, depth, storage, calls: describeCalls(calls) }
+    }
+    return results
+  } finally {
+    await s.close()
+  }
+}
+
+void (async () => {
+  const sizes = (process.env.BENCH_RT_SIZES ?? '2000,20000').split(',').map(Number)
+  const submission = submissionAction()
+  const submitKey = `${submission.fn}.${submission.action}`
+  const planned = plan(submitKey)
+  const rows: Row[] = planned.map((p) => {
+    const role = p.scenario?.role ?? 'worker'
+    return { name: p.name, role, writes: p.writes, goal: goalOf(p.key, submitKey, role, p.writes), at: [] }
+  })
+  for (const users of sizes) {
+    console.log(`— round trips with ~${users.toLocaleString('en')} users —`)
+    const at = await measureAt(users, planned, (l) => console.log(l))
+    at.forEach((m, i) => rows[i].at.push(m))
+  }
+
+  const head = sizes.map((n) => `trips @ ${n >= 1000 ? `${n / 1000}k` : n} users`)
+  console.log(`\n| action | as | writes | ${head.join(' | ')} | sequential | storage | goal | |`)
+  console.log(`|---|---|---|${head.map(() => '---|').join('')}---|---|---|---|`)
+  let met = 0
+  let missed = 0
+  for (const r of rows) {
+    const counts = r.at.map((m) => (m.ok ? String(m.trips) : `✗ ${m.error}`))
+    const worst = Math.max(...r.at.map((m) => m.trips))
+    const allOk = r.at.every((m) => m.ok)
+    const verdict = !allOk ? '✗ call failed' : r.goal === null ? '' : worst <= r.goal ? '✓' : '✗'
+    if (r.goal !== null && allOk) worst <= r.goal ? met++ : missed++
+    const last = r.at[r.at.length - 1]
+    console.log(`| ${r.name} | ${r.role} | ${r.writes ? 'yes' : '—'} | ${counts.join(' | ')} | ${last.depth} | ${last.storage || '—'} | ${r.goal === null ? '—' : `≤ ${r.goal}`} | ${verdict} |`)
+  }
+  const grew = rows.filter((r) => r.at.every((m) => m.ok) && new Set(r.at.map((m) => m.trips)).size > 1)
+  console.log(`\ngoals met ${met}, missed ${missed}; counts that change with the collection size: ${grew.length ? grew.map((r) => r.name).join(', ') : 'none'}`)
+  console.log('\ncalls made (largest size):')
+  for (const r of rows) console.log(`  ${r.name}: ${r.at[r.at.length - 1].calls || r.at[r.at.length - 1].error}`)
+  process.exit(0)
+})().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

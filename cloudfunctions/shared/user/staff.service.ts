@@ -8,6 +8,7 @@ import { postMessage } from '../inbox/inbox.service'
 import { USERS, type StoredStaffGrant, type UserDoc } from './user.doc'
 import { findUserById } from './user.repository'
 import { toStaffCandidate } from './user.view'
+import { inTransaction } from '../db/transaction'
 
 const MAX_RESULTS = 20
 
@@ -69,7 +70,7 @@ async function changeGrants(
   next: (current: StoredStaffGrant[]) => StoredStaffGrant[],
 ): Promise<UserDoc> {
   const now = rt.now()
-  await rt.db.runTransaction(async (tx: Transaction) => {
+  await inTransaction(rt.db, async (tx: Transaction) => {
     const { data } = await tx.collection(USERS).doc(userId).get()
     const target = data as UserDoc | undefined
     if (!target || !target._id) throw new AppError('NOT_FOUND', '没有找到这个人')

@@ -11,10 +11,11 @@ import { checkIdNumber } from './id-number'
 import { ID_CLAIMS, USERS, type StoredProfile, type UserDoc } from './user.doc'
 import { findUserById, findUserByOpenid } from './user.repository'
 import { toUserView } from './user.view'
+import { inTransaction } from '../db/transaction'
 
 const WELCOME = {
   title: '欢迎来到暖新',
-  body: '现在就可以在这里申请法律援助；江海新才学院报名、职业伤害保障、志愿服务积分和附近的暖心驿站将陆续开放，开放时会通知您。第一次使用请先完善个人信息。',
+  body: '现在就可以在这里申请法律援助；江海新才学院报名、职业伤害保障、志愿服务积分和附近的暖心驿站将陆续开放，开放时会通知您。办理之前需要填好个人信息；已经填好的不用再填，以后有变化，可以在“我的”→“修改个人信息”里更改。',
 }
 
 const ID_TAKEN = '这个身份证号已经绑定了另一个微信账号。如需找回，请联系所在区县工作人员。'
@@ -37,7 +38,7 @@ async function createUser(rt: Runtime, openid: string) {
   const now = rt.now()
   const doc: Omit<UserDoc, '_id'> = { openid, createdAt: now, updatedAt: now, consents: [], roles: { admin: false, staff: [] } }
   try {
-    await rt.db.runTransaction(async (tx: Transaction) => {
+    await inTransaction(rt.db, async (tx: Transaction) => {
       await tx.collection(USERS).add(doc)
       await tx.collection(MESSAGES).add(messageDoc(openid, WELCOME, now))
     })
@@ -48,7 +49,7 @@ async function createUser(rt: Runtime, openid: string) {
 
 export async function bootstrapAdmin(rt: Runtime, user: UserDoc, note = 'NUANXIN_ADMIN_OPENIDS'): Promise<UserDoc> {
   const now = rt.now()
-  await rt.db.runTransaction(async (tx: Transaction) => {
+  await inTransaction(rt.db, async (tx: Transaction) => {
     await tx.collection(USERS).doc(user._id).update({ 'roles.admin': true, updatedAt: now })
     const entry: AuditEntry = {
       actorId: 'system', actorRole: 'system', action: 'admin.bootstrap', targetType: 'user', targetId: user._id,
@@ -72,7 +73,7 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
   const typed = input.idNumber === undefined ? undefined : checkedIdNumber(rt, input.idNumber, now)
   const district = findDistrict(input.districtCode)!
   try {
-    await rt.db.runTransaction(async (tx: Transaction) => {
+    await inTransaction(rt.db, async (tx: Transaction) => {
       const { data } = await tx.collection(USERS).doc(user._id).get()
       const current = data as UserDoc | null
       if (!current) throw new AppError('UNAUTHENTICATED')
@@ -120,7 +121,7 @@ export async function acceptPrivacy(rt: Runtime, user: UserDoc, input: AcceptPri
   if (input.privacyVersion !== PRIVACY_GUIDE.version) throw invalidField('privacyVersion', '隐私保护指引又更新了，请刷新后阅读新版本')
   if (!user.profile) throw invalidField('privacyVersion', '请先填写个人信息，在那里同意隐私保护指引')
   const now = rt.now()
-  await rt.db.runTransaction(async (tx: Transaction) => {
+  await inTransaction(rt.db, async (tx: Transaction) => {
     const { data } = await tx.collection(USERS).doc(user._id).get()
     const current = data as UserDoc
     await tx.collection(USERS).doc(user._id).update({ privacyVersion: PRIVACY_GUIDE.version, consents: withConsents(current, now), updatedAt: now })

@@ -11,6 +11,7 @@ import { APPLICATIONS, type ApplicationDoc } from './application.doc'
 import { nextCaseNo } from './case-number'
 import { applicationView } from './views'
 import { addWorkingDays } from './working-days'
+import { inTransaction } from '../db/transaction'
 
 export interface NewApplication {
   kind: ApplicationKind
@@ -40,7 +41,7 @@ export async function openApplication(rt: Runtime, user: UserDoc, input: NewAppl
   const profile = user.profile!
   let doc: ApplicationDoc | undefined
   let notice: Awaited<ReturnType<typeof notify>> | undefined
-  await rt.db.runTransaction(async (tx: Transaction) => {
+  await inTransaction(rt.db, async (tx: Transaction) => {
     const fields: Omit<ApplicationDoc, '_id'> = {
       caseNo: await nextCaseNo(tx, info.casePrefix, now),
       kind: input.kind,

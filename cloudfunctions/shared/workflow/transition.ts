@@ -9,6 +9,7 @@ import { noticeOf } from './notice'
 import { attachFiles } from '../storage/files'
 import { APPLICATIONS, type ApplicationDoc } from './application.doc'
 import type { KindMessage } from './kind'
+import { inTransaction } from '../db/transaction'
 
 export interface Actor {
   id: string
@@ -46,7 +47,7 @@ function targetOf(step: AnyStep, from: Status): Status | null {
 export async function transition(rt: Runtime, seen: ApplicationDoc, step: AnyStep, actor: Actor, opts: TransitionOptions = {}): Promise<ApplicationDoc> {
   const now = rt.now()
   let notice: Awaited<ReturnType<typeof notify>> | undefined
-  await rt.db.runTransaction(async (tx: Transaction) => {
+  await inTransaction(rt.db, async (tx: Transaction) => {
     notice = undefined
     const { data } = await tx.collection(APPLICATIONS).doc(seen._id).get()
     const current = data as ApplicationDoc | null

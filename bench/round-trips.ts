@@ -115,6 +115,7 @@ const SCENARIOS: Scenario[] = [
   { key: 'application.requestMore', role: 'staff', input: async (w) => ({ ...(await w.fresh('inReview')), missing: '请补充工资条或银行转账记录' }) },
   { key: 'application.approve', role: 'staff', input: async (w) => approveInput(await w.fresh('inReview')) },
   { key: 'application.reject', role: 'staff', input: async (w) => ({ ...(await w.fresh('inReview')), reason: '不属于法律援助的事项范围' }) },
+  { key: 'application.close', role: 'staff', input: async (w) => ({ ...(await w.fresh('approved')), note: '已由法律援助中心承办' }) },
   { key: 'application.extend', role: 'staff', input: async (w) => ({ ...(await w.fresh()), reason: '案情复杂，需要向平台核实' }) },
   { key: 'application.revealIdNumber', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
 ]

@@ -11,7 +11,7 @@ export default defineAppConfig({
       pages: [...(isH5 ? ['pages/signin/index'] : []), 'pages/profile/index', 'pages/consent/index', 'pages/privacy/index'],
     },
     { root: 'packages/workbench', pages: ['pages/index/index', 'pages/detail/index'] },
-    { root: 'packages/admin', pages: ['pages/roles/index'] },
+    { root: 'packages/admin', pages: ['pages/roles/index', 'pages/calendar/index'] },
     // 我的申请 and an application's page, for every kind; each service's own pages in its own package.
     { root: 'packages/applications', pages: ['pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/legal-aid', pages: ['pages/apply/index'] },

@@ -11,6 +11,7 @@ export const routes = {
   workbench: '/packages/workbench/pages/index/index',
   workbenchDetail: '/packages/workbench/pages/detail/index',
   roles: '/packages/admin/pages/roles/index',
+  calendar: '/packages/admin/pages/calendar/index',
   legalAidApply: '/packages/legal-aid/pages/apply/index',
   myApplications: '/packages/applications/pages/mine/index',
   applicationDetail: '/packages/applications/pages/detail/index',

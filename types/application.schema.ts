@@ -47,6 +47,8 @@ export interface TimelineEntry {
   at: string
   step: Step | 'submit' | 'extend' | 'revealId'
   actorRole: 'worker' | 'staff' | 'system'
+  /** Who on the staff took the step: in the reviewers' trail only (the applicant reads "工作人员"). */
+  actorName?: string
   from: Status | null
   to: Status
   note?: string
@@ -120,13 +122,35 @@ export const ExtendInput = z.strictObject({
   reason: z.string({ error: '请写明延长的理由' }).check(z.trim(), z.minLength(4, '请写明延长的理由，至少 4 个字'), z.maxLength(300, '最多 300 个字')),
 })
 
+/** The queue's status filter: one status, or `any` (decided and closed ones too); left out, every open one. */
+export const QUEUE_ANY_STATUS = 'any' as const
 export const QueueInput = z.strictObject({
   kind: z.optional(ApplicationKind),
-  status: z.optional(Status),
+  status: z.optional(z.enum([...STATUSES, QUEUE_ANY_STATUS] as const, { error: '筛选条件不对' })),
   due: z.optional(z.enum(['soon', 'overdue'], { error: '筛选条件不对' })),
+  /**
+   * An applicant's name (part of it), or a case number: whole (`FY-20261129-0007`, any case), its start
+   * (`fy-20261129`), or a bare serial (`7`, `0007`: case numbers ending in `-0007`). A case number is looked up
+   * whatever the other filters say: the number names the case.
+   */
   q: z.optional(z.string().check(z.trim(), z.maxLength(30, '最多 30 个字'))),
   page: Page,
 })
+
+/** What the queue answers: a page of rows, and what a search did with the filters. */
+export interface QueuePage {
+  rows: QueueRow[]
+  total: number
+  page: number
+  pageSize: number
+  /** Only with a search (`q`). */
+  search?: {
+    /** Read as a case number: looked up in every status, kind and deadline (the filters were not applied). */
+    byCaseNo: boolean
+    /** Applications that match the search but that the filters (status, kind, deadline) leave out. */
+    hidden: number
+  }
+}
 
 /** A decision: approved with the kind's details (who takes a case, which seat…), or rejected with a reason. */
 export interface DecisionView {
@@ -191,4 +215,10 @@ export interface QueueFigures {
 /** What staff see: the application, the applicant (ID masked), and the full trail. */
 export interface ReviewView extends ApplicationView {
   applicant: { name: string; idNumberMasked: string; mobile: string; occupation: string; platform: string; regionLabel: string }
+  /**
+   * `attachments` sorted by where they came from, each file once: as filed; with the answer to the current request
+   * for materials (`supplement.answer`); with the answers to earlier requests. `answerAlsoFiled`: files the answer
+   * sent again that are listed as filed.
+   */
+  files: { filed: FileView[]; answer: FileView[]; earlierAnswers: FileView[]; answerAlsoFiled: number }
 }

@@ -56,6 +56,12 @@ export const userContract = {
     writes: true,
     summary: 'Mark one of the caller’s messages as read.',
   }),
+  markAllRead: action<{ unread: number }>()({
+    input: Empty,
+    roles: ['worker'],
+    writes: true,
+    summary: 'Mark every message of the caller as read (全部标为已读).',
+  }),
   findUsers: action<StaffCandidate[]>()({
     input: FindUsersInput,
     roles: ['admin'],

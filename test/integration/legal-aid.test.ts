@@ -1,4 +1,4 @@
-import type { ApplicationView, QueueFigures, QueueRow, ReviewView } from '~types/application.schema'
+import type { ApplicationView, QueueFigures, QueuePage, QueueRow, ReviewView } from '~types/application.schema'
 import type { FileLink } from '~types/file.schema'
 import type { LegalAidInput } from '~types/legal-aid.schema'
 import type { MessageView } from '~types/inbox.schema'
@@ -199,6 +199,7 @@ test('attachments: only your own files attach; reviewing staff of that district 
   let seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
   const sent = [mine]
   for (const round of [1, 2]) {
+    await at(`2026-11-18T0${2 + round}:00:00Z`) // each answer comes later than the application
     seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: seen.version })
     seen = await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: `第 ${round} 次：请补充站点排班表` })
     const more = await upload('demo-rider')
@@ -208,6 +209,13 @@ test('attachments: only your own files attach; reviewing staff of that district 
     seen = await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })
   }
   expect(seen.attachments.map((f) => f.fileId)).toEqual(sent)
+  // The reviewer reads where each came from, each file once: as filed, with this answer, with the earlier one.
+  expect(seen.files).toEqual({
+    filed: [expect.objectContaining({ fileId: sent[0] })],
+    answer: [expect.objectContaining({ fileId: sent[2] })],
+    earlierAnswers: [expect.objectContaining({ fileId: sent[1] })],
+    answerAlsoFiled: 0,
+  })
   const listed = (await call<ApplicationView[]>('demo-rider', 'listMine', {})).find((a) => a.id === filed.id)
   expect(listed?.attachments.map((f) => f.fileId)).toEqual(sent)
   for (const id of sent) {
@@ -220,4 +228,102 @@ test('attachments: only your own files attach; reviewing staff of that district 
   seen = await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: '请补充银行流水' })
   expect((await raw('demo-rider', 'supplement', { id: filed.id, note: '银行流水', attachments: [theirs] })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { attachments: expect.any(String) } } })
   expect((await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })).status).toBe('needsMore')
+})
+
+test('a case number finds its case whatever the filters: decided, lowercase, a bare serial; a name search says what the filters hide', async () => {
+  await at('2026-11-19T02:00:00Z')
+  const decided = await file(wages)
+  const open = await file(wages)
+  let seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: decided.id, version: 1 })
+  await call<ReviewView>('demo-staff-nantong', 'reject', { id: decided.id, version: seen.version, reason: '不属于法律援助范围' })
+  const q = (data: object) => call<QueuePage>('demo-staff-nantong', 'queue', data)
+  const ids = (page: QueuePage) => page.rows.map((r) => r.id)
+
+  // The default filter (every open one) would hide it; a case number is looked up anyway, and the answer says so.
+  const exact = await q({ q: decided.caseNo })
+  expect(ids(exact)).toEqual([decided.id])
+  expect(exact.search).toEqual({ byCaseNo: true, hidden: 0 })
+  // Filters that contradict it do not hide it either.
+  expect(ids(await q({ q: decided.caseNo, status: 'needsMore', due: 'overdue' }))).toEqual([decided.id])
+  // Typed as heard: lowercase, spaces, a full-width dash, the start, or the serial alone.
+  expect(ids(await q({ q: decided.caseNo.toLowerCase() }))).toEqual([decided.id])
+  expect(ids(await q({ q: ` ${decided.caseNo.replace(/-/g, '－')} ` }))).toEqual([decided.id])
+  const day = decided.caseNo.slice(0, 11) // FY-20261119
+  expect(ids(await q({ q: day.toLowerCase() }))).toEqual(expect.arrayContaining([decided.id, open.id]))
+  const serial = decided.caseNo.slice(-4)
+  const bySerial = await q({ q: String(Number(serial)) })
+  expect(ids(bySerial)).toContain(decided.id)
+  for (const r of bySerial.rows) expect(r.caseNo.endsWith(`-${serial}`)).toBe(true)
+  expect(ids(await q({ q: serial }))).toContain(decided.id)
+  // Within the reviewer's scope only.
+  expect((await call<QueuePage>('demo-staff-wuxi', 'queue', { q: decided.caseNo })).total).toBe(0)
+  expect((await call<QueuePage>('demo-staff-wuxi', 'queue', { q: serial })).rows.filter((r) => r.id === decided.id)).toEqual([])
+
+  // A name keeps the filters, and says how many they leave out: here the decided one (and earlier tests' cases).
+  const byName = await q({ q: '周小勇' })
+  expect(byName.search?.byCaseNo).toBe(false)
+  expect(ids(byName)).toContain(open.id)
+  expect(ids(byName)).not.toContain(decided.id)
+  expect(byName.search?.hidden).toBeGreaterThanOrEqual(1)
+  const everything = await q({ q: '周小勇', status: 'any' })
+  expect(ids(everything)).toEqual(expect.arrayContaining([decided.id, open.id]))
+  expect(everything.search?.hidden).toBe(0)
+  expect(everything.total).toBe(byName.total + byName.search!.hidden)
+  // No search, no search notes.
+  expect((await q({})).search).toBeUndefined()
+  expect((await raw('demo-staff-nantong', 'queue', { status: 'nonsense' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+})
+
+test('办结: an approved application is closed by staff in scope (not before, not twice), the applicant is told, and 已办结 lists it', async () => {
+  await at('2026-11-20T02:00:00Z')
+  const filed = await file(wages)
+  let seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: 1 })
+  // Not decided yet: nothing to close.
+  expect((await raw('demo-staff-nantong', 'close', { id: filed.id, version: seen.version })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('不能办结') } })
+  seen = await call<ReviewView>('demo-staff-nantong', 'approve', { id: filed.id, version: seen.version, details: { agency: '崇川区法律援助中心', contact: '0513-85000000' } })
+  expect((await raw('demo-staff-wuxi', 'close', { id: filed.id, version: seen.version })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect((await raw('demo-rider', 'close', { id: filed.id, version: seen.version })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  // A retry of the same tap answers the same view; the step is taken once.
+  const closed = await call<ReviewView>('demo-staff-nantong', 'close', { id: filed.id, version: seen.version, note: '已由援助律师代理，劳动仲裁调解结案' }, 'close-1')
+  expect(await call<ReviewView>('demo-staff-nantong', 'close', { id: filed.id, version: seen.version, note: '已由援助律师代理，劳动仲裁调解结案' }, 'close-1')).toMatchObject({ status: 'done', version: closed.version })
+  expect(closed).toMatchObject({ status: 'done', decision: { result: 'approved' } })
+  expect(closed.timeline.at(-1)).toMatchObject({ step: 'close', from: 'approved', to: 'done', actorRole: 'staff', note: '已由援助律师代理，劳动仲裁调解结案' })
+  expect((await raw('demo-staff-nantong', 'close', { id: filed.id, version: closed.version })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+
+  const mine = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
+  expect(mine.status).toBe('done')
+  expect(mine.timeline.map((e) => e.step)).toEqual(['submit', 'startReview', 'approve', 'close'])
+  const inbox = await ok<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
+  expect(inbox.items[0]).toMatchObject({ title: '法律援助申请已办结', body: expect.stringContaining(filed.caseNo), target: { kind: 'application', id: filed.id } })
+  const done = await call<QueuePage>('demo-staff-nantong', 'queue', { status: 'done' })
+  expect(done.rows.map((r) => r.id)).toContain(filed.id)
+})
+
+test('the reviewers\' trail names who took each step; the applicant\'s says 工作人员', async () => {
+  await at('2026-11-23T02:00:00Z')
+  const filed = await file(wages)
+  const seen = await call<ReviewView>('demo-staff-nantong', 'startReview', { id: filed.id, version: 1 })
+  await call<ReviewView>('demo-staff-nantong', 'requestMore', { id: filed.id, version: seen.version, missing: '请补充站点排班表' })
+  const trail = (await call<ReviewView>('demo-staff-nantong', 'detail', { id: filed.id })).timeline
+  expect(trail.map((e) => [e.step, e.actorRole, e.actorName])).toEqual([
+    ['submit', 'worker', undefined],
+    ['startReview', 'staff', '顾敏'],
+    ['requestMore', 'staff', '顾敏'],
+  ])
+  const mine = await call<ApplicationView>('demo-rider', 'getMine', { id: filed.id })
+  expect(mine.timeline.map((e) => e.actorName)).toEqual([undefined, undefined, undefined])
+  expect(JSON.stringify(mine)).not.toContain('顾敏')
+})
+
+test('全部标为已读: every unread message of the caller at once, nobody else\'s', async () => {
+  const before = await ok<{ unread: number }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
+  expect(before.unread).toBeGreaterThan(1)
+  const courier = await ok<{ unread: number }>(s.call('user', 'listMessages', {}, { token: t['demo-courier'] }))
+  expect(await ok(s.call('user', 'markAllRead', {}, { token: t['demo-rider'], requestId: 'all-read-1' }))).toEqual({ unread: 0 })
+  const after = await ok<{ items: MessageView[]; unread: number }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
+  expect(after.unread).toBe(0)
+  expect(after.items.every((m) => m.read)).toBe(true)
+  expect((await ok<{ unread: number }>(s.call('user', 'listMessages', {}, { token: t['demo-courier'] }))).unread).toBe(courier.unread)
+  // Nothing left to mark: still fine.
+  expect(await ok(s.call('user', 'markAllRead', {}, { token: t['demo-rider'] }))).toEqual({ unread: 0 })
 })

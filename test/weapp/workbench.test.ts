@@ -1,10 +1,42 @@
+import type { ApplicationView, ReviewView } from '~types/application.schema'
+import { WAGES_REQUEST } from '../support/requests'
 import { loadPage } from './load-page'
+
+const base = () => process.env.NUANXIN_TEST_API!
+
+/** One call to a function of the test server, as `openid`. */
+async function call<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
+  const login = (await (await fetch(`${base()}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { data: { token: string } }
+  const res = await fetch(`${base()}/api/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
+    body: JSON.stringify({ action, data, requestId: `weapp-wb-${action}-${Date.now()}-${Math.random()}` }),
+  })
+  const env = (await res.json()) as { ok: boolean; data: T; error?: unknown }
+  if (!env.ok) throw new Error(JSON.stringify(env.error))
+  return env.data
+}
 
 test('the workbench renders in the weapp build for staff: scope, figures and the queue, through the cloud function', async () => {
   const page = await loadPage('packages/workbench/pages/index/index', {}, { openid: 'demo-staff-nantong' })
   await page.waitForText('南通市 崇川区')
   await page.waitForText('两个工作日内到期')
-  await page.waitForText('全部未办结')
+  // The filters fold into one line; a tap opens them.
+  await page.waitForText('筛选：全部类型 · 全部待处理 · 期限不限')
+  expect(page.text()).not.toContain('需补充材料')
+  await page.tap('.queue__filter-line')
+  await page.waitForText('需补充材料')
+  page.unload()
+})
+
+test('an approved application offers 办结 in WeChat, and the trail names the reviewer', async () => {
+  const filed = await call<ApplicationView>('demo-rider', 'legalAid', 'submit', WAGES_REQUEST)
+  const started = await call<ReviewView>('demo-staff-nantong', 'application', 'startReview', { id: filed.id, version: filed.version })
+  await call<ReviewView>('demo-staff-nantong', 'application', 'approve', { id: filed.id, version: started.version, details: { agency: '崇川区法律援助中心', contact: '0513-85000000' } })
+  const page = await loadPage('packages/workbench/pages/detail/index', { id: filed.id }, { openid: 'demo-staff-nantong' })
+  await page.waitForText('决定：批准')
+  expect(page.text()).toContain('办结')
+  expect(page.text()).toContain('工作人员 顾敏')
   page.unload()
 })
 

@@ -63,3 +63,9 @@ export async function markRead(db: Database, openid: string, id: string, now: Da
   }
   return { unread: await countUnread(db, openid) }
 }
+
+/** 全部标为已读: every unread message of the caller at once (one update, scoped by openid in the filter). */
+export async function markAllRead(db: Database, openid: string, now: Date) {
+  await db.collection(MESSAGES).where({ openid, readAt: null }).update({ readAt: now })
+  return { unread: await countUnread(db, openid) }
+}

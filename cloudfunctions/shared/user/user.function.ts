@@ -1,7 +1,7 @@
 import { userContract } from '~types/user.contract'
 import { defineFunction } from '../core/define-function'
 import { purgeIdempotencyKeys } from '../core/idempotency'
-import { listMessages, markRead } from '../inbox/inbox.service'
+import { listMessages, markAllRead, markRead } from '../inbox/inbox.service'
 import { findUsers, grantStaff, listStaff, revokeStaff } from './staff.service'
 import { acceptPrivacy, login, saveProfile } from './user.service'
 import { toUserView } from './user.view'
@@ -17,6 +17,7 @@ export const userFunction = defineFunction(
     acceptPrivacy: (input, { runtime, user }) => acceptPrivacy(runtime, user, input),
     listMessages: (input, { runtime, openid }) => listMessages(runtime.db, openid, input.before),
     markMessageRead: (input, { runtime, openid }) => markRead(runtime.db, openid, input.id, runtime.now()),
+    markAllRead: (_, { runtime, openid }) => markAllRead(runtime.db, openid, runtime.now()),
     findUsers: (input, { runtime }) => findUsers(runtime, input.query),
     listStaff: (_, { runtime }) => listStaff(runtime),
     grantStaff: (input, { runtime, user }) => grantStaff(runtime, user, input),

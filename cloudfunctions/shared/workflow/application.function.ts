@@ -4,9 +4,10 @@ import { fileLink, purgeUnattachedFiles, registerCloudFile } from '../storage/fi
 import { reviewersOfApplications } from './attachment-access'
 import { expireSupplements } from './expire.job'
 import { todo } from './todo.service'
+import { calendarYears, setCalendarYear } from './calendar.service'
 import { figures, queue } from './queue.service'
 import { deliverPending, noticesAbout } from '../notify/notifier'
-import { approve, detail, loadOwn, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
+import { approve, close, detail, loadOwn, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
 
 /** The `application` cloud function: 我的申请 and the workbench, for every kind (each submits through its own function). */
 export const applicationFunction = defineFunction(
@@ -17,6 +18,8 @@ export const applicationFunction = defineFunction(
     fileLink: (input, { runtime, user }) => fileLink(runtime, input.fileId, user, [reviewersOfApplications]),
     listMine: (_, { runtime, user }) => listMine(runtime, user),
     todo: (_, { runtime, user }) => todo(runtime, user),
+    calendarYears: (_, { runtime }) => calendarYears(runtime),
+    setCalendarYear: (input, { runtime, user }) => setCalendarYear(runtime, user, input),
     getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
     notices: async (input, { runtime, user }) => noticesAbout(runtime.db, user.openid, (await loadOwn(runtime, user, input.id))._id),
     supplement: (input, { runtime, user }) => supplement(runtime, user, input),
@@ -28,6 +31,7 @@ export const applicationFunction = defineFunction(
     requestMore: (input, { runtime, user }) => requestMore(runtime, user, input),
     approve: (input, { runtime, user }) => approve(runtime, user, input),
     reject: (input, { runtime, user }) => reject(runtime, user, input),
+    close: (input, { runtime, user }) => close(runtime, user, input),
     extend: (input, { runtime, user }) => extend(runtime, user, input),
     revealIdNumber: (input, { runtime, user }) => revealIdNumber(runtime, user, input.id),
   },

@@ -11,6 +11,7 @@ import { APPLICATIONS, type ApplicationDoc } from './application.doc'
 import { nextCaseNo } from './case-number'
 import { applicationView } from './views'
 import { addWorkingDays } from './working-days'
+import { useCalendar } from './calendar.service'
 import { inTransaction } from '../db/transaction'
 
 export interface NewApplication {
@@ -36,6 +37,7 @@ export interface NewApplication {
  */
 export async function openApplication(rt: Runtime, user: UserDoc, input: NewApplication): Promise<ApplicationView> {
   const info = KINDS[input.kind]
+  await useCalendar(rt)
   const now = rt.now()
   const due = addWorkingDays(now, info.rules.decideWithinWorkingDays)
   const profile = user.profile!

@@ -4,6 +4,7 @@ import { AUDIT } from '../audit/audit'
 import { AppError } from '../core/app-error'
 import { KIND_DEFINITIONS } from '../kinds'
 import { parseInput } from '../core/validate'
+import { useCalendar } from './calendar.service'
 import type { Runtime } from '../core/context'
 import type { UserDoc } from '../user/user.doc'
 import { findUserById } from '../user/user.repository'
@@ -54,6 +55,7 @@ export async function getMine(rt: Runtime, user: UserDoc, id: string): Promise<A
 /** The answer to a request for materials: the decision clock resumes with the working days it had left. */
 export async function supplement(rt: Runtime, user: UserDoc, input: { id: string; note: string; attachments: string[] }): Promise<ApplicationView> {
   const app = await loadOwn(rt, user, input.id)
+  await useCalendar(rt)
   const resumed = addWorkingDays(rt.now(), app.pausedWorkingDays ?? 0)
   const next = await transition(rt, app, 'supplement', who(user, 'worker'), {
     note: input.note,
@@ -98,6 +100,7 @@ export async function startReview(rt: Runtime, staff: UserDoc, input: { id: stri
 export async function requestMore(rt: Runtime, staff: UserDoc, input: { id: string; version: number; missing: string; workingDays?: number }) {
   const app = await loadInScope(rt, staff, input.id)
   expectVersion(app, input.version)
+  await useCalendar(rt)
   const now = rt.now()
   const rules = KINDS[app.kind].rules
   const answerBy = addWorkingDays(now, input.workingDays ?? rules.supplementWorkingDays)
@@ -159,6 +162,7 @@ export async function extend(rt: Runtime, staff: UserDoc, input: { id: string; v
   const app = await loadInScope(rt, staff, input.id)
   expectVersion(app, input.version)
   if (app.extended) throw new AppError('CONFLICT', '审查期限只能延长一次')
+  await useCalendar(rt)
   const { extensionWorkingDays } = KINDS[app.kind].rules
   let patch: Partial<ApplicationDoc> = { extended: true }
   let dueAt: Date | null = null
@@ -187,4 +191,26 @@ export async function revealIdNumber(rt: Runtime, staff: UserDoc, id: string): P
     from: app.status, to: app.status, at: rt.now(), visibleToApplicant: false,
   })
   return { idNumber: rt.vault.decrypt(applicant.profile.idNumberSealed) }
+}
+
+/**
+ * 办结: an approved application whose matter is done (legal aid: the case is over) is closed — the last step, after
+ * which it is `done`. The applicant is told, with the note if there is one.
+ */
+export async function close(rt: Runtime, staff: UserDoc, input: { id: string; version: number; note?: string }) {
+  const app = await loadInScope(rt, staff, input.id)
+  expectVersion(app, input.version)
+  const { label } = KINDS[app.kind]
+  return decided(
+    rt,
+    await transition(rt, app, 'close', who(staff, 'staff'), {
+      note: input.note,
+      patch: { dueAt: null },
+      message: {
+        title: `${label}申请已办结`,
+        body: `申请编号 ${app.caseNo} 已办结。${input.note ? `工作人员说明：${input.note}` : ''}办理经过可以在“我的申请”里查看。`,
+        hint: '已办结，点开查看办理经过',
+      },
+    }),
+  )
 }

@@ -10,9 +10,45 @@ import { HOLIDAYS, MAKEUP_WORKDAYS } from './calendar.generated'
  */
 const OFFSET_MS = 8 * 3600 * 1000
 const DAY_MS = 24 * 3600 * 1000
-const holidays = new Set(HOLIDAYS)
-const makeupWorkdays = new Set(MAKEUP_WORKDAYS)
-const coveredYears = new Set(HOLIDAYS.map((d) => Number(d.slice(0, 4))))
+let holidays = new Set(HOLIDAYS)
+let makeupWorkdays = new Set(MAKEUP_WORKDAYS)
+let coveredYears = new Set(HOLIDAYS.map((d) => Number(d.slice(0, 4))))
+
+/** One year of the official calendar as an admin entered it (calendar.service.ts). */
+export interface EnteredYear {
+  year: number
+  holidays: readonly string[]
+  workdays: readonly string[]
+}
+
+/**
+ * The years an admin entered, over the package's: an entered year replaces the package's days for that year
+ * entirely, so a later package update never mixes with (or fights) what was entered. Idempotent; cheap.
+ */
+export function useEnteredYears(years: readonly EnteredYear[]): void {
+  const entered = new Set(years.map((y) => y.year))
+  const keep = (d: string) => !entered.has(Number(d.slice(0, 4)))
+  holidays = new Set([...HOLIDAYS.filter(keep), ...years.flatMap((y) => y.holidays)])
+  makeupWorkdays = new Set([...MAKEUP_WORKDAYS.filter(keep), ...years.flatMap((y) => y.workdays)])
+  coveredYears = new Set([...HOLIDAYS.map((d) => Number(d.slice(0, 4))), ...entered])
+}
+
+/** Whether the official calendar of `year` is known (from the package or entered). */
+export function yearCovered(year: number): boolean {
+  return coveredYears.has(year)
+}
+
+/** Whether every year from `from` to `to` (Jiangsu dates) is covered: a deadline there is no longer provisional. */
+export function spanCovered(from: Date, to: Date): boolean {
+  const y = (d: Date) => new Date(d.getTime() + OFFSET_MS).getUTCFullYear()
+  for (let year = y(from); year <= y(to); year++) if (!coveredYears.has(year)) return false
+  return true
+}
+
+/** Where a year's calendar comes from. */
+export function packageCovers(year: number): boolean {
+  return HOLIDAYS.some((d) => d.startsWith(`${year}-`))
+}
 
 /** The instant local midnight begins the Jiangsu day containing `ms`. */
 const dayStart = (ms: number) => Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { navigations, resetTaroStub } from '../../../test/support/taro-stub'
 import { api, newRequestId } from '../../api/client'
+import { signInDemo } from '../../store/session'
 import { asNantongStaff, newWorkerWithRequest } from '../../packages/applications/lib/testing'
 import HubPage from './index'
 
@@ -18,4 +19,19 @@ test('a request for materials waiting on the rider is the first card of the hub,
   expect(card.textContent).toMatch(/请在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前/)
   fireEvent.click(card)
   expect(navigations).toContainEqual({ kind: 'navigateTo', url: `/packages/applications/pages/detail/index?id=${encodeURIComponent(filed.id)}` })
+})
+
+test('staff registered as 其他 read their role under the greeting, not 其他', async () => {
+  await signInDemo('demo-staff-nantong')
+  render(<HubPage />)
+  expect(await screen.findByText('顾敏，您好')).toBeTruthy()
+  expect(screen.getByText('工作人员 · 南通市 崇川区')).toBeTruthy()
+  expect(screen.queryByText(/^其他 ·/)).toBeNull()
+})
+
+test('a worker reads their occupation', async () => {
+  await signInDemo('demo-other')
+  render(<HubPage />)
+  expect(await screen.findByText('赵平，您好')).toBeTruthy()
+  expect(screen.getByText('其他 · 无锡市 梁溪区')).toBeTruthy()
 })

@@ -27,8 +27,9 @@ export default function HubPage() {
   return (
     <View className="page hub">
       <Text className="page__title">{p.realName}，您好</Text>
+      {/* Staff (registered as 其他): their role says who they are here. */}
       <Text className="page__lead">
-        {p.occupation} · {p.regionLabel}
+        {user.roles.staff.length ? '工作人员' : p.occupation} · {p.regionLabel}
       </Text>
 
       {(waiting.data ?? []).map((t) => (
@@ -60,6 +61,12 @@ export default function HubPage() {
         <View className="hub__card hub__card--staff" hoverClass="hub__card--pressed" onClick={() => void Taro.navigateTo({ url: routes.roles })}>
           <Text className="hub__card-title">人员授权</Text>
           <Text className="hub__card-text">为区县工作人员开通或撤销权限</Text>
+        </View>
+      ) : null}
+      {user.roles.admin ? (
+        <View className="hub__card hub__card--staff" hoverClass="hub__card--pressed" onClick={() => void Taro.navigateTo({ url: routes.calendar })}>
+          <Text className="hub__card-title">节假日安排</Text>
+          <Text className="hub__card-text">录入国务院公布的放假和调休，期限按它计算</Text>
         </View>
       ) : null}
 

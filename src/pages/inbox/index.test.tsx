@@ -28,7 +28,9 @@ test('opening a message shows its body and marks it read, lowering the unread co
   await signInNewRider('read', 2)
   render(<InboxPage />)
   fireEvent.click(await screen.findByText('欢迎来到暖新'))
-  expect(screen.getByText(/第一次使用请先完善个人信息/)).toBeTruthy()
+  // Right whether or not the profile is complete yet (this rider's is).
+  expect(screen.getByText(/已经填好的不用再填/)).toBeTruthy()
+  expect(screen.queryByText(/第一次使用请先完善个人信息/)).toBeNull()
   expect(await screen.findByText('消息都已读过')).toBeTruthy()
   expect(screen.queryByText('未读')).toBeNull()
   expect(tabBarBadges.has(1)).toBe(false)
@@ -61,4 +63,23 @@ test('a message about an application opens that application; the welcome has no 
   fireEvent.click(screen.getByText('已收到您的法律援助申请'))
   fireEvent.click(await screen.findByText('查看这份申请 ›'))
   expect(navigations).toContainEqual(expect.objectContaining({ url: `/packages/applications/pages/detail/index?id=${filed.id}` }))
+})
+
+test('全部标为已读 marks every message read at once, without opening each', async () => {
+  await signInNewRider('all', 5)
+  for (const i of [1, 2]) {
+    await api.legalAid.submit(
+      { caseType: 'wages', otherParty: { kind: 'platform', name: '某某外卖配送站' }, amountFen: 100000, facts: `第 ${i} 份：9 月跑单 20 天没有结算工资。`, urgent: { limitationEndsSoon: false, preservationNeeded: false }, attachments: [] },
+      { requestId: `inbox-all-${i}-${Date.now()}` },
+    )
+  }
+  render(<InboxPage />)
+  expect(await screen.findByText('您有 3 条未读消息')).toBeTruthy()
+  expect(screen.getAllByText('未读')).toHaveLength(3)
+  fireEvent.click(screen.getByRole('button', { name: '全部标为已读' }))
+  expect(await screen.findByText('消息都已读过')).toBeTruthy()
+  expect(screen.queryByText('未读')).toBeNull()
+  expect(screen.queryByRole('button', { name: '全部标为已读' })).toBeNull()
+  await waitFor(() => expect(tabBarBadges.has(1)).toBe(false))
+  expect((await api.user.listMessages({})).unread).toBe(0)
 })

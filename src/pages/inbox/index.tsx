@@ -5,6 +5,7 @@ import type { MessageView } from '~types/inbox.schema'
 import { formatDateTime } from '~types/format'
 import { api } from '../../api/client'
 import { toApiError } from '../../api/api-error'
+import { ActionButton } from '../../components/action-button'
 import { LoadState } from '../../components/load-state'
 import { PageStatus } from '../../components/page-status'
 import { useGuard } from '../../hooks/use-guard'
@@ -27,27 +28,23 @@ export default function InboxPage() {
 
   if (!session.user?.ready) return <PageStatus session={session} />
 
-  const markRead = async (message: MessageView) => {
-    const input = { id: message.id }
-    try {
-      const res = await api.user.markMessageRead(input, { requestId: idFor(input) })
-      settle()
-      inbox.setData((prev) => prev && {
-        items: prev.items.map((m) => (m.id === message.id ? { ...m, read: true } : m)),
-        unread: res.unread,
-      })
-    } catch (e) {
-      // The body is already open; only the unread mark stays. Say why without blocking reading.
-      void Taro.showToast({ title: toApiError(e).message, icon: 'none' })
-    }
-  }
+  /** One message (opened), or every one (全部标为已读, with no id). A promise chain: no async helper in the main package. */
+  const markRead = (id?: string) =>
+    (id ? api.user.markMessageRead({ id }, { requestId: idFor(id) }) : api.user.markAllRead({}, { requestId: idFor(0) })).then(
+      (res) => {
+        settle()
+        inbox.setData((prev) => prev && { items: prev.items.map((m) => (!id || m.id === id ? { ...m, read: true } : m)), unread: res.unread })
+      },
+      // An opened body stays open; only the unread mark stays. Say why without blocking reading.
+      (e) => void Taro.showToast({ title: toApiError(e).message, icon: 'none' }),
+    )
 
   const toggle = (message: MessageView) => {
     const next = new Set(open)
     if (next.has(message.id)) next.delete(message.id)
     else next.add(message.id)
     setOpen(next)
-    if (!message.read) void markRead(message)
+    if (!message.read) void markRead(message.id)
   }
 
   return (
@@ -56,6 +53,11 @@ export default function InboxPage() {
       <Text className="page__lead">
         {unread === undefined ? '审核结果和办事提醒会出现在这里。' : unread > 0 ? `您有 ${unread} 条未读消息` : '消息都已读过'}
       </Text>
+      {unread ? (
+        <ActionButton compact variant="secondary" onClick={() => void markRead()}>
+          全部标为已读
+        </ActionButton>
+      ) : null}
       <LoadState
         data={inbox.data}
         error={inbox.error}

@@ -3,16 +3,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AcceptPrivacyInput } from '~types/user.schema'
 import { PRIVACY_GUIDE, privacyChangesSince } from '~types/privacy'
-import type { FieldErrors } from '~types/errors'
-import { fieldErrors } from '~types/validation'
 import { api } from '../../../../api/client'
-import { toApiError } from '../../../../api/api-error'
 import { ActionButton } from '../../../../components/action-button'
 import { ConsentToggle } from '../../../../components/consent-toggle'
 import { Notice } from '../../../../components/notice'
 import { PageStatus } from '../../../../components/page-status'
 import { useGuard } from '../../../../hooks/use-guard'
-import { useRequestId } from '../../../../hooks/use-request-id'
+import { useAction } from '../../../../hooks/use-action'
 import { routes } from '../../../../routes'
 import { setUser } from '../../../../store/session'
 import { PrivacyGuide } from '../../lib/guide'
@@ -27,32 +24,19 @@ export default function PrivacyUpdatePage() {
   const session = useGuard({ allowIncomplete: true })
   const [privacy, setPrivacy] = useState(false)
   const [sensitive, setSensitive] = useState(false)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [problem, setProblem] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const { idFor, settle } = useRequestId()
+  const accept = useAction(AcceptPrivacyInput, (d, o) => api.user.acceptPrivacy(d, o))
+  const { errors, problem, busy } = accept
   const user = session.user
   if (!user) return <PageStatus session={session} />
   const changes = privacyChangesSince(user.privacyVersionAccepted)
 
   const agree = async () => {
-    setProblem(undefined)
-    const parsed = AcceptPrivacyInput.safeParse({ privacyVersion: privacy ? PRIVACY_GUIDE.version : '', sensitive })
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error))
-    setErrors({})
-    setBusy(true)
-    try {
-      setUser(await api.user.acceptPrivacy(parsed.data, { requestId: idFor(parsed.data) }))
-      settle()
-      void Taro.showToast({ title: '已同意新版指引', icon: 'success' })
-      await Taro.reLaunch({ url: routes.hub })
-    } catch (e) {
-      const err = toApiError(e)
-      setErrors(err.fields)
-      setProblem(err.message)
-    } finally {
-      setBusy(false)
-    }
+    // An unticked box is sent to the schema as it is: it answers with the field's message.
+    const agreed = await accept.run({ privacyVersion: privacy ? PRIVACY_GUIDE.version : '', sensitive: sensitive as true })
+    if (!agreed) return
+    setUser(agreed)
+    void Taro.showToast({ title: '已同意新版指引', icon: 'success' })
+    await Taro.reLaunch({ url: routes.hub })
   }
 
   return (

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { api } from '../../../../api/client'
+import { validProfile } from '../../../../../test/support/profiles'
 import { demoIdNumber } from '../../../../../server/demo-id'
 import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
-import { getStorageSync, navigations, resetTaroStub, setPageDepth, setStorageSync, toasts } from '../../../../../test/support/taro-stub'
+import { getStorageSync, navigations, phoneCalls, resetTaroStub, scrolls, setPageDepth, setStorageSync, toasts } from '../../../../../test/support/taro-stub'
 import { getSession, signInDemo, signOut } from '../../../../store/session'
 import ProfilePage from './index'
 
@@ -75,4 +77,38 @@ test('ticks given for an older privacy guide do not carry over; sign-out clears 
   for (const box of screen.getAllByRole('checkbox')) expect(box.getAttribute('aria-checked')).toBe('false')
   signOut()
   expect(getStorageSync(key)).toBe('')
+})
+
+test('the server refusing the ID number (under 16) shows under the field, is named above the button, and the page goes there', async () => {
+  resetTaroStub()
+  await signInDemo(`component-young-${Date.now()}`)
+  const { container } = render(<ProfilePage />)
+  // A real number (check digit right), but its holder is 15: only the server knows today's date for sure.
+  fill(container, demoIdNumber('320613', '2011-06-01', 56))
+  fireEvent.click(screen.getByText('保存并开始使用'))
+  expect(await screen.findByText(/⚠ .*16/)).toBeTruthy()
+  expect(screen.getByText('请修改：身份证号')).toBeTruthy()
+  await waitFor(() => expect(scrolls).toContain('.field-error'))
+  expect(navigations).toEqual([])
+})
+
+test('an ID number bound to another account: said under the field, with what can be done and 12348 to call', async () => {
+  resetTaroStub()
+  const taken = demoIdNumber('320613', '1990-10-10', 57)
+  await signInDemo(`component-owner-${Date.now()}`)
+  await api.user.saveProfile(validProfile(57, { idNumber: taken }))
+  await signInDemo(`component-second-${Date.now()}`)
+  const { container } = render(<ProfilePage />)
+  fill(container, taken)
+  fireEvent.click(screen.getByText('保存并开始使用'))
+  expect(await screen.findByText(/⚠ 这个身份证号已经绑定了另一个微信账号/)).toBeTruthy()
+  expect(screen.getByText('请修改：身份证号')).toBeTruthy()
+  await waitFor(() => expect(scrolls).toContain('.field-error'))
+  expect(screen.getByText(/请换回那个微信号登录暖新/)).toBeTruthy()
+  expect(screen.getByText(/向南通市 崇川区负责暖新的工作人员说明情况/)).toBeTruthy()
+  fireEvent.click(screen.getByRole('link', { name: '拨打 12348 公共法律服务热线' }))
+  expect(phoneCalls).toEqual(['12348'])
+  // Another number: the help goes with the error.
+  typeInto(inputByPlaceholder(container, '18 位'), good)
+  expect(screen.queryByText(/请换回那个微信号/)).toBeNull()
 })

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { PRIVACY_GUIDE } from '~types/privacy'
-import { CITIES, districtsOf } from '~types/regions'
+import { CITIES, districtsOf, findDistrict, regionLabel } from '~types/regions'
 import { OCCUPATIONS, ProfileInput, type UserView } from '~types/user.schema'
 import { fieldErrors } from '~types/validation'
 import type { FieldErrors } from '~types/errors'
@@ -34,6 +34,30 @@ const FIELD_LABELS: Record<string, string> = {
   districtCode: '所在城市和区县',
   'consents.privacyVersion': '隐私保护指引',
   'consents.sensitive': '敏感信息的单独同意',
+}
+
+/** The server's words when the number is bound to another WeChat account (user.service.ts ID_TAKEN). */
+const ID_TAKEN = /已经绑定了另一个微信账号/
+const LEGAL_HOTLINE = '12348'
+
+/**
+ * What to do about a number bound elsewhere, with ways that exist: the other WeChat, the district's staff (where),
+ * and for legal help that cannot wait, the public legal-service hotline, which needs no account here.
+ */
+function IdTakenHelp({ district }: { district: string }) {
+  const where = findDistrict(district) ? regionLabel(district) : '您所在区县'
+  return (
+    <View className="profile__help" role="note">
+      <Text className="profile__help-line">· 如果那是您以前用的微信号：请换回那个微信号登录暖新，信息都在那里。</Text>
+      <Text className="profile__help-line">
+        {`· 如果不是您本人绑定的：号码可能被他人冒用。请带上身份证，向${where}负责暖新的工作人员说明情况，由他们核实处理。`}
+      </Text>
+      <Text className="profile__help-line">· 急需法律帮助的，可以直接拨打 12348 公共法律服务热线申请法律援助，不需要先在这里登记。</Text>
+      <View className="profile__call" role="link" aria-label="拨打 12348 公共法律服务热线" onClick={() => void Taro.makePhoneCall({ phoneNumber: LEGAL_HOTLINE })}>
+        拨打 12348
+      </View>
+    </View>
+  )
 }
 
 export default function ProfilePage() {
@@ -85,7 +109,11 @@ function ProfileForm({ user }: { user: UserView }) {
     } catch (e) {
       const err: ApiError = toApiError(e)
       setErrors(err.fields)
-      setProblem(err.message)
+      // A field the server refused (under 16, a number bound to another account) is shown under that field and
+      // named above the button, like the phone's own checks, and the page goes to it.
+      const named = Object.keys(err.fields).some((k) => FIELD_LABELS[k])
+      setProblem(named ? errorSummary(err.fields, FIELD_LABELS) : err.message)
+      if (named) scrollToFirstError()
       // A refused submit wrote nothing: the next one is a new submission. After a network failure the key stays,
       // so if the save did land, tapping again just returns its result.
       if (err.code !== 'NETWORK') update({ requestId: newRequestId() })
@@ -112,6 +140,7 @@ function ProfileForm({ user }: { user: UserView }) {
         error={errors.idNumber}
         maxlength={18}
       />
+      {errors.idNumber && ID_TAKEN.test(errors.idNumber) ? <IdTakenHelp district={draft.districtCode} /> : null}
       <TextField label="手机号" type="number" value={draft.mobile} onChange={(v) => set({ mobile: v })} placeholder="11 位手机号" error={errors.mobile} maxlength={11} />
       <ChipGroup label="职业" options={occupationOptions} value={draft.occupation} onChange={(v) => set({ occupation: v })} error={errors.occupation} />
       <TextField label="平台或单位" value={draft.platform} onChange={(v) => set({ platform: v })} placeholder="如 美团外卖、顺丰速运、货拉拉" error={errors.platform} maxlength={40} />

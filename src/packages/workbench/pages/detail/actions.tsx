@@ -1,7 +1,9 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
 import type * as z from 'zod/mini'
 import type { FieldErrors } from '~types/errors'
+import { CloseInput } from '~types/application.contract'
 import {
   ExtendInput,
   KINDS,
@@ -23,10 +25,15 @@ import { DRAFT_PREFIX, clearDraftsWithPrefix, useDraft } from '../../../../hooks
 import { useReviewAction, type ReviewAction, type ReviewActionHandlers } from '../../lib/use-review-action'
 import { REVIEW_KINDS } from '../../kinds'
 
-type FormName = 'requestMore' | 'approve' | 'reject' | 'extend'
+type FormName = 'requestMore' | 'approve' | 'reject' | 'extend' | 'close'
 
 /** What each step says when it is done. */
-const DONE_TOASTS = { startReview: '已开始审核', requestMore: '已要求补充', approve: '已批准', reject: '已不予批准', extend: '已延长期限' } as const
+const DONE_TOASTS = { startReview: '已开始审核', requestMore: '已要求补充', approve: '已批准', reject: '已不予批准', extend: '已延长期限', close: '已办结' } as const
+
+/** An opened form may start below the fold (the steps sit under a long request on a phone): bring it into view. */
+function scrollToForm() {
+  setTimeout(() => void Promise.resolve(Taro.pageScrollTo({ selector: '.step-form', offsetTop: -80, duration: 200 })).catch(() => undefined), 60)
+}
 
 /**
  * The steps the application's status allows (TRANSITIONS), each with its own form, busy state and request id.
@@ -55,6 +62,7 @@ export function ReviewActions({ view, onDone, onConflict }: {
   const approve = useReviewAction(approveInputFor(view.kind), (d, o) => api.application.approve(d, o), handlers('approve'))
   const reject = useReviewAction(RejectInput, (d, o) => api.application.reject(d, o), handlers('reject'))
   const extend = useReviewAction(ExtendInput, (d, o) => api.application.extend(d, o), handlers('extend'))
+  const close = useReviewAction(CloseInput, (d, o) => api.application.close(d, o), handlers('close'))
 
   const { status } = view
   const can = {
@@ -63,10 +71,17 @@ export function ReviewActions({ view, onDone, onConflict }: {
     approve: canTake('approve', status),
     reject: canTake('reject', status),
     extend: !FINAL_STATUSES.includes(status) && !view.clock.extended,
+    close: canTake('close', status),
   }
+  useEffect(() => {
+    if (open) scrollToForm()
+  }, [open])
   const toggle = (name: FormName) => setOpen((o) => (o === name ? null : name))
   const base = { id: view.id, version: view.version, kind: view.kind }
   const none = !Object.values(can).some(Boolean)
+  // One solid button per state, the usual next step: start (also after a supplement — read it first), approve
+  // while in review, 办结 once approved. The other steps stay available, in outline.
+  const approveIsNext = status === 'inReview'
 
   return (
     <View className="detail-card detail__actions" role="region" aria-label="办理">
@@ -79,6 +94,8 @@ export function ReviewActions({ view, onDone, onConflict }: {
         </Text>
       ) : null}
       {status === 'needsMore' && !none ? <Text className="field__sub">等待申请人补充材料；补充后可以继续审核。</Text> : null}
+      {status === 'resubmitted' ? <Text className="field__sub">申请人已补充材料。请先开始审核，核对补充的材料；材料已经齐全的，也可以直接决定。</Text> : null}
+      {status === 'approved' ? <Text className="field__sub">已批准。事情办完（如案件结案）后点“办结”，申请人会收到通知。</Text> : null}
       {start.problem ? <Notice kind="warn">{start.problem}</Notice> : null}
       <View className="actions">
         {can.startReview ? (
@@ -86,8 +103,13 @@ export function ReviewActions({ view, onDone, onConflict }: {
             开始审核
           </ActionButton>
         ) : null}
+        {can.close ? (
+          <ActionButton variant={open === 'close' ? 'secondary' : 'primary'} onClick={() => toggle('close')}>
+            办结
+          </ActionButton>
+        ) : null}
         {can.approve ? (
-          <ActionButton variant={open === 'approve' ? 'primary' : 'secondary'} onClick={() => toggle('approve')}>
+          <ActionButton variant={approveIsNext && open !== 'approve' ? 'primary' : 'secondary'} onClick={() => toggle('approve')}>
             批准
           </ActionButton>
         ) : null}
@@ -111,6 +133,7 @@ export function ReviewActions({ view, onDone, onConflict }: {
       {open === 'approve' && can.approve ? <ApproveForm action={approve} base={base} onCancel={() => setOpen(null)} /> : null}
       {open === 'reject' && can.reject ? <RejectForm action={reject} base={base} onCancel={() => setOpen(null)} /> : null}
       {open === 'extend' && can.extend ? <ExtendForm action={extend} base={base} onCancel={() => setOpen(null)} /> : null}
+      {open === 'close' && can.close ? <CloseForm action={close} base={base} onCancel={() => setOpen(null)} /> : null}
     </View>
   )
 }
@@ -255,6 +278,23 @@ function ExtendForm({ action, base, onCancel }: FormProps<typeof ExtendInput>) {
         hint={`期限延长 ${KINDS[base.kind].rules.extensionWorkingDays} 个工作日，只能延长一次。`}
         maxlength={300}
         {...action.bind('reason', d.reason, (reason) => set({ reason }))}
+      />
+    </StepForm>
+  )
+}
+
+function CloseForm({ action, base, onCancel }: FormProps<typeof CloseInput>) {
+  const [d, set, clear] = useStepDraft(base, 'close', () => ({ note: '' }))
+  const send = async () => {
+    if (await action.run({ ...sent(base), ...(d.note.trim() ? { note: d.note } : {}) })) clear()
+  }
+  return (
+    <StepForm title="办结" action={action} fields={['note']} submit={() => void send()} submitText="确认办结" busyText="正在办结…" onCancel={onCancel}>
+      <TextArea
+        label="办结说明（选填，申请人能看到）"
+        placeholder="如：已由援助律师代理，劳动仲裁调解结案"
+        hint="办结后这份申请不再办理，状态变为“已办结”。"
+        {...action.bind('note', d.note, (note) => set({ note }))}
       />
     </StepForm>
   )

@@ -4,7 +4,7 @@ import { getToken } from '../../../../api/token'
 import { demoIdNumber } from '../../../../../server/demo-id'
 import { validProfile } from '../../../../../test/support/profiles'
 import { signInDemo } from '../../../../store/session'
-import { getStorageInfoSync, resetTaroStub, toasts } from '../../../../../test/support/taro-stub'
+import { getStorageInfoSync, resetTaroStub, scrolls, toasts } from '../../../../../test/support/taro-stub'
 import { typeInto } from '../../../../../test/support/taro-events'
 import { WAGES, fileAsNewWorker } from '../../lib/testing'
 import DetailPage from './index'
@@ -61,8 +61,13 @@ test('the reviewer reads the request and the masked applicant, starts review, as
   expect(within(region('办理记录')).getAllByText('开始审核')).toHaveLength(1)
   expect(screen.queryByRole('button', { name: '开始审核' })).toBeNull()
 
-  // Asking for more: the reason is required, and the error sits under its field.
+  // In review, 批准 is the solid next step.
+  expect(button('批准').className).toContain('action-button--primary')
+  // Asking for more: the form opens below the steps and comes into view; the reason is required, and the error
+  // sits under its field.
+  scrolls.length = 0
   fireEvent.click(button('要求补充材料'))
+  await waitFor(() => expect(scrolls).toEqual(['.step-form']))
   fireEvent.click(button('发送补充要求'))
   expect(await screen.findByText('⚠ 请写明还缺哪些材料（至少 4 个字）')).toBeTruthy()
   typeInto(field('如：8 月的跑单记录截图'), '8 月跑单记录截图和站点排班表')
@@ -78,7 +83,17 @@ test('the reviewer reads the request and the masked applicant, starts review, as
   await signInDemo(openid)
   await api.application.supplement({ id: filed.id, note: '已上传 8 月跑单记录截图', attachments: [] })
   await openAsNantongStaff(filed.id)
-  fireEvent.click(await screen.findByRole('button', { name: '批准' }))
+  // After a supplement the usual next step is to read it: 开始审核 is the solid one; a decision stays possible.
+  expect((await screen.findByRole('button', { name: '开始审核' })).className).toContain('action-button--primary')
+  expect(button('批准').className).toContain('action-button--secondary')
+  expect(button('不予批准').className).toContain('action-button--danger')
+  expect(screen.getByText(/申请人已补充材料。请先开始审核/)).toBeTruthy()
+  // Who did what: the colleague's name beside each staff step; the applicant as 申请人.
+  const trail = region('办理记录')
+  expect(within(trail).getAllByText(/· 工作人员 顾敏$/)).toHaveLength(2)
+  expect(within(trail).getAllByText(/· 申请人$/)).toHaveLength(2)
+  fireEvent.click(button('批准'))
+  await waitFor(() => expect(scrolls).toContain('.step-form'))
   fireEvent.click(button('确认批准'))
   expect(await screen.findByText('⚠ 请填写承办的法律援助机构或律师')).toBeTruthy()
   typeInto(field('如：崇川区法律援助中心'), '崇川区法律援助中心 王律师')
@@ -87,7 +102,16 @@ test('the reviewer reads the request and the masked applicant, starts review, as
   await toast('已批准')
   expect(await screen.findByText('决定：批准')).toBeTruthy()
   expect(within(region('审查期限')).getByText(/已批准，不再计时/)).toBeTruthy()
-  expect(within(region('办理')).getByText('这份申请已批准，不需要再办理。')).toBeTruthy()
+  // Approved: 办结 is what is left, once the matter is done.
+  expect(within(region('办理')).getByText(/已批准。事情办完（如案件结案）后点“办结”/)).toBeTruthy()
+  fireEvent.click(button('办结'))
+  typeInto(field('如：已由援助律师代理'), '已由援助律师代理，调解结案')
+  fireEvent.click(button('确认办结'))
+  await toast('已办结')
+  expect(within(region('审查期限')).getByText(/已办结，不再计时/)).toBeTruthy()
+  expect(within(region('办理')).getByText('这份申请已办结，不需要再办理。')).toBeTruthy()
+  expect(within(region('办理记录')).getByText('办结')).toBeTruthy()
+  expect(within(region('办理记录')).getByText('已由援助律师代理，调解结案')).toBeTruthy()
 })
 
 test('a stale view: someone else acted first, the server says so and the page reloads', async () => {
@@ -143,6 +167,40 @@ test('the reviewer sees each attachment by name and size, and a tap opens the fi
   } finally {
     open.mockRestore()
   }
+})
+
+test('the files that came with an answer are listed under it, apart from those filed, each once', async () => {
+  const upload = async (name: string) => {
+    const res = await fetch(`${NUANXIN_API_BASE}/api/files`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${getToken()}`, 'x-file-name': encodeURIComponent(name) },
+      body: TINY_PDF,
+    })
+    return ((await res.json()) as { data: { fileId: string } }).data.fileId
+  }
+  const openid = `wb-answer-${Date.now().toString(36)}`
+  await signInDemo(openid)
+  await api.user.saveProfile(validProfile(6, { realName: '蒋补件', idNumber: demoIdNumber('320613', BIRTH, 6), mobile: '13700000006' }))
+  const filed = await api.legalAid.submit({ ...WAGES, attachments: [await upload('工资条.pdf')] }, { requestId: newRequestId() })
+  await signInDemo('demo-staff-nantong')
+  const started = await api.application.startReview({ id: filed.id, version: filed.version })
+  await api.application.requestMore({ id: filed.id, version: started.version, missing: '请补充站点排班表' })
+  await signInDemo(openid)
+  // The answer brings a new file and the one already filed again: it must not show twice.
+  const filedId = filed.attachments[0].fileId
+  await api.application.supplement({ id: filed.id, note: '', attachments: [await upload('排班表.pdf'), filedId] })
+
+  await openAsNantongStaff(filed.id)
+  const attachments = await screen.findByRole('region', { name: '附件（1）' })
+  expect(within(attachments).getByText('工资条.pdf')).toBeTruthy()
+  expect(within(attachments).getByText(/这次补充材料新发来的 1 个文件在“申请内容”的补充材料下/)).toBeTruthy()
+  const request = region('申请内容')
+  expect(within(request).getByText('随这次答复发来的文件（2）')).toBeTruthy()
+  expect(within(request).getByText('排班表.pdf')).toBeTruthy()
+  expect(within(request).getByText('另有 1 个是申请时已提交过的文件，列在“附件”里。')).toBeTruthy()
+  expect(within(request).getByText('（只发了文件，没有写说明）')).toBeTruthy()
+  expect(screen.getAllByText('工资条.pdf')).toHaveLength(1)
+  expect(screen.getAllByText('排班表.pdf')).toHaveLength(1)
 })
 
 test('a half-written decision survives a failed send and a reload, and is gone once the step is taken', async () => {

@@ -79,7 +79,7 @@ export default function DetailPage() {
               <View className="detail__main">
                 <RequestSection view={view} />
                 <ApplicantSection view={view} onRevealed={() => void detail.reload()} />
-                <AttachmentsSection files={view.attachments} />
+                <AttachmentsSection files={view.files} />
                 <TimelineSection entries={view.timeline} />
               </View>
               <View className="detail__side">

@@ -3,7 +3,6 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { FINAL_STATUSES, STATUS_LABELS, type ReviewView, type TimelineEntry } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
-import type { FileView } from '~types/file.schema'
 import { api, newRequestId } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
 import { BRAND_STRONG } from '../../../../styles/colors'
@@ -30,8 +29,14 @@ export function RequestSection({ view }: { view: ReviewView }) {
             <Text className="field__text">{formatDateTime(view.supplement.deadline)} 前</Text>
           </Field>
           <Field label="申请人答复">
-            <Text className="field__text">{view.supplement.answer ?? '尚未答复'}</Text>
+            <Text className="field__text">{view.supplement.answer || (view.files.answer.length || view.files.answerAlsoFiled ? '（只发了文件，没有写说明）' : '尚未答复')}</Text>
           </Field>
+          {view.files.answer.length || view.files.answerAlsoFiled ? (
+            <Field label={`随这次答复发来的文件（${view.files.answer.length + view.files.answerAlsoFiled}）`}>
+              <AttachmentList files={view.files.answer} empty="" />
+              {view.files.answerAlsoFiled ? <Text className="field__sub">{`另有 ${view.files.answerAlsoFiled} 个是申请时已提交过的文件，列在“附件”里。`}</Text> : null}
+            </Field>
+          ) : null}
         </View>
       ) : null}
       {view.decision ? (
@@ -113,11 +118,21 @@ export function ApplicantSection({ view, onRevealed }: { view: ReviewView; onRev
   )
 }
 
-/** The files the applicant sent, as filed and with any supplement; each opens in a new tab or on the phone. */
-export function AttachmentsSection({ files }: { files: FileView[] }) {
+/**
+ * The files the applicant sent with the application (those of the current answer are under 补充材料, each file in one
+ * place only), and those of earlier answers; each opens in a new tab or on the phone.
+ */
+export function AttachmentsSection({ files }: { files: ReviewView['files'] }) {
   return (
-    <Section title={`附件（${files.length}）`} className="detail__attachments">
-      <AttachmentList files={files} empty="申请人没有上传附件。" />
+    <Section title={`附件（${files.filed.length + files.earlierAnswers.length}）`} className="detail__attachments">
+      <AttachmentList files={files.filed} empty="申请时没有上传附件。" />
+      {files.earlierAnswers.length ? (
+        <View className="attachments__earlier">
+          <Text className="field__sub">{`之前补充材料时发来的（${files.earlierAnswers.length}）`}</Text>
+          <AttachmentList files={files.earlierAnswers} empty="" />
+        </View>
+      ) : null}
+      {files.answer.length ? <Text className="field__sub">{`这次补充材料新发来的 ${files.answer.length} 个文件在“申请内容”的补充材料下。`}</Text> : null}
     </Section>
   )
 }
@@ -168,7 +183,7 @@ export function TimelineSection({ entries }: { entries: TimelineEntry[] }) {
             <Text className="timeline__at">{formatDateTime(e.at)}</Text>
             <Text className="timeline__step">
               {STEP_LABELS[e.step] ?? e.step}
-              <Text className="timeline__actor">{` · ${ACTOR_LABELS[e.actorRole]}`}</Text>
+              <Text className="timeline__actor">{` · ${ACTOR_LABELS[e.actorRole]}${e.actorName ? ` ${e.actorName}` : ''}`}</Text>
             </Text>
             <Text className="timeline__change">{transitionWords(e.from, e.to)}</Text>
             {e.note ? <Text className="timeline__note">{e.note}</Text> : null}

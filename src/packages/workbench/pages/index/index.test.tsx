@@ -1,7 +1,8 @@
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { SERVICE_LABELS } from '~types/roles'
 import { signInDemo } from '../../../../store/session'
-import { navigations, resetTaroStub, toasts } from '../../../../../test/support/taro-stub'
+import { api } from '../../../../api/client'
+import { navigations, resetTaroStub, scrolls, toasts } from '../../../../../test/support/taro-stub'
 import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
 import { CSV_HEADER } from '../../lib/csv'
 import { fileAsNewWorker } from '../../lib/testing'
@@ -38,6 +39,11 @@ async function searchFor(container: HTMLElement, text: string) {
   typeInto(inputByPlaceholder(container, '申请人姓名或案件编号'), text)
   fireEvent.click(screen.getByRole('button', { name: '搜索' }))
   await screen.findByText(`搜索“${text}”的结果`)
+}
+
+/** The filter line opens the chips (they stay folded away so the queue starts high on the screen). */
+function openFilters() {
+  fireEvent.click(screen.getByRole('button', { name: /^筛选：.*点按更改$/ }))
 }
 
 test('工作台 shows the Nantong staff member their district and services above the queue', async () => {
@@ -108,6 +114,10 @@ test('filters narrow the queue; Enter in the search box searches; no match says 
   await queueRows()
 
   const chip = (name: string) => screen.getByRole('radio', { name })
+  // Folded by default: one line says what is on.
+  expect(screen.queryByRole('radio', { name: '需补充材料' })).toBeNull()
+  expect(screen.getByText('筛选：全部类型 · 全部待处理 · 期限不限')).toBeTruthy()
+  openFilters()
   fireEvent.click(chip('需补充材料'))
   await gone(filed.caseNo)
   fireEvent.click(chip('已提交'))
@@ -123,8 +133,62 @@ test('filters narrow the queue; Enter in the search box searches; no match says 
 
   fireEvent.click(chip('已逾期'))
   expect(await screen.findByText('没有符合条件的申请')).toBeTruthy()
+  // …and says that the filters hide the match, with the way to see it.
+  expect(await screen.findByText(/另有 1 条“蒋筛选”的申请被筛选条件隐藏了/)).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: '显示全部 1 条' }))
+  await screen.findByText(filed.caseNo)
+  expect(screen.getByText('筛选：全部类型 · 全部状态（含已决定） · 期限不限')).toBeTruthy()
   fireEvent.click(screen.getByText('清除搜索'))
   await gone('搜索“蒋筛选”的结果')
+})
+
+test('the filters stay after a reload; the results of a search are brought into view', async () => {
+  const { filed } = await fileAsNewWorker('蒋记住', BIRTH, 4)
+  await signInDemo('demo-staff-nantong')
+  const first = render(<WorkbenchPage />)
+  await queueRows()
+  openFilters()
+  fireEvent.click(screen.getByRole('radio', { name: '已提交' }))
+  await searchFor(first.container, '蒋记住')
+  await onlyRows(1)
+  await waitFor(() => expect(scrolls).toContain('.queue__results'))
+
+  // The tab reloads: the same filters and search, the same answer.
+  first.unmount()
+  const second = render(<WorkbenchPage />)
+  expect(await screen.findByText('筛选：全部类型 · 已提交 · 期限不限')).toBeTruthy()
+  expect(await screen.findByText('搜索“蒋记住”的结果')).toBeTruthy()
+  expect(inputByPlaceholder(second.container, '申请人姓名或案件编号').getAttribute('value')).toBe('蒋记住')
+  await screen.findByText(filed.caseNo)
+  fireEvent.click(screen.getByText('清除搜索'))
+  second.unmount()
+})
+
+test('a case number finds a decided case under the default filter, typed in lowercase or as a bare serial', async () => {
+  const { filed } = await fileAsNewWorker('蒋编号', BIRTH, 5)
+  await signInDemo('demo-staff-nantong')
+  const started = await api.application.startReview({ id: filed.id, version: filed.version })
+  await api.application.reject({ id: filed.id, version: started.version, reason: '不属于法律援助的范围' })
+  const { container } = render(<WorkbenchPage />)
+  await queueRows()
+  expect(screen.queryByText(filed.caseNo)).toBeNull() // decided: not in 全部待处理
+
+  await searchFor(container, filed.caseNo.toLowerCase())
+  await screen.findByText(filed.caseNo)
+  await onlyRows(1)
+  expect(within((await queueRows())[0]).getByText('未批准')).toBeTruthy()
+
+  // A filter left on does not hide it, and the page says why it shows anyway.
+  openFilters()
+  fireEvent.click(screen.getByRole('radio', { name: '需补充材料' }))
+  expect(await screen.findByText('按案件编号查找：在全部状态和类型里找，不受筛选条件限制。')).toBeTruthy()
+  await onlyRows(1)
+
+  const serial = filed.caseNo.slice(-4)
+  await searchFor(container, serial)
+  await screen.findByText(filed.caseNo)
+  for (const row of await queueRows()) expect(row.textContent).toContain(`-${serial}`)
+  fireEvent.click(screen.getByText('清除搜索'))
 })
 
 test('staff of another district do not see it, not even by its case number', async () => {
@@ -136,7 +200,7 @@ test('staff of another district do not see it, not even by its case number', asy
   await gone('正在加载队列…')
   expect(screen.queryByText(filed.caseNo)).toBeNull()
   await searchFor(container, filed.caseNo)
-  expect(await screen.findByText('没有符合条件的申请')).toBeTruthy()
+  expect(await screen.findByText('没有这个案件编号的申请')).toBeTruthy()
   expect(screen.queryByText(filed.caseNo)).toBeNull()
 })
 

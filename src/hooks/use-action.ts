@@ -14,7 +14,9 @@ export interface Action<I, O> {
   /** Validates and sends once; the answer, or undefined when it did not go through (errors are then set). */
   run: (raw: I) => Promise<O | undefined>
   /** Errors found before sending (a date that is not a date): shown like the schema's. */
-  fail: (errors: FieldErrors) => void
+  fail: (errors: FieldErrors | ((prev: FieldErrors) => FieldErrors)) => void
+  /** Forget every error and the problem (a form closed). */
+  reset: () => void
 }
 
 /**
@@ -60,5 +62,9 @@ export function useAction<S extends z.ZodMiniType, O>(
       setBusy(false)
     }
   }
-  return { busy, errors, problem, run, fail: setErrors }
+  const reset = () => {
+    setErrors({})
+    setProblem(undefined)
+  }
+  return { busy, errors, problem, run, fail: setErrors, reset }
 }

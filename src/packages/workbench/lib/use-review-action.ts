@@ -1,11 +1,8 @@
-import { useRef, useState } from 'react'
 import type * as z from 'zod/mini'
 import type { ReviewView } from '~types/application.schema'
 import type { FieldErrors } from '~types/errors'
-import { fieldErrors } from '~types/validation'
 import type { CallOptions } from '../../../api/client'
-import { toApiError } from '../../../api/api-error'
-import { useRequestId } from '../../../hooks/use-request-id'
+import { useAction } from '../../../hooks/use-action'
 
 export interface ReviewActionHandlers {
   /** The step was taken: the server's new view of the application. */
@@ -15,67 +12,37 @@ export interface ReviewActionHandlers {
 }
 
 /**
- * One review step (start, ask for more, approve, reject, extend): validated here first so errors appear under the
- * fields at once, then sent once — a second click while it runs does nothing, and a retry of the same content
- * reuses its request id, so a lost answer never takes the step twice.
+ * One review step (start, ask for more, approve, reject, extend, close): a form write (hooks/use-action.ts —
+ * validated first, sent once, a retry reusing its request id) whose CONFLICT reloads the page instead of showing
+ * under the fields, and whose fields bind straight onto TextField/TextArea.
  */
 export function useReviewAction<S extends z.ZodMiniType>(
   schema: S,
   send: (input: z.output<S>, opts: CallOptions) => Promise<ReviewView>,
   handlers: ReviewActionHandlers,
 ): ReviewAction<z.input<S>> {
-  const [busy, setBusy] = useState(false)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [problem, setProblem] = useState<string>()
-  const inflight = useRef(false)
-  const { idFor, settle } = useRequestId()
-
+  const action = useAction(schema, send, (err) => {
+    if (err.code !== 'CONFLICT') return false
+    handlers.conflict(err.message)
+    return true
+  })
   const run = async (raw: z.input<S>): Promise<boolean> => {
-    if (inflight.current) return false
-    setProblem(undefined)
-    const parsed = schema.safeParse(raw)
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error))
-      return false
-    }
-    setErrors({})
-    inflight.current = true
-    setBusy(true)
-    try {
-      const view = await send(parsed.data, { requestId: idFor(parsed.data) })
-      settle()
-      handlers.done(view)
-      return true
-    } catch (e) {
-      const err = toApiError(e)
-      if (err.code === 'CONFLICT') handlers.conflict(err.message)
-      else {
-        setErrors(err.fields)
-        setProblem(err.message)
-      }
-      return false
-    } finally {
-      inflight.current = false
-      setBusy(false)
-    }
+    const view = await action.run(raw)
+    if (view) handlers.done(view)
+    return !!view
   }
-
   /** Typing in a field clears its error. */
-  const forget = (field: string) => setErrors(({ [field]: _gone, ...rest }) => rest)
-  const reset = () => {
-    setErrors({})
-    setProblem(undefined)
-  }
+  const forget = (field: string) => action.fail(({ [field]: _gone, ...rest }) => rest)
   /** A field's value, its error, and an onChange that also clears that error — spread onto TextField/TextArea. */
   const bind = (field: string, value: string, set: (v: string) => void) => ({
     value,
-    error: errors[field],
+    error: action.errors[field],
     onChange: (v: string) => {
       set(v)
       forget(field)
     },
   })
-  return { busy, errors, problem, run, forget, reset, bind }
+  return { busy: action.busy, errors: action.errors, problem: action.problem, run, forget, reset: action.reset, bind }
 }
 
 export interface ReviewAction<I> {

@@ -4,7 +4,7 @@ import { AUDIT, type AuditEntry } from '../audit/audit'
 import type { Runtime, Transaction } from '../core/context'
 import { inTransaction } from '../db/transaction'
 import type { UserDoc } from '../user/user.doc'
-import { packageCovers, useEnteredYears, yearCovered, type EnteredYear } from './working-days'
+import { packageCovers, useEnteredYears, type EnteredYear } from './working-days'
 
 export const CALENDAR = 'calendar'
 
@@ -25,12 +25,18 @@ let loadedAt = -Infinity
  */
 export async function useCalendar(rt: Runtime): Promise<void> {
   if (Date.now() - loadedAt < CACHE_MS) return
+  await readEntered(rt)
+}
+
+/** One read of the entered years, applied to the clock at once. */
+async function readEntered(rt: Runtime): Promise<CalendarDoc[]> {
   const { data } = await rt.db.collection(CALENDAR).limit(100).get()
   useEnteredYears(data as CalendarDoc[])
   loadedAt = Date.now()
+  return data as CalendarDoc[]
 }
 
-/** Admin: enter (or correct) one year; audited with what changed. Applies to this instance at once. */
+/** Admin: enter (or correct) one year; audited with what changed. Applies to this instance at once (the read-back). */
 export async function setCalendarYear(rt: Runtime, admin: UserDoc, input: CalendarYearInput): Promise<CalendarYearView> {
   const now = rt.now()
   const _id = `y${input.year}`
@@ -46,20 +52,17 @@ export async function setCalendarYear(rt: Runtime, admin: UserDoc, input: Calend
     }
     await tx.collection(AUDIT).add(entry)
   })
-  loadedAt = -Infinity
-  await useCalendar(rt)
   return (await calendarYears(rt)).find((y) => y.year === input.year)!
 }
 
 /** Admin: last year, this year and the next two — where each one's calendar comes from. */
 export async function calendarYears(rt: Runtime): Promise<CalendarYearView[]> {
-  await useCalendar(rt)
-  const { data } = await rt.db.collection(CALENDAR).limit(100).get()
-  const entered = new Map((data as CalendarDoc[]).map((d) => [d.year, d]))
+  // Read fresh (an admin looks at what was just entered) and refresh this instance's clock with it.
+  const entered = new Map((await readEntered(rt)).map((d) => [d.year, d]))
   const thisYear = inZone(rt.now()).year()
   return [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((year) => {
     const e = entered.get(year)
     if (e) return { year, source: 'entered', holidays: [...e.holidays], workdays: [...e.workdays], enteredAt: e.enteredAt.toISOString() }
-    return { year, source: packageCovers(year) ? 'package' : yearCovered(year) ? 'entered' : 'none', holidays: [], workdays: [] }
+    return { year, source: packageCovers(year) ? 'package' : 'none', holidays: [], workdays: [] }
   })
 }

@@ -121,7 +121,7 @@ export async function requestMore(rt: Runtime, staff: UserDoc, input: { id: stri
  */
 export async function approve(rt: Runtime, staff: UserDoc, input: { id: string; version: number; details: Record<string, unknown>; note?: string }) {
   const app = await loadInScope(rt, staff, input.id)
-  const details = parseDetails(app, input.details)
+  const details = parseInput(KINDS[app.kind].decision, input.details, 'details')
   expectVersion(app, input.version)
   return decided(
     rt,
@@ -132,16 +132,6 @@ export async function approve(rt: Runtime, staff: UserDoc, input: { id: string; 
       message: KIND_DEFINITIONS[app.kind].messages.approved(app, details),
     }),
   )
-}
-
-function parseDetails(app: ApplicationDoc, details: unknown): Record<string, unknown> {
-  try {
-    return parseInput(KINDS[app.kind].decision, details)
-  } catch (e) {
-    if (!(e instanceof AppError) || !e.fields) throw e
-    const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`details.${k}`, v]))
-    throw new AppError('INVALID_INPUT', e.message, fields)
-  }
 }
 
 export async function reject(rt: Runtime, staff: UserDoc, input: { id: string; version: number; reason: string }) {

@@ -33,11 +33,6 @@ export function useEnteredYears(years: readonly EnteredYear[]): void {
   coveredYears = new Set([...HOLIDAYS.map((d) => Number(d.slice(0, 4))), ...entered])
 }
 
-/** Whether the official calendar of `year` is known (from the package or entered). */
-export function yearCovered(year: number): boolean {
-  return coveredYears.has(year)
-}
-
 /** Whether every year from `from` to `to` (Jiangsu dates) is covered: a deadline there is no longer provisional. */
 export function spanCovered(from: Date, to: Date): boolean {
   const y = (d: Date) => new Date(d.getTime() + OFFSET_MS).getUTCFullYear()
@@ -45,7 +40,7 @@ export function spanCovered(from: Date, to: Date): boolean {
   return true
 }
 
-/** Where a year's calendar comes from. */
+/** Whether the chinese-days package has `year` (an entered year may replace it). */
 export function packageCovers(year: number): boolean {
   return HOLIDAYS.some((d) => d.startsWith(`${year}-`))
 }

@@ -17,3 +17,28 @@ test('a new WeChat user is sent to the profile form first', async () => {
   expect(page.navigations).toEqual([{ api: 'reLaunch', url: '/packages/account/pages/profile/index' }])
   page.unload()
 })
+
+test('大字模式 in the weapp: the switch puts .text-large on the page root, and the WXSS scales every font size by it', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const { WEAPP_ROOT } = await import('./load-page')
+  const page = await loadPage('pages/me/index', {}, { openid: 'demo-courier' })
+  await page.waitForText('大字模式')
+  const root = () => [...page.dom.querySelectorAll('*')].find((el) => [...el.classList].some((c) => c === 'page' || c.endsWith('--page')))!
+  expect([...root().classList].some((c) => c.endsWith('text-large'))).toBe(false)
+  expect(page.text()).toContain('已关闭')
+  await page.tap('.me__switch')
+  await page.waitForText('已开启')
+  expect([...root().classList].some((c) => c.endsWith('text-large'))).toBe(true)
+  page.unload()
+
+  // What WeChat applies: the scale on .text-large, font sizes in rpx multiplied by it — none left fixed.
+  const files = readdirSync(WEAPP_ROOT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.wxss'))
+  const wxss = new Map(files.map((f) => [f, readFileSync(join(WEAPP_ROOT, f), 'utf8')]))
+  expect([...wxss.values()].join('\n')).toMatch(/\.text-large\{--text-scale:1\.3\}/)
+  expect(wxss.get('pages/me/index.wxss')).toMatch(/font-size:calc\(\d+rpx\*var\(--text-scale, ?1\)\)/)
+  const fixed = [...wxss]
+    .flatMap(([f, css]) => [...css.matchAll(/font-size:\s*([^;}]+)/g)].map((m) => `${f}: ${m[1]}`))
+    .filter((d) => !/var\(--text-scale|inherit/.test(d))
+  expect(fixed).toEqual([])
+})

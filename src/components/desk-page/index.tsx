@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { PageRoot } from '../page-root'
 import './index.scss'
 
 /**
@@ -8,12 +9,12 @@ import './index.scss'
  */
 export function DeskPage({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
   return (
-    <View className="page">
+    <PageRoot>
       <View className="desk-page">
         <Text className="page__title">{title}</Text>
         {lead ? <Text className="page__lead">{lead}</Text> : null}
         {children}
       </View>
-    </View>
+    </PageRoot>
   )
 }

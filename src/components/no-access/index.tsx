@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { routes } from '../../routes'
 import { ActionButton } from '../action-button'
+import { PageRoot } from '../page-root'
 import './index.scss'
 
 /**
@@ -10,7 +11,7 @@ import './index.scss'
  */
 export function NoAccess({ title, children }: { title: string; children: string }) {
   return (
-    <View className="page">
+    <PageRoot>
       <View className="no-access">
         <View className="no-access__card" role="alert">
           <Text className="no-access__title">{title}</Text>
@@ -21,6 +22,6 @@ export function NoAccess({ title, children }: { title: string; children: string 
           回到“我的”
         </ActionButton>
       </View>
-    </View>
+    </PageRoot>
   )
 }

@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { restoreSession, type SessionState } from '../../store/session'
 import { ActionButton } from '../action-button'
+import { PageRoot } from '../page-root'
 import './index.scss'
 
 /**
@@ -9,7 +10,7 @@ import './index.scss'
  */
 export function PageStatus({ session }: { session: SessionState }) {
   return (
-    <View className="page page-status">
+    <PageRoot className="page-status">
       {session.error ? (
         <>
           <Text className="page-status__text">{session.error.message}</Text>
@@ -20,6 +21,6 @@ export function PageStatus({ session }: { session: SessionState }) {
       ) : (
         <Text className="page-status__text">正在加载…</Text>
       )}
-    </View>
+    </PageRoot>
   )
 }

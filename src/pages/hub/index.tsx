@@ -9,6 +9,7 @@ import { useRemote } from '../../hooks/use-remote'
 import { showUnreadBadge } from '../../store/unread-badge'
 import { useEffect } from 'react'
 import { formatDateTime } from '~types/format'
+import { PageRoot } from '../../components/page-root'
 import './index.scss'
 
 /** 首页: who I am, what I can do now, and — for staff — the way to the workbench. */
@@ -25,7 +26,7 @@ export default function HubPage() {
   if (!user?.ready) return <PageStatus session={session} />
   const p = user.profile!
   return (
-    <View className="page hub">
+    <PageRoot className="hub">
       <Text className="page__title">{p.realName}，您好</Text>
       {/* Staff (registered as 其他): their role says who they are here. */}
       <Text className="page__lead">
@@ -81,6 +82,6 @@ export default function HubPage() {
         <Text className="hub__upcoming-title">即将开放</Text>
         <Text className="hub__upcoming-text">{UPCOMING.join('、')}将陆续在这里开放，开放时会在“消息”里通知您。</Text>
       </View>
-    </View>
+    </PageRoot>
   )
 }

@@ -13,6 +13,7 @@ import { useRemote } from '../../hooks/use-remote'
 import { useRequestId } from '../../hooks/use-request-id'
 import { routes } from '../../routes'
 import { showUnreadBadge } from '../../store/unread-badge'
+import { PageRoot } from '../../components/page-root'
 import './index.scss'
 
 export default function InboxPage() {
@@ -48,7 +49,7 @@ export default function InboxPage() {
   }
 
   return (
-    <View className="page inbox">
+    <PageRoot className="inbox">
       <Text className="page__title">消息</Text>
       <Text className="page__lead">
         {unread === undefined ? '审核结果和办事提醒会出现在这里。' : unread > 0 ? `您有 ${unread} 条未读消息` : '消息都已读过'}
@@ -73,7 +74,7 @@ export default function InboxPage() {
           </View>
         )}
       </LoadState>
-    </View>
+    </PageRoot>
   )
 }
 

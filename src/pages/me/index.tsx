@@ -4,6 +4,8 @@ import { PageStatus } from '../../components/page-status'
 import { useGuard } from '../../hooks/use-guard'
 import { routes } from '../../routes'
 import { signOut } from '../../store/session'
+import { setLargeText, useLargeText } from '../../store/text-size'
+import { PageRoot } from '../../components/page-root'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -11,6 +13,7 @@ const isH5 = process.env.TARO_ENV === 'h5'
 /** 我的: the profile as the server holds it (ID number masked), and the ways to change it. */
 export default function MePage() {
   const session = useGuard()
+  const large = useLargeText()
   const user = session.user
   if (!user?.ready) return <PageStatus session={session} />
   const p = user.profile!
@@ -22,7 +25,7 @@ export default function MePage() {
     ...(user.roles.admin ? [{ label: '人员授权', url: routes.roles }] : []),
   ]
   return (
-    <View className="page me">
+    <PageRoot className="me">
       <View className="me__card">
         <Text className="me__name">{p.realName}</Text>
         <Text className="me__tag">{p.occupation}</Text>
@@ -40,12 +43,28 @@ export default function MePage() {
           </View>
         ))}
       </View>
+      <View className="entry-list">
+        {/* 大字模式 (MIIT 2021): the state is said in words, not only by the knob's colour and side. */}
+        <View
+          className="entry me__switch"
+          role="switch"
+          aria-checked={large}
+          hoverClass="entry--pressed"
+          onClick={() => setLargeText(!large)}
+        >
+          <Text>大字模式</Text>
+          <View className="me__switch-state">
+            <Text className="me__switch-word">{large ? '已开启' : '已关闭'}</Text>
+            <View className={`me__knob${large ? ' me__knob--on' : ''}`} />
+          </View>
+        </View>
+      </View>
       {isH5 ? (
         <View className="me__signout" onClick={signOut}>
           退出登录（本地演示）
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   )
 }
 

@@ -6,6 +6,7 @@ import { Notice } from '../../../../components/notice'
 import { PageStatus } from '../../../../components/page-status'
 import { useGuard } from '../../../../hooks/use-guard'
 import { PrivacyGuide } from '../../lib/guide'
+import { PageRoot } from '../../../../components/page-root'
 import './index.scss'
 
 const KIND_LABELS: Record<ConsentRecord['kind'], string> = {
@@ -21,7 +22,7 @@ export default function ConsentPage() {
   const records = [...user.consents].sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt))
 
   return (
-    <View className="page consent">
+    <PageRoot className="consent">
       <Text className="page__title">同意记录</Text>
       <Text className="page__lead">您同意过哪一版隐私保护指引、什么时候同意的，都记在这里。</Text>
 
@@ -45,7 +46,7 @@ export default function ConsentPage() {
         <Text className="section-title">现行隐私保护指引</Text>
         <PrivacyGuide />
       </View>
-    </View>
+    </PageRoot>
   )
 }
 

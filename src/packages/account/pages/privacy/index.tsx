@@ -14,6 +14,7 @@ import { routes } from '../../../../routes'
 import { setUser } from '../../../../store/session'
 import { PrivacyGuide } from '../../lib/guide'
 import '../consent/index.scss'
+import { PageRoot } from '../../../../components/page-root'
 import './index.scss'
 
 /**
@@ -40,7 +41,7 @@ export default function PrivacyUpdatePage() {
   }
 
   return (
-    <View className="page privacy-update">
+    <PageRoot className="privacy-update">
       <Text className="page__title">隐私保护指引有更新</Text>
       <Text className="page__lead">
         {user.privacyVersionAccepted ? `您同意过的是 ${user.privacyVersionAccepted} 版，现行的是 ${PRIVACY_GUIDE.version} 版。` : `现行的是 ${PRIVACY_GUIDE.version} 版。`}
@@ -69,6 +70,6 @@ export default function PrivacyUpdatePage() {
         </ActionButton>
         <Text className="privacy-update__note">不同意也可以：您以前的同意记录会保留，但在同意新版之前不能继续办理服务。如需撤回同意或注销账号，请联系所在区县的工作人员。</Text>
       </View>
-    </View>
+    </PageRoot>
   )
 }

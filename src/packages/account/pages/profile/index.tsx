@@ -19,6 +19,7 @@ import { useGuard } from '../../../../hooks/use-guard'
 import { routes } from '../../../../routes'
 import { setUser } from '../../../../store/session'
 import { draftKey, initialDraft, toInput, withCurrentConsent, type ProfileDraft } from './draft'
+import { PageRoot } from '../../../../components/page-root'
 import './index.scss'
 
 const occupationOptions = OCCUPATIONS.map((o) => ({ value: o, label: o }))
@@ -123,7 +124,7 @@ function ProfileForm({ user }: { user: UserView }) {
   }
 
   return (
-    <View className="page profile">
+    <PageRoot className="profile">
       <Text className="page__title">{user.ready ? '修改个人信息' : '完善个人信息'}</Text>
       {!user.ready ? (
         <Text className="page__lead">填好以下信息并同意隐私保护指引，就可以开始办理培训、保障、法律援助等服务。填到一半离开也没关系，内容会自动保存。</Text>
@@ -182,6 +183,6 @@ function ProfileForm({ user }: { user: UserView }) {
       <SubmitBar problem={problem} busy={busy} busyText="正在保存…" onSubmit={() => void submit()}>
         {user.ready ? '保存修改' : '保存并开始使用'}
       </SubmitBar>
-    </View>
+    </PageRoot>
   )
 }

@@ -7,6 +7,7 @@ import { TextField } from '../../../../components/text-field'
 import { routes } from '../../../../routes'
 import { signInDemo } from '../../../../store/session'
 import { ApiError } from '../../../../api/api-error'
+import { PageRoot } from '../../../../components/page-root'
 import './index.scss'
 
 interface DemoPerson {
@@ -45,7 +46,7 @@ export default function SigninPage() {
   }
 
   return (
-    <View className="page signin">
+    <PageRoot className="signin">
       <Text className="page__title">登录暖新</Text>
       <Notice kind="sandbox" title="本地演示登录（沙箱）">
         这一页代替微信登录，只在本地开发环境存在。正式小程序里由微信确认您的身份，无需输入任何账号。
@@ -65,6 +66,6 @@ export default function SigninPage() {
           </View>
         ))}
       </View>
-    </View>
+    </PageRoot>
   )
 }

@@ -22,6 +22,7 @@ import { AttachmentPicker, type Attached } from '../../../../components/attachme
 import { statusWords } from '../../lib/words'
 import { NoticesCard } from './notices'
 import { DeadlineCard, DecisionCard, RequestCard, TimelineCard } from './sections'
+import { PageRoot } from '../../../../components/page-root'
 import './index.scss'
 
 /** 申请详情: where one of my applications stands, the decision, every step, and what I can still do. */
@@ -46,7 +47,7 @@ export default function DetailPage() {
   }
 
   return (
-    <View className="page application">
+    <PageRoot className="application">
       {!id ? <Notice kind="warn">缺少申请编号，请从“我的申请”里打开。</Notice> : null}
       <LoadState data={app.data} error={app.error} onRetry={() => void app.reload()} loadingText="正在加载申请…">
         {(view) => (
@@ -81,7 +82,7 @@ export default function DetailPage() {
           </>
         )}
       </LoadState>
-    </View>
+    </PageRoot>
   )
 }
 

@@ -10,6 +10,7 @@ import { useGuard } from '../../../../hooks/use-guard'
 import { useRemote } from '../../../../hooks/use-remote'
 import { routes } from '../../../../routes'
 import { deadlineOf, statusWords } from '../../lib/words'
+import { PageRoot } from '../../../../components/page-root'
 import './index.scss'
 
 /** 我的申请: every application I filed, of any kind, newest first, each with its status and deadline. */
@@ -19,7 +20,7 @@ export default function MinePage() {
   const list = useRemote(() => api.application.listMine({}), ready)
   if (!ready) return <PageStatus session={session} />
   return (
-    <View className="page mine">
+    <PageRoot className="mine">
       <Text className="page__title">我的申请</Text>
       <LoadState
         data={list.data}
@@ -41,7 +42,7 @@ export default function MinePage() {
           {list.data.length ? '再申请一次法律援助' : '申请法律援助'}
         </ActionButton>
       ) : null}
-    </View>
+    </PageRoot>
   )
 }
 

@@ -20,6 +20,7 @@ import { useGuard } from '../../../../hooks/use-guard'
 import { routes } from '../../../../routes'
 import { AttachmentPicker } from '../../../../components/attachment-picker'
 import { ERROR_FIELDS, draftKey, initialDraft, suggestedPartyName, validate, type LegalAidDraft, type PartyKind } from '../../lib/draft'
+import { PageRoot } from '../../../../components/page-root'
 import './index.scss'
 
 const caseOptions = CASE_TYPES.map((c) => ({ value: c, label: CASE_TYPE_LABELS[c] }))
@@ -100,7 +101,7 @@ function ApplyForm({ user }: { user: UserView }) {
   }
 
   return (
-    <View className="page apply">
+    <PageRoot className="apply">
       <Text className="page__title">申请法律援助</Text>
       <Text className="page__lead">免费的法律帮助。填好后，所在区县的法律援助工作人员会在 7 个工作日内给您答复。填到一半离开也没关系，内容会自动保存在手机上。</Text>
 
@@ -188,6 +189,6 @@ function ApplyForm({ user }: { user: UserView }) {
       <SubmitBar problem={problem} busy={busy} busyText="正在提交…" onSubmit={() => void submit()}>
         提交申请
       </SubmitBar>
-    </View>
+    </PageRoot>
   )
 }

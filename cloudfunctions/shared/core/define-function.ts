@@ -1,6 +1,7 @@
 import type { ActionSpec, ContractOf, OutputOf, ParsedOf } from '~types/contract'
 import type { UserDoc } from '../user/user.doc'
 import type { Runtime } from './context'
+import type { ReplayRecorder } from './idempotency'
 
 export interface ActionContext<U extends UserDoc | null = UserDoc> {
   runtime: Runtime
@@ -9,6 +10,11 @@ export interface ActionContext<U extends UserDoc | null = UserDoc> {
   /** The caller's user record, loaded by the dispatcher. Null only in actions that create it. */
   user: U
   requestId?: string
+  /**
+   * Only for a handler wrapped in `recordsReplay` and called with a requestId: records the call inside the write's
+   * own transaction (core/idempotency.ts runOnceWithin). Absent otherwise — the handler then records nothing.
+   */
+  replay?: ReplayRecorder
 }
 
 /** Handlers of actions flagged `createsUser` may run before the user exists; all others get a user. */
@@ -20,6 +26,19 @@ export type HandlerOf<A> = (
 export interface ActionDef {
   spec: ActionSpec
   handler: (input: unknown, ctx: ActionContext<UserDoc | null>) => Promise<unknown>
+  /** The handler writes everything in one transaction and records its replay there (`ctx.replay`). */
+  recordsReplay?: boolean
+}
+
+const RECORDS_REPLAY = Symbol('recordsReplay')
+
+/**
+ * Marks a write whose effects are one transaction that calls `ctx.replay?.record(tx, answer)` last: the dispatcher
+ * then keeps its requestId inside that transaction instead of claiming it before and completing it after (one
+ * database call instead of two). Every path that succeeds must record; one that did not is recorded late and logged.
+ */
+export function recordsReplay<H extends (...args: never[]) => unknown>(handler: H): H {
+  return Object.assign(handler, { [RECORDS_REPLAY]: true })
 }
 
 export interface FunctionModule {
@@ -55,7 +74,8 @@ export function defineFunction<C extends ContractOf>(
 ): FunctionModule {
   const actions: Record<string, ActionDef> = {}
   for (const key of Object.keys(contract)) {
-    actions[key] = { spec: contract[key], handler: handlers[key] as ActionDef['handler'] }
+    const handler = handlers[key] as ActionDef['handler'] & { [RECORDS_REPLAY]?: boolean }
+    actions[key] = { spec: contract[key], handler, ...(handler[RECORDS_REPLAY] && contract[key].writes ? { recordsReplay: true } : {}) }
   }
   for (const [key, { spec }] of Object.entries(actions)) {
     // A repeat answered by a read needs that read to exist and to be one; caught when the module loads.

@@ -7,7 +7,7 @@ import { AppError, isAppError } from './app-error'
 import type { Caller, Runtime } from './context'
 import type { ActionContext, ActionDef, FunctionModule } from './define-function'
 import { logFailure } from './error-log'
-import { runOnce } from './idempotency'
+import { runOnce, runOnceWithin } from './idempotency'
 import type { CallLogLine } from './log'
 import { parseInput } from './validate'
 
@@ -92,9 +92,11 @@ export async function dispatch(mod: FunctionModule, body: unknown, caller: Calle
     const replay = spec.replay ?? 'stored'
     if (!spec.writes || !req.requestId || !caller.openid || replay === 'never') return { ok: true, data: await run() }
     const read = typeof replay === 'object' ? replay : null
-    const outcome = await runOnce(rt, `${caller.openid}|${mod.name}.${req.action}|${req.requestId}`, input, rt.now(), run, (result) =>
-      read?.by ? { [read.by]: (result as Record<string, unknown>)[read.by] } : read ? {} : result,
-    )
+    const key = `${caller.openid}|${mod.name}.${req.action}|${req.requestId}`
+    const keep = (result: unknown) => (read?.by ? { [read.by]: (result as Record<string, unknown>)[read.by] } : read ? {} : result)
+    const outcome = def.recordsReplay
+      ? await runOnceWithin(rt, key, input, rt.now(), (recorder) => def.handler(input, { ...ctx, replay: recorder }), keep)
+      : await runOnce(rt, key, input, rt.now(), run, keep)
     if (outcome.ran) return { ok: true, data: outcome.result }
     return { ok: true, data: read ? await replayThroughRead(mod, read.read, outcome.kept, ctx) : outcome.kept }
   } catch (e) {

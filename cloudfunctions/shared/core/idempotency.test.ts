@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { openLocalDatabase, type LocalDatabase } from '../db/local'
 import { createVault } from '../security/vault'
 import { AppError } from './app-error'
-import { IDEMPOTENCY, idempotencyId, purgeIdempotencyKeys, runOnce, type ReplayStore } from './idempotency'
+import { inTransaction } from '../db/transaction'
+import type { Transaction } from './context'
+import { IDEMPOTENCY, idempotencyId, purgeIdempotencyKeys, runOnce, runOnceWithin, type ReplayRecorder, type ReplayStore } from './idempotency'
 
 let local: LocalDatabase
 let dir: string
@@ -83,4 +85,84 @@ test('old keys (and what they keep) are purged after a day; recent ones stay', a
   await local.db.collection(IDEMPOTENCY).add({ _id: 'legacy', state: 'done', fingerprint: 'x', result: { idNumber: '32061319940312101X' }, createdAt: later })
   expect(await purgeIdempotencyKeys(local.db, later)).toBe(2)
   expect((await local.db.collection(IDEMPOTENCY).count()).total).toBe(1)
+})
+
+describe('runOnceWithin: the record is written by the write\'s own transaction', () => {
+  /** A write as the workflow makes one: a counter moved in a transaction that records the call last. */
+  const bump = (within: ReplayRecorder, answer: (n: number) => unknown = (n) => ({ n })) =>
+    inTransaction(store.db, async (tx: Transaction) => {
+      const { data } = await tx.collection('counters').doc('c').get()
+      const n = ((data as { n?: number } | null)?.n ?? 0) + 1
+      await tx.collection('counters').doc('c').set({ n })
+      await within.record(tx, answer(n))
+      return answer(n)
+    })
+  const counter = async () => ((await store.db.collection('counters').doc('c').get()).data[0] as { n: number } | undefined)?.n ?? 0
+
+  test('runs once; a repeat (its transaction rolled back) gets what was kept; other content with the key is refused', async () => {
+    expect(await runOnceWithin(store, 'k', { a: 1 }, t0, (r) => bump(r))).toEqual({ ran: true, result: { n: 1 } })
+    expect(await runOnceWithin(store, 'k', { a: 1 }, t0, (r) => bump(r))).toEqual({ ran: false, kept: { n: 1 } })
+    await expect(runOnceWithin(store, 'k', { a: 2 }, t0, (r) => bump(r))).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await counter()).toBe(1)
+    // One write for the record, in the transaction: done from the start, never pending.
+    const { data } = await store.db.collection(IDEMPOTENCY).get()
+    expect(data).toEqual([expect.objectContaining({ state: 'done', fingerprint: expect.any(String), kept: expect.stringMatching(/^v1\./) })])
+  })
+
+  test('simultaneous double taps: one transaction commits, every other answers what it kept', async () => {
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => runOnceWithin(store, 'tap', {}, t0, (r) => bump(r))))
+    expect(await counter()).toBe(1)
+    expect(results.filter((r) => r.ran)).toHaveLength(1)
+    expect(results.map(value)).toEqual(Array(5).fill({ n: 1 }))
+  }, 20_000)
+
+  test('a failed run records nothing: the error is the answer, and the same key runs again', async () => {
+    const refuse = (r: ReplayRecorder) =>
+      inTransaction(store.db, async (tx: Transaction) => {
+        await tx.collection('counters').doc('c').set({ n: 99 })
+        await r.record(tx, 'never kept')
+        throw new AppError('CONFLICT', '这份申请刚被其他人处理过')
+      })
+    await expect(runOnceWithin(store, 'k', {}, t0, refuse)).rejects.toMatchObject({ code: 'CONFLICT', message: '这份申请刚被其他人处理过' })
+    expect((await store.db.collection(IDEMPOTENCY).count()).total).toBe(0)
+    expect(value(await runOnceWithin(store, 'k', {}, t0, (r) => bump(r)))).toEqual({ n: 1 })
+  })
+
+  test('a repeat whose own step is refused because the first one ran replays instead of answering the refusal', async () => {
+    // The first tap moved the version; the second meets the moved version (a CONFLICT) before its record.
+    let version = 1
+    const step = (seen: number) => (r: ReplayRecorder) =>
+      inTransaction(store.db, async (tx: Transaction) => {
+        if (version !== seen) throw new AppError('CONFLICT', 'stale')
+        await tx.collection('counters').doc('c').set({ n: ++version })
+        await r.record(tx, { id: 'app-1' })
+        return { id: 'app-1', version }
+      })
+    const keepId = (r: { id: string }) => ({ id: r.id })
+    expect(value(await runOnceWithin(store, 'k', {}, t0, step(1), keepId))).toEqual({ id: 'app-1', version: 2 })
+    expect(await runOnceWithin(store, 'k', {}, t0, step(1), keepId)).toEqual({ ran: false, kept: { id: 'app-1' } })
+  })
+
+  test('recorded from part of the answer where the whole answer is kept: corrected after the commit', async () => {
+    const r1 = await runOnceWithin(store, 'k', {}, t0, (r) => bump(r, (n) => (n ? { n } : null)).then(async () => ({ n: 1, more: true })))
+    expect(r1).toEqual({ ran: true, result: { n: 1, more: true } })
+    expect(await runOnceWithin(store, 'k', {}, t0, (r) => bump(r))).toEqual({ ran: false, kept: { n: 1, more: true } })
+  })
+
+  test('a claim left pending by runOnce (an earlier release) is waited for, and taken over once stale', async () => {
+    await local.db.collection(IDEMPOTENCY).add({ _id: idempotencyId(store.vault, 'k'), state: 'pending', fingerprint: 'x', createdAt: t0 })
+    await expect(runOnceWithin(store, 'k', {}, new Date(t0.getTime() + 5_000), (r) => bump(r))).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await counter()).toBe(0)
+    expect(await runOnceWithin(store, 'k', {}, new Date(t0.getTime() + 61_000), (r) => bump(r))).toEqual({ ran: true, result: { n: 1 } })
+  }, 20_000)
+
+  test('nothing personal in the record: keyed id and fingerprint, the answer sealed', async () => {
+    const idNumber = '32061319940312101X'
+    await runOnceWithin(store, 'caller|legalAid.submit|r1', { idNumber }, t0, (r) => bump(r, () => ({ idNumber })))
+    local.close()
+    const bytes = Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))))
+    expect(bytes.includes(idNumber)).toBe(false)
+    expect(bytes.includes('caller')).toBe(false)
+    local = openLocalDatabase({ file: join(dir, 'db.sqlite') })
+  })
 })

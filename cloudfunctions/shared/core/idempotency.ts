@@ -1,6 +1,6 @@
 import { isDuplicateKeyError } from '../db'
 import type { Vault } from '../security/vault'
-import type { Database } from './context'
+import type { Database, Transaction } from './context'
 import { AppError } from './app-error'
 import { logFailure } from './error-log'
 
@@ -86,6 +86,85 @@ export async function runOnce<T>(
 }
 
 /**
+ * Handed to a write that records its own replay (dispatch: `recordsReplay`): `record` is called inside the write's
+ * transaction, as its last operation, with the answer the call gives — or, for a write a repeat answers through a
+ * read (`{ read, by }`), any object with that field (`{ id }`), since that is all the record keeps.
+ */
+export interface ReplayRecorder {
+  record(tx: Transaction, answer: unknown): Promise<void>
+}
+
+/** The record's key was already in the store: this call is a repeat (its transaction is rolled back). */
+class KeyTaken extends Error {
+  constructor() {
+    super('idempotency key already recorded')
+  }
+}
+
+/**
+ * `runOnce` for a write whose effects are one transaction: the record goes into that transaction instead of being
+ * claimed before and completed after — one write instead of two, and never a key left pending. The primary key
+ * still settles a double tap: of the transactions that add the same key only one can commit (the other meets the
+ * key, or a write conflict, and is rolled back whole). The loser fails — on the key, or on what the winner changed
+ * (a moved version, a step no longer legal) — and only then is the store read: a record with this fingerprint
+ * means the call already ran, and the repeat gets what was kept; none means the failure is the answer.
+ */
+export async function runOnceWithin<T>(
+  store: ReplayStore,
+  key: string,
+  input: unknown,
+  now: Date,
+  run: (recorder: ReplayRecorder) => Promise<T>,
+  keep: (result: T) => unknown = (r) => r,
+): Promise<Outcome<T>> {
+  const { db, vault } = store
+  const id = idempotencyId(vault, key)
+  const fingerprint = fingerprintOf(vault, input)
+  const keptJson = (answer: unknown) => JSON.stringify(keep(answer as T) ?? null)
+  // What the last attempt recorded: the transaction may run again after a conflict, and only the last one commits.
+  let recorded: string | undefined
+  const recorder: ReplayRecorder = {
+    async record(tx, answer) {
+      const json = keptJson(answer)
+      recorded = undefined
+      try {
+        await tx.collection(IDEMPOTENCY).add({ _id: id, state: 'done', fingerprint, kept: vault.seal('idempotency/result', json), createdAt: now })
+      } catch (e) {
+        throw isDuplicateKeyError(e) ? new KeyTaken() : e
+      }
+      recorded = json
+    },
+  }
+  let result: T
+  try {
+    result = await run(recorder)
+  } catch (e) {
+    const { data } = await db.collection(IDEMPOTENCY).doc(id).get()
+    const doc = (data as IdempotencyDoc[])[0]
+    if (!doc) {
+      // The key was met but is gone now (the first call's record purged, or a claim released meanwhile): try again.
+      if (e instanceof KeyTaken) throw new AppError('CONFLICT', '上一次提交没有成功，请再提交一次')
+      throw e
+    }
+    // A claim left by a `runOnce` of an earlier release (a deploy in between), whose instance died: taken over.
+    if (doc.state === 'pending' && now.getTime() - doc.createdAt.getTime() >= STALE_MS) {
+      const { deleted } = (await db.collection(IDEMPOTENCY).where({ _id: id, state: 'pending', createdAt: doc.createdAt }).remove()) as { deleted?: number }
+      if (deleted) return runOnceWithin(store, key, input, now, run, keep)
+    }
+    return { ran: false, kept: await replay(store, id, fingerprint, doc) }
+  }
+  if (recorded === undefined) {
+    // A path of the write that did not record (a bug): record it now, so that at least a later repeat replays.
+    logFailure('idempotency: write did not record its replay', new Error('recordsReplay handler without record()'))
+    await db.collection(IDEMPOTENCY).add({ _id: id, state: 'done', fingerprint, kept: vault.seal('idempotency/result', keptJson(result)), createdAt: now }).catch((e: unknown) => logFailure('idempotency: result not recorded', e))
+  } else if (recorded !== keptJson(result)) {
+    // Recorded from less than the answer where the whole answer is kept: the record is corrected to the answer.
+    await db.collection(IDEMPOTENCY).doc(id).update({ kept: vault.seal('idempotency/result', keptJson(result)) }).catch((e: unknown) => logFailure('idempotency: result not recorded', e))
+  }
+  return { ran: true, result }
+}
+
+/**
  * A key left pending by an instance that died mid-call (CloudBase kills a function at its timeout) would block
  * that submission for ever. Past STALE_MS it is taken over — atomically: only the caller whose conditional
  * update matches the old timestamp wins.
@@ -98,11 +177,10 @@ async function takeOverStale(db: Database, id: string, fingerprint: string, now:
   return updated === 1
 }
 
-async function replay({ db, vault }: ReplayStore, id: string, fingerprint: string): Promise<unknown> {
+async function replay({ db, vault }: ReplayStore, id: string, fingerprint: string, read?: IdempotencyDoc): Promise<unknown> {
   const deadline = Date.now() + WAIT_MS
-  for (;;) {
-    const { data } = await db.collection(IDEMPOTENCY).doc(id).get()
-    const doc = (data as IdempotencyDoc[])[0]
+  for (let first = read; ; first = undefined) {
+    const doc = first ?? ((await db.collection(IDEMPOTENCY).doc(id).get()).data as IdempotencyDoc[])[0]
     if (!doc) throw new AppError('CONFLICT', '上一次提交没有成功，请再提交一次')
     if (doc.fingerprint !== fingerprint) throw new AppError('CONFLICT', '这个请求编号已用于另一份内容，请刷新后再提交')
     if (doc.state === 'done') {

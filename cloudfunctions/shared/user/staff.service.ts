@@ -4,9 +4,9 @@ import type { GrantStaffInput, RevokeStaffInput, StaffCandidate } from '~types/u
 import type { Runtime, Transaction } from '../core/context'
 import { AppError } from '../core/app-error'
 import { AUDIT, type AuditEntry } from '../audit/audit'
-import { postMessage } from '../inbox/inbox.service'
+import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import type { ReplayRecorder } from '../core/idempotency'
 import { USERS, type StoredStaffGrant, type UserDoc } from './user.doc'
-import { findUserById } from './user.repository'
 import { toStaffCandidate } from './user.view'
 import { inTransaction } from '../db/transaction'
 
@@ -34,43 +34,49 @@ export async function listStaff(rt: Runtime): Promise<StaffCandidate[]> {
 }
 
 /**
- * Grant or change a staff role for one district. The role change and its audit line are one transaction:
- * there is never a grant without its record.
+ * Grant or change a staff role for one district. The role change, its audit line and the message telling the person
+ * are one transaction: there is never a grant without its record.
  */
-export async function grantStaff(rt: Runtime, admin: UserDoc, input: GrantStaffInput): Promise<StaffCandidate> {
+export async function grantStaff(rt: Runtime, admin: UserDoc, input: GrantStaffInput, recorder?: ReplayRecorder): Promise<StaffCandidate> {
   const now = rt.now()
   const grant: StoredStaffGrant = { districtCode: input.districtCode, services: [...new Set(input.services)], grantedAt: now, grantedBy: admin._id }
-  const target = await changeGrants(rt, admin, input.userId, 'staff.grant', (current) => [
-    ...current.filter((g) => g.districtCode !== input.districtCode),
-    grant,
-  ])
   const services = grant.services.map((s) => SERVICE_LABELS[s]).join('、')
-  await postMessage(rt.db, target.openid, {
-    title: '您已成为工作人员',
-    body: `您已获得${regionLabel(input.districtCode)}的工作人员权限（${services}）。在“我的”里可以进入工作台。`,
-  }, now)
-  return toStaffCandidate(target)
+  return changeGrants(
+    rt,
+    admin,
+    input.userId,
+    'staff.grant',
+    (current) => [...current.filter((g) => g.districtCode !== input.districtCode), grant],
+    recorder,
+    async (tx, target) => {
+      await tx.collection(MESSAGES).add(
+        messageDoc(target.openid, { title: '您已成为工作人员', body: `您已获得${regionLabel(input.districtCode)}的工作人员权限（${services}）。在“我的”里可以进入工作台。` }, now),
+      )
+    },
+  )
 }
 
-export async function revokeStaff(rt: Runtime, admin: UserDoc, input: RevokeStaffInput): Promise<StaffCandidate> {
-  const target = await changeGrants(rt, admin, input.userId, 'staff.revoke', (current) => {
+export async function revokeStaff(rt: Runtime, admin: UserDoc, input: RevokeStaffInput, recorder?: ReplayRecorder): Promise<StaffCandidate> {
+  return changeGrants(rt, admin, input.userId, 'staff.revoke', (current) => {
     if (!current.some((g) => g.districtCode === input.districtCode)) {
       throw new AppError('NOT_FOUND', '此人在该区县没有工作人员权限')
     }
     return current.filter((g) => g.districtCode !== input.districtCode)
-  })
-  return toStaffCandidate(target)
+  }, recorder)
 }
 
+/** The change and its audit line in one transaction; the answer is the person as written (nothing read back). */
 async function changeGrants(
   rt: Runtime,
   admin: UserDoc,
   userId: string,
   action: string,
   next: (current: StoredStaffGrant[]) => StoredStaffGrant[],
-): Promise<UserDoc> {
+  recorder?: ReplayRecorder,
+  within?: (tx: Transaction, target: UserDoc) => Promise<void>,
+): Promise<StaffCandidate> {
   const now = rt.now()
-  await inTransaction(rt.db, async (tx: Transaction) => {
+  return inTransaction(rt.db, async (tx: Transaction) => {
     const { data } = await tx.collection(USERS).doc(userId).get()
     const target = data as UserDoc | undefined
     if (!target || !target._id) throw new AppError('NOT_FOUND', '没有找到这个人')
@@ -89,6 +95,9 @@ async function changeGrants(
       at: now,
     }
     await tx.collection(AUDIT).add(entry)
+    await within?.(tx, target)
+    const answer = toStaffCandidate({ ...target, roles: { ...target.roles, staff: after }, updatedAt: now })
+    await recorder?.record(tx, answer)
+    return answer
   })
-  return (await findUserById(rt.db, userId))!
 }

@@ -12,6 +12,7 @@ import { ID_CLAIMS, USERS, type StoredProfile, type UserDoc } from './user.doc'
 import { findUserById, findUserByOpenid } from './user.repository'
 import { toUserView } from './user.view'
 import { inTransaction } from '../db/transaction'
+import type { ReplayRecorder } from '../core/idempotency'
 
 const WELCOME = {
   title: '欢迎来到暖新',
@@ -27,23 +28,25 @@ const ID_TAKEN = '这个身份证号已经绑定了另一个微信账号。如�
  * way the first admin of a fresh deployment can exist.
  */
 export async function login(rt: Runtime, openid: string, existing: UserDoc | null): Promise<UserView> {
-  if (!existing) await createUser(rt, openid)
-  let user = existing ?? (await findUserByOpenid(rt.db, openid))
+  let user = existing ?? (await createUser(rt, openid)) ?? (await findUserByOpenid(rt.db, openid))
   if (!user) throw new AppError('INTERNAL')
   if (rt.bootstrapAdmins.has(openid) && !user.roles.admin) user = await bootstrapAdmin(rt, user)
   return toUserView(user)
 }
 
-async function createUser(rt: Runtime, openid: string) {
+/** The new user as written; null when a simultaneous first call created it (the caller then reads the winner's). */
+async function createUser(rt: Runtime, openid: string): Promise<UserDoc | null> {
   const now = rt.now()
   const doc: Omit<UserDoc, '_id'> = { openid, createdAt: now, updatedAt: now, consents: [], roles: { admin: false, staff: [] } }
   try {
-    await inTransaction(rt.db, async (tx: Transaction) => {
-      await tx.collection(USERS).add(doc)
+    return await inTransaction(rt.db, async (tx: Transaction) => {
+      const { id } = (await tx.collection(USERS).add(doc)) as { id: string }
       await tx.collection(MESSAGES).add(messageDoc(openid, WELCOME, now))
+      return { _id: id, ...doc }
     })
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e
+    return null
   }
 }
 
@@ -65,7 +68,7 @@ export async function bootstrapAdmin(rt: Runtime, user: UserDoc, note = 'NUANXIN
  * claim to release, which consents exist — is read inside the transaction, so two saves at once (two taps, two
  * devices) cannot interleave: the engine (and CloudBase) detect the conflict and the SDK retries the loser.
  */
-export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInput): Promise<UserView> {
+export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInput, recorder?: ReplayRecorder): Promise<UserView> {
   if (input.consents.privacyVersion !== PRIVACY_GUIDE.version) {
     throw invalidField('consents.privacyVersion', '隐私保护指引已更新，请重新阅读并同意')
   }
@@ -73,7 +76,7 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
   const typed = input.idNumber === undefined ? undefined : checkedIdNumber(rt, input.idNumber, now)
   const district = findDistrict(input.districtCode)!
   try {
-    await inTransaction(rt.db, async (tx: Transaction) => {
+    return await inTransaction(rt.db, async (tx: Transaction) => {
       const { data } = await tx.collection(USERS).doc(user._id).get()
       const current = data as UserDoc | null
       if (!current) throw new AppError('UNAUTHENTICATED')
@@ -97,36 +100,37 @@ export async function saveProfile(rt: Runtime, user: UserDoc, input: ProfileInpu
         // Same number typed again: keep the sealed value rather than re-encrypting.
         profile.idNumberSealed = current.profile.idNumberSealed
       }
-      await tx.collection(USERS).doc(current._id).update({
-        // `set`: a corrected profile replaces the old one whole.
-        profile: rt.db.command.set(profile),
-        idHash: id.hash,
-        privacyVersion: PRIVACY_GUIDE.version,
-        consents: withConsents(current, now),
-        updatedAt: now,
-      })
+      const changed = { idHash: id.hash, privacyVersion: PRIVACY_GUIDE.version, consents: withConsents(current, now), updatedAt: now }
+      // `set`: a corrected profile replaces the old one whole.
+      await tx.collection(USERS).doc(current._id).update({ profile: rt.db.command.set(profile), ...changed })
+      // The answer is what was written: nothing is read back.
+      const view = toUserView({ ...current, profile, ...changed })
+      await recorder?.record(tx, view)
+      return view
     })
   } catch (e) {
     if (isDuplicateKeyError(e)) throw invalidField('idNumber', ID_TAKEN)
     throw e
   }
-  return toUserView((await findUserById(rt.db, user._id))!)
 }
 
 /**
  * Agreeing again to a changed guide, without retyping the profile: the new version's consents are appended (the
  * earlier ones stay on record), read and written inside one transaction.
  */
-export async function acceptPrivacy(rt: Runtime, user: UserDoc, input: AcceptPrivacyInput): Promise<UserView> {
+export async function acceptPrivacy(rt: Runtime, user: UserDoc, input: AcceptPrivacyInput, recorder?: ReplayRecorder): Promise<UserView> {
   if (input.privacyVersion !== PRIVACY_GUIDE.version) throw invalidField('privacyVersion', '隐私保护指引又更新了，请刷新后阅读新版本')
   if (!user.profile) throw invalidField('privacyVersion', '请先填写个人信息，在那里同意隐私保护指引')
   const now = rt.now()
-  await inTransaction(rt.db, async (tx: Transaction) => {
+  return inTransaction(rt.db, async (tx: Transaction) => {
     const { data } = await tx.collection(USERS).doc(user._id).get()
     const current = data as UserDoc
-    await tx.collection(USERS).doc(user._id).update({ privacyVersion: PRIVACY_GUIDE.version, consents: withConsents(current, now), updatedAt: now })
+    const changed = { privacyVersion: PRIVACY_GUIDE.version, consents: withConsents(current, now), updatedAt: now }
+    await tx.collection(USERS).doc(user._id).update(changed)
+    const view = toUserView({ ...current, ...changed })
+    await recorder?.record(tx, view)
+    return view
   })
-  return toUserView((await findUserById(rt.db, user._id))!)
 }
 
 /** The consent records after agreeing to the guide in force: appended, never rewritten. */

@@ -54,6 +54,32 @@ const profile = (seq: number, patch: object = {}) => ({
 })
 
 let newcomers = 0
+
+/** Makes an application look as one filed before applications kept their own trail (their views read `audit`). */
+async function dropTrail(w: World, id: string): Promise<void> {
+  await w.s.runtime.db.collection('applications').doc(id).update({ timeline: w.s.runtime.db.command.remove() })
+}
+
+/** A new worker with `n` requests, all filed before the trail existed (as production data of the first release). */
+async function legacyWorker(w: World, n: number): Promise<{ openid: string; token: string }> {
+  const who = w.newcomer()
+  await w.api.s.call('user', 'login', {}, { token: who.token })
+  await w.api.s.call('user', 'saveProfile', profile(700 + ++newcomers, { realName: '钱老户' }), { token: who.token, requestId: requestId() })
+  for (let i = 0; i < n; i++) {
+    const { body } = (await w.api.s.call<AppRef>('legalAid', 'submit', WAGES_REQUEST, { token: who.token, requestId: requestId() })) as { body: Envelope<AppRef> }
+    if (!body.ok) throw new Error(JSON.stringify(body.error))
+    await dropTrail(w, body.data.id)
+  }
+  return who
+}
+
+/** A fresh request of the demo worker brought to `state`, then made to look filed before the trail existed. */
+async function legacyFresh(w: World, state: string): Promise<AppRef> {
+  const app = await w.fresh(state)
+  await dropTrail(w, app.id)
+  return app
+}
+
 const SCENARIOS: Scenario[] = [
   { key: 'user.login', variant: 'returning', role: 'worker', input: () => ({}) },
   { key: 'user.login', variant: 'first sign-in', role: 'worker', as: (w) => w.newcomer(), input: () => ({}) },
@@ -98,11 +124,14 @@ const SCENARIOS: Scenario[] = [
   { key: 'application.fileLink', variant: 'own file', role: 'worker', input: (w) => ({ fileId: w.mine.photo }) },
   { key: 'application.fileLink', variant: 'as reviewer', role: 'staff', input: (w) => ({ fileId: w.mine.photo }) },
   { key: 'application.listMine', variant: '3 applications', role: 'worker', input: () => ({}) },
-  // A template worker (record-set.ts) with one request, no files: the list costs one more call per application.
+  // A template worker (record-set.ts) with one request, no files: the same calls but the files'.
   { key: 'application.listMine', variant: '1 application', role: 'worker', as: () => ({ openid: 'bench-w1' }), input: () => ({}) },
+  // Applications of the first release keep no trail of their own: one audit query for all of them.
+  { key: 'application.listMine', variant: '3 filed before the trail', role: 'worker', as: (w) => legacyWorker(w, 3), input: () => ({}) },
   { key: 'application.notices', variant: 'waiting for materials', role: 'worker', input: (w) => ({ id: w.mine.needsMore.id }) },
   { key: 'application.todo', variant: 'one request for materials', role: 'worker', input: () => ({}) },
   { key: 'application.getMine', variant: '2 photos, 3 steps', role: 'worker', input: (w) => ({ id: w.mine.needsMore.id }) },
+  { key: 'application.getMine', variant: 'filed before the trail, 3 steps', role: 'worker', input: async (w) => ({ id: (await legacyFresh(w, 'needsMore')).id }) },
   {
     key: 'application.supplement', role: 'worker',
     input: async (w) => ({ id: (await w.fresh('needsMore')).id, note: '已补充 8 月工资条', attachments: [await w.api.upload(WORKER)] }),
@@ -110,7 +139,10 @@ const SCENARIOS: Scenario[] = [
   { key: 'application.withdraw', role: 'worker', input: async (w) => ({ id: (await w.fresh()).id, reason: '已和站点协商解决' }) },
   { key: 'application.queue', variant: 'first page', role: 'staff', input: () => ({}) },
   { key: 'application.figures', role: 'staff', input: () => ({}) },
-  { key: 'application.detail', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
+  { key: 'application.detail', variant: '2 photos, 3 steps', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
+  { key: 'application.detail', variant: 'filed before the trail, 3 steps', role: 'staff', input: async (w) => ({ id: (await legacyFresh(w, 'needsMore')).id }) },
+  // A year far ahead, so the bench's own deadlines are not moved by it.
+  { key: 'application.setCalendarYear', role: 'admin', input: () => ({ year: 2099, holidays: ['2099-01-01'], workdays: [] }) },
   { key: 'application.startReview', role: 'staff', input: async (w) => w.fresh() },
   { key: 'application.requestMore', role: 'staff', input: async (w) => ({ ...(await w.fresh('inReview')), missing: '请补充工资条或银行转账记录' }) },
   { key: 'application.approve', role: 'staff', input: async (w) => approveInput(await w.fresh('inReview')) },

@@ -132,6 +132,24 @@ export async function fileViewsById(db: Database, fileIds: readonly string[]): P
 const ATTACHMENT_GONE = '有附件无效或已失效，请删除后重新上传'
 
 /**
+ * Before the transaction that attaches them (one query for all): the caller's own uploads among `fileIds`, or
+ * nothing is written — someone else's file, or one that is gone, refuses the step. What is read here never changes
+ * (owner, name, size; `attachedTo` only grows), so the transaction need not read it again: `attachFiles` finds out
+ * there (`attachChecked`) whether a file was purged since.
+ */
+export async function filesToAttach(db: Database, ownerOpenid: string, fileIds: readonly string[]): Promise<FileDoc[]> {
+  const ids = [...new Set(fileIds)]
+  if (!ids.length) return []
+  const { data } = await db.collection(FILES).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const byId = new Map((data as FileDoc[]).map((f) => [f._id, f]))
+  return ids.map((id) => {
+    const file = byId.get(id)
+    if (!file || file.ownerOpenid !== ownerOpenid) throw invalidField('attachments', ATTACHMENT_GONE)
+    return file
+  })
+}
+
+/**
  * Inside the transaction that writes a record listing files (an application, a supplement): every file must be the
  * caller's own upload and still there, or nothing is written; each is marked as attached to `recordId`, which is
  * what lets its reviewers read it and keeps it from the purge of unattached uploads.
@@ -142,6 +160,19 @@ export async function attachFiles(rt: Runtime, tx: Transaction, ownerOpenid: str
     const file = data as FileDoc | null
     if (!file || file.ownerOpenid !== ownerOpenid) throw invalidField('attachments', ATTACHMENT_GONE)
     await tx.collection(FILES).doc(id).update({ attached: true, attachedTo: rt.db.command.addToSet(recordId) })
+  }
+}
+
+/**
+ * `attachFiles` for files already checked by `filesToAttach`: one update each inside the transaction, no read. An
+ * unattached file purged since is not there to update (`updated` 0) and the step is refused; an attached one is
+ * never purged, and one already attached to this record needs nothing.
+ */
+export async function attachChecked(rt: Runtime, tx: Transaction, files: readonly FileDoc[], recordId: string): Promise<void> {
+  for (const file of files) {
+    if (file.attached && file.attachedTo?.includes(recordId)) continue
+    const { updated } = (await tx.collection(FILES).doc(file._id).update({ attached: true, attachedTo: rt.db.command.addToSet(recordId) })) as { updated?: number }
+    if (updated !== 1) throw invalidField('attachments', ATTACHMENT_GONE)
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ApplicationKind, Status } from '~types/application.schema'
+import type { ApplicationKind, Status, TimelineEntry } from '~types/application.schema'
 import type { Service } from '~types/roles'
 
 export const APPLICATIONS = 'applications'
@@ -46,4 +46,25 @@ export interface ApplicationDoc {
   payload: Record<string, unknown>
   /** Every file the applicant sent: as filed, then with each supplement. Each file's `attachedTo` names this record. */
   attachments: string[]
+  /**
+   * The trail as both sides read it, one entry per step, appended in the transaction that takes the step (and adds
+   * its line to `audit`, which stays the record of who did what). Lets 我的申请 and the workbench show the steps
+   * without querying the audit collection. Absent on applications filed before it existed: their views read the
+   * audit lines, as before (views.ts).
+   */
+  timeline?: StepDoc[]
+}
+
+/** One step on the application's own trail. */
+export interface StepDoc {
+  at: Date
+  step: TimelineEntry['step']
+  actorRole: TimelineEntry['actorRole']
+  /** The staff member's name when they took the step: shown to the reviewers only. */
+  actorName?: string
+  from: Status | null
+  to: Status
+  note?: string
+  /** False for what only the reviewers see (an ID number revealed). */
+  visibleToApplicant: boolean
 }

@@ -1,3 +1,4 @@
+import { academyContract } from './academy.contract'
 import { applicationContract } from './application.contract'
 import { legalAidContract } from './legal-aid.contract'
 import { userContract } from './user.contract'
@@ -7,6 +8,7 @@ export const CONTRACTS = {
   user: userContract,
   application: applicationContract,
   legalAid: legalAidContract,
+  academy: academyContract,
 }
 export type Contracts = typeof CONTRACTS
 export type FunctionName = keyof Contracts

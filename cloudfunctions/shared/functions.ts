@@ -2,6 +2,7 @@ import type { FunctionName } from '~types/api'
 import type { FunctionModule } from './core/define-function'
 import { userFunction } from './user/user.function'
 import { legalAidFunction } from './legal-aid/legal-aid.function'
+import { academyFunction } from './academy/academy.function'
 import { applicationFunction } from './workflow/application.function'
 
 /** Every deployable function by name; the local server and the catalog serve exactly these. */
@@ -9,4 +10,5 @@ export const FUNCTIONS: Record<FunctionName, FunctionModule> = {
   user: userFunction,
   application: applicationFunction,
   legalAid: legalAidFunction,
+  academy: academyFunction,
 }

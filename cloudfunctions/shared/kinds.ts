@@ -1,4 +1,6 @@
 import type { ApplicationKind } from '~types/kinds'
+import { enrolmentKind } from './academy/enrolment.kind'
+import { skillSubsidyKind, tuitionSubsidyKind } from './academy/subsidy.kind'
 import { legalAidKind } from './legal-aid/legal-aid.kind'
 import type { KindDefinition } from './workflow/kind'
 
@@ -8,4 +10,7 @@ import type { KindDefinition } from './workflow/kind'
  */
 export const KIND_DEFINITIONS: Record<ApplicationKind, KindDefinition> = {
   legalAid: legalAidKind,
+  academyEnrolment: enrolmentKind,
+  tuitionSubsidy: tuitionSubsidyKind,
+  skillSubsidy: skillSubsidyKind,
 }

@@ -1,5 +1,6 @@
 import type { FC } from 'react'
 import type { ApplicationKind, ApplicationView } from '~types/application.schema'
+import { enrolmentApplicant, skillSubsidyApplicant, tuitionSubsidyApplicant } from './academy'
 import { legalAidApplicant } from './legal-aid'
 
 /** How 我的申请 reads one kind back to its applicant. */
@@ -17,4 +18,7 @@ export interface ApplicantKind {
 /** The app's registry for 我的申请: the compiler asks for every kind. */
 export const APPLICANT_KINDS: Record<ApplicationKind, ApplicantKind> = {
   legalAid: legalAidApplicant,
+  academyEnrolment: enrolmentApplicant,
+  tuitionSubsidy: tuitionSubsidyApplicant,
+  skillSubsidy: skillSubsidyApplicant,
 }

@@ -1,5 +1,6 @@
 import type { FC } from 'react'
 import type { ApplicationKind, ReviewView } from '~types/application.schema'
+import { enrolmentReview, skillSubsidyReview, tuitionSubsidyReview } from './academy'
 import { legalAidReview } from './legal-aid'
 
 /** A field of an approval form: its value and error, and an onChange that clears the error (spread onto TextField). */
@@ -12,12 +13,17 @@ export interface ReviewKind {
   /** An approval's details, read back. */
   DecisionFields: FC<{ details: Record<string, unknown> }>
   /** The kind's fields of the approval form; names are `details.<field>` as the server's errors name them. */
-  ApproveFields: FC<{ values: Record<string, string>; set: (patch: Record<string, string>) => void; bind: BindField }>
-  /** An empty approval form. */
-  emptyApproval: () => Record<string, string>
+  ApproveFields: FC<{ values: Record<string, string>; set: (patch: Record<string, string>) => void; bind: BindField; payload?: Record<string, unknown> }>
+  /** An approval form to start from (a subsidy's: the amount the rule computed, from the application's payload). */
+  emptyApproval: (payload?: Record<string, unknown>) => Record<string, string>
+  /** The form's text values as the kind's decision details (a typed amount in yuan → fen). @default as typed */
+  toDetails?: (values: Record<string, string>) => Record<string, unknown>
 }
 
 /** The workbench's registry: the compiler asks for every kind. */
 export const REVIEW_KINDS: Record<ApplicationKind, ReviewKind> = {
   legalAid: legalAidReview,
+  academyEnrolment: enrolmentReview,
+  tuitionSubsidy: tuitionSubsidyReview,
+  skillSubsidy: skillSubsidyReview,
 }

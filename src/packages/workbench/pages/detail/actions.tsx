@@ -77,7 +77,7 @@ export function ReviewActions({ view, onDone, onConflict }: {
     if (open) scrollToForm()
   }, [open])
   const toggle = (name: FormName) => setOpen((o) => (o === name ? null : name))
-  const base = { id: view.id, version: view.version, kind: view.kind }
+  const base = { id: view.id, version: view.version, kind: view.kind, payload: view.payload }
   const none = !Object.values(can).some(Boolean)
   // One solid button per state, the usual next step: start (also after a supplement — read it first), approve
   // while in review, 办结 once approved. The other steps stay available, in outline.
@@ -142,6 +142,7 @@ interface Base {
   id: string
   version: number
   kind: ReviewView['kind']
+  payload: ReviewView['payload']
 }
 
 /** What a step sends of the base: the kind only picks the forms' rules and fields. */
@@ -216,21 +217,21 @@ function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMor
 
 function ApproveForm({ action, base, onCancel }: FormProps<ReturnType<typeof approveInputFor>>) {
   const kind = REVIEW_KINDS[base.kind]
-  const [d, set, clear] = useStepDraft(base, 'approve', () => ({ details: kind.emptyApproval(), note: '' }))
+  const [d, set, clear] = useStepDraft(base, 'approve', () => ({ details: kind.emptyApproval(base.payload), note: '' }))
   const send = async () => {
-    if (await action.run({ ...sent(base), details: d.details, ...(d.note.trim() ? { note: d.note } : {}) })) clear()
+    if (await action.run({ ...sent(base), details: kind.toDetails ? kind.toDetails(d.details) : d.details, ...(d.note.trim() ? { note: d.note } : {}) })) clear()
   }
   return (
     <StepForm
       title="批准"
       action={action}
-      fields={[...Object.keys(d.details).map((k) => `details.${k}`), 'note']}
+      fields={[...new Set([...Object.keys(d.details), ...Object.keys(kind.toDetails?.(d.details) ?? {}), 'lowerReason'])].map((k) => `details.${k}`).concat('note')}
       submit={() => void send()}
       submitText="确认批准"
       busyText="正在批准…"
       onCancel={onCancel}
     >
-      <kind.ApproveFields values={d.details} set={(patch) => set({ details: { ...d.details, ...patch } })} bind={action.bind} />
+      <kind.ApproveFields values={d.details} set={(patch) => set({ details: { ...d.details, ...patch } })} bind={action.bind} payload={base.payload} />
       <TextArea
         label="备注（选填，申请人能看到）"
         {...action.bind('note', d.note, (note) => set({ note }))}

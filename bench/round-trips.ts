@@ -60,13 +60,14 @@ async function dropTrail(w: World, id: string): Promise<void> {
   await w.s.runtime.db.collection('applications').doc(id).update({ timeline: w.s.runtime.db.command.remove() })
 }
 
-/** A new worker with `n` requests, all filed before the trail existed (as production data of the first release). */
+/** A new worker with `n` requests (the first with a photo), all filed before the trail existed (first-release data). */
 async function legacyWorker(w: World, n: number): Promise<{ openid: string; token: string }> {
   const who = w.newcomer()
   await w.api.s.call('user', 'login', {}, { token: who.token })
   await w.api.s.call('user', 'saveProfile', profile(700 + ++newcomers, { realName: '钱老户' }), { token: who.token, requestId: requestId() })
   for (let i = 0; i < n; i++) {
-    const { body } = (await w.api.s.call<AppRef>('legalAid', 'submit', WAGES_REQUEST, { token: who.token, requestId: requestId() })) as { body: Envelope<AppRef> }
+    const attachments = i ? [] : [await w.api.upload(who.openid)]
+    const { body } = (await w.api.s.call<AppRef>('legalAid', 'submit', { ...WAGES_REQUEST, attachments }, { token: who.token, requestId: requestId() })) as { body: Envelope<AppRef> }
     if (!body.ok) throw new Error(JSON.stringify(body.error))
     await dropTrail(w, body.data.id)
   }
@@ -127,7 +128,7 @@ const SCENARIOS: Scenario[] = [
   // A template worker (record-set.ts) with one request, no files: the same calls but the files'.
   { key: 'application.listMine', variant: '1 application', role: 'worker', as: () => ({ openid: 'bench-w1' }), input: () => ({}) },
   // Applications of the first release keep no trail of their own: one audit query for all of them.
-  { key: 'application.listMine', variant: '3 filed before the trail', role: 'worker', as: (w) => legacyWorker(w, 3), input: () => ({}) },
+  { key: 'application.listMine', variant: '3 filed before the trail, 1 photo', role: 'worker', as: (w) => legacyWorker(w, 3), input: () => ({}) },
   { key: 'application.notices', variant: 'waiting for materials', role: 'worker', input: (w) => ({ id: w.mine.needsMore.id }) },
   { key: 'application.todo', variant: 'one request for materials', role: 'worker', input: () => ({}) },
   { key: 'application.getMine', variant: '2 photos, 3 steps', role: 'worker', input: (w) => ({ id: w.mine.needsMore.id }) },
@@ -139,6 +140,7 @@ const SCENARIOS: Scenario[] = [
   { key: 'application.withdraw', role: 'worker', input: async (w) => ({ id: (await w.fresh()).id, reason: '已和站点协商解决' }) },
   { key: 'application.queue', variant: 'first page', role: 'staff', input: () => ({}) },
   { key: 'application.figures', role: 'staff', input: () => ({}) },
+  { key: 'application.weekly', role: 'staff', input: () => ({}) },
   { key: 'application.detail', variant: '2 photos, 3 steps', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
   { key: 'application.detail', variant: 'filed before the trail, 3 steps', role: 'staff', input: async (w) => ({ id: (await legacyFresh(w, 'needsMore')).id }) },
   // A year far ahead, so the bench's own deadlines are not moved by it.

@@ -112,6 +112,10 @@ test("the kind's hook runs inside the step's transaction: its write lands with t
     expect(await load(second.id)).toMatchObject({ status: 'inReview', version: s2.version, decision: null })
     const { data: trail } = await rt.db.collection(AUDIT).where({ targetId: second.id, action: 'application.approve' }).get()
     expect(trail).toEqual([])
+    // Nor on the application's own trail: its entry is written with the audit line, or not at all.
+    expect((await load(second.id)).timeline?.map((e) => e.step)).toEqual(['submit', 'startReview'])
+    // The approved one has both, and its answer was what was stored.
+    expect((await load(view.id)).timeline?.map((e) => e.step)).toEqual(['submit', 'startReview', 'approve'])
   } finally {
     def.onTransition = before
   }

@@ -7,6 +7,7 @@ import { bootstrapAdmin, login, saveProfile } from '../cloudfunctions/shared/use
 import { USERS } from '../cloudfunctions/shared/user/user.doc'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { demoIdNumber } from './demo-id'
+import { seedAcademy } from './seed-academy'
 
 interface DemoPerson {
   openid: string
@@ -31,6 +32,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { openid: 'demo-staff-nantong', label: '顾敏 · 工作人员 · 南通崇川（全部服务）', realName: '顾敏', occupation: '其他', platform: '崇川区委组织部', districtCode: '320613', birth: '1987-04-15', staff: { districtCode: '320613', services: ['academy', 'insurance', 'legalAid', 'volunteer', 'station'] } },
   { openid: 'demo-staff-wuxi', label: '钱伟 · 工作人员 · 无锡梁溪（法律援助、志愿、驿站）', realName: '钱伟', occupation: '其他', platform: '梁溪区司法局', districtCode: '320213', birth: '1983-12-01', staff: { districtCode: '320213', services: ['legalAid', 'volunteer', 'station'] } },
   { openid: 'demo-admin', label: '吴强 · 管理员', realName: '吴强', occupation: '其他', platform: '江苏省委两新工委', districtCode: '320102', birth: '1979-06-20', admin: true },
+  // Appended (the ID numbers above are numbered by position): the academy's staff in 无锡梁溪.
+  { openid: 'demo-staff-wuxi-academy', label: '林芳 · 工作人员 · 无锡梁溪（江海新才学院）', realName: '林芳', occupation: '其他', platform: '梁溪区人社局', districtCode: '320213', birth: '1986-02-14', staff: { districtCode: '320213', services: ['academy'] } },
 ]
 
 const MOBILE_BASE = 13900000000
@@ -62,5 +65,6 @@ export async function seedDemoData(rt: Runtime): Promise<boolean> {
     const user = (await findUserByOpenid(rt.db, p.openid))!
     await grantStaff(rt, granter, { userId: user._id, districtCode: p.staff!.districtCode, services: p.staff!.services })
   }
+  await seedAcademy(rt)
   return true
 }

@@ -15,4 +15,8 @@ export const routes = {
   legalAidApply: '/packages/legal-aid/pages/apply/index',
   myApplications: '/packages/applications/pages/mine/index',
   applicationDetail: '/packages/applications/pages/detail/index',
+  academy: '/packages/academy/pages/index/index',
+  academyOffer: '/packages/academy/pages/offer/index',
+  academyLearning: '/packages/academy/pages/learning/index',
+  academySubsidy: '/packages/academy/pages/subsidy/index',
 } as const

@@ -105,9 +105,15 @@ export async function issueCertificates(rt: Runtime, staff: UserDoc, input: { of
       if (offer.type === 'contest' && !['enrolled', 'completed'].includes(enrolment.state)) return { skip: '没有被录取参赛' }
       const counterId = `cert:${offer.district}:${input.issuedOn.slice(0, 4)}:${offer.skillLevel}`
       const { data: c } = await tx.collection(COUNTERS).doc(counterId).get()
-      const n = ((c as { n?: number } | null)?.n ?? 0) + 1
+      let n = (c as { n?: number } | null)?.n ?? 0
+      let number: string
+      // A number already on record (entered from paper before the system) is passed over, never overwritten.
+      for (;;) {
+        number = certificateNumber(offer.district, input.issuedOn, offer.skillLevel!, ++n)
+        const { data: taken } = await tx.collection(CERTIFICATES).doc(number).get()
+        if (!taken) break
+      }
       await tx.collection(COUNTERS).doc(counterId).set({ n })
-      const number = certificateNumber(offer.district, input.issuedOn, offer.skillLevel!, n)
       const cert: Omit<CertificateDoc, '_id'> = {
         service: 'academy',
         district: offer.district,

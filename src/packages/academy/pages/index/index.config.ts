@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '江海新才学院' })

@@ -1,5 +1,5 @@
 import { applicationContract } from '~types/application.contract'
-import { defineFunction } from '../core/define-function'
+import { defineFunction, recordsReplay } from '../core/define-function'
 import { fileLink, purgeUnattachedFiles, registerCloudFile } from '../storage/files'
 import { reviewersOfApplications } from './attachment-access'
 import { expireSupplements } from './expire.job'
@@ -22,17 +22,17 @@ export const applicationFunction = defineFunction(
     setCalendarYear: (input, { runtime, user }) => setCalendarYear(runtime, user, input),
     getMine: (input, { runtime, user }) => getMine(runtime, user, input.id),
     notices: async (input, { runtime, user }) => noticesAbout(runtime.db, user.openid, (await loadOwn(runtime, user, input.id))._id),
-    supplement: (input, { runtime, user }) => supplement(runtime, user, input),
-    withdraw: (input, { runtime, user }) => withdraw(runtime, user, input),
+    supplement: recordsReplay((input, { runtime, user, replay }) => supplement(runtime, user, input, replay)),
+    withdraw: recordsReplay((input, { runtime, user, replay }) => withdraw(runtime, user, input, replay)),
     queue: (input, { runtime, user }) => queue(runtime, user, input),
     figures: (_, { runtime, user }) => figures(runtime, user),
     detail: (input, { runtime, user }) => detail(runtime, user, input.id),
-    startReview: (input, { runtime, user }) => startReview(runtime, user, input),
-    requestMore: (input, { runtime, user }) => requestMore(runtime, user, input),
-    approve: (input, { runtime, user }) => approve(runtime, user, input),
-    reject: (input, { runtime, user }) => reject(runtime, user, input),
-    close: (input, { runtime, user }) => close(runtime, user, input),
-    extend: (input, { runtime, user }) => extend(runtime, user, input),
+    startReview: recordsReplay((input, { runtime, user, replay }) => startReview(runtime, user, input, replay)),
+    requestMore: recordsReplay((input, { runtime, user, replay }) => requestMore(runtime, user, input, replay)),
+    approve: recordsReplay((input, { runtime, user, replay }) => approve(runtime, user, input, replay)),
+    reject: recordsReplay((input, { runtime, user, replay }) => reject(runtime, user, input, replay)),
+    close: recordsReplay((input, { runtime, user, replay }) => close(runtime, user, input, replay)),
+    extend: recordsReplay((input, { runtime, user, replay }) => extend(runtime, user, input, replay)),
     revealIdNumber: (input, { runtime, user }) => revealIdNumber(runtime, user, input.id),
   },
   // Hourly (config.json; the local server runs it on the same timer): all cheap when there is nothing to do.

@@ -81,6 +81,39 @@ async function legacyFresh(w: World, state: string): Promise<AppRef> {
   return app
 }
 
+/** The academy's records, as the demo seed made them (server/seed-academy.ts). */
+async function offerId(w: World, title: string): Promise<string> {
+  const { data } = await w.s.runtime.db.collection('academy_offers').where({ title }).limit(1).get()
+  return (data[0] as { _id: string })._id
+}
+async function riderDiplomaEnrolment(w: World): Promise<string> {
+  const rider = (await findUserByOpenid(w.s.runtime.db, WORKER))!
+  return `${await offerId(w, '物流管理（专科）')}_${rider._id}`
+}
+/** A new worker of 南通崇川 with a complete profile. */
+let lastFresh: { openid: string; token: string } | undefined
+async function freshWorker(w: World, name = '郑新学'): Promise<{ openid: string; token: string }> {
+  const who = (lastFresh = w.newcomer())
+  await w.api.s.call('user', 'login', {}, { token: who.token })
+  await w.api.s.call('user', 'saveProfile', profile(800 + ++newcomers, { realName: name }), { token: who.token, requestId: requestId() })
+  return who
+}
+let certSerial = 0
+const certNumber = () => `Y0000320000012650${String(++certSerial + Math.floor(Math.random() * 9000)).padStart(5, '0')}`
+/** A fresh course of 崇川 published by the demo staff, with one approved trainee (the demo worker): for class steps. */
+async function freshClass(w: World): Promise<{ offerId: string; enrolmentId: string; sessionId: string }> {
+  const day = new Date(Date.now() + 20 * 864e5).toISOString().slice(0, 10)
+  const offer = await w.api.ok<{ id: string; sessions: { id: string }[] }>(STAFF, 'academy', 'saveOffer', {
+    type: 'skill', title: `快递员五级 ${++certSerial}`, provider: '崇川区职业技能培训中心', district: '320613', cityWide: false, description: '',
+    occupation: '快递员', skillLevel: 5, leadsTo: '快递员五级证书', enrolUntil: day, seats: 30, sessions: [{ date: day, start: '19:00', end: '21:00', online: true }],
+  }, requestId())
+  await w.api.ok(STAFF, 'academy', 'setOfferStatus', { id: offer.id, status: 'published' }, requestId())
+  const app = await w.api.ok<{ id: string; payload: { enrolmentId: string } }>(WORKER, 'academy', 'enrol', { offerId: offer.id, attachments: [] }, requestId())
+  const seen = await w.api.ok<AppRef>(STAFF, 'application', 'startReview', { id: app.id, version: 1 }, requestId())
+  await w.api.ok(STAFF, 'application', 'approve', { id: app.id, version: seen.version, details: {} }, requestId())
+  return { offerId: offer.id, enrolmentId: app.payload.enrolmentId, sessionId: offer.sessions[0].id }
+}
+
 const SCENARIOS: Scenario[] = [
   { key: 'user.login', variant: 'returning', role: 'worker', input: () => ({}) },
   { key: 'user.login', variant: 'first sign-in', role: 'worker', as: (w) => w.newcomer(), input: () => ({}) },
@@ -152,6 +185,58 @@ const SCENARIOS: Scenario[] = [
   { key: 'application.close', role: 'staff', input: async (w) => ({ ...(await w.fresh('approved')), note: '已由法律援助中心承办' }) },
   { key: 'application.extend', role: 'staff', input: async (w) => ({ ...(await w.fresh()), reason: '案情复杂，需要向平台核实' }) },
   { key: 'application.revealIdNumber', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
+
+  { key: 'academy.catalogue', role: 'worker', input: () => ({}) },
+  { key: 'academy.catalogue', variant: 'evenings', role: 'worker', input: () => ({ tags: ['evening'] }) },
+  { key: 'academy.offer', role: 'worker', input: async (w) => ({ id: await offerId(w, '网约配送员五级 周末班') }) },
+  { key: 'academy.enrol', variant: 'a seat', role: 'worker', as: (w) => freshWorker(w), input: async (w) => ({ offerId: await offerId(w, '快递员四级（中级工）晚班'), attachments: [] }) },
+  { key: 'academy.learning', role: 'worker', input: () => ({}) },
+  { key: 'academy.transcript', role: 'worker', input: async (w) => ({ enrolmentId: await riderDiplomaEnrolment(w) }) },
+  { key: 'academy.addCertificate', role: 'worker', input: async (w) => ({ number: certNumber(), level: 5, occupation: '快递员', issuedOn: '2026-09-01', photo: await w.api.upload(WORKER) }) },
+  {
+    key: 'academy.quoteSkillSubsidy', role: 'worker',
+    input: async (w) => ({ certificateId: (await w.api.ok<{ certificates: { id: string; claim: unknown }[] }>(WORKER, 'academy', 'learning', {})).certificates.find((c) => !c.claim)!.id }),
+  },
+  {
+    key: 'academy.claimSkillSubsidy', role: 'worker', as: (w) => freshWorker(w, '郑证书'),
+    input: async (w) => {
+      const who = lastFresh!
+      const photo = await w.api.upload(who.openid)
+      const { body } = (await w.api.s.call<{ id: string }>('academy', 'addCertificate', { number: certNumber(), level: 5, occupation: '快递员', issuedOn: '2026-09-01', photo }, { token: who.token, requestId: requestId() })) as { body: Envelope<{ id: string }> }
+      if (!body.ok) throw new Error(JSON.stringify(body.error))
+      return { certificateId: body.data.id }
+    },
+  },
+  { key: 'academy.quoteTuitionSubsidy', role: 'worker', input: async (w) => ({ enrolmentId: await riderDiplomaEnrolment(w), yearNo: 1, paidFen: 680_000, tier: 'none' }) },
+  { key: 'academy.claimTuitionSubsidy', role: 'worker', input: async (w) => ({ enrolmentId: await riderDiplomaEnrolment(w), yearNo: 1, paidFen: 680_000, tier: 'none', attachments: [await w.api.upload(WORKER)] }) },
+  { key: 'academy.rules', role: 'worker', input: () => ({}) },
+  // Public: an employer checking a number needs no account (here a signed-in caller: the same calls).
+  { key: 'academy.verify', role: 'worker', input: async (w) => ({ number: (await w.api.ok<{ certificates: { number: string }[] }>(WORKER, 'academy', 'learning', {})).certificates[0].number }) },
+  {
+    key: 'academy.saveOffer', role: 'staff',
+    input: () => ({ type: 'skill', title: '网约配送员五级 夜班', provider: '崇川区职业技能培训中心', district: '320613', cityWide: false, description: '', occupation: '网约配送员', skillLevel: 5, leadsTo: '证书', enrolUntil: '2027-01-10', seats: 30, sessions: [{ date: '2027-01-12', start: '19:00', end: '21:00', online: true }] }),
+  },
+  { key: 'academy.setOfferStatus', role: 'staff', input: async (w) => ({ id: (await freshClass(w)).offerId, status: 'closed' }) },
+  { key: 'academy.staffOffers', role: 'staff', input: () => ({}) },
+  { key: 'academy.roster', role: 'staff', input: async (w) => ({ offerId: await offerId(w, '网约配送员五级 周末班') }) },
+  { key: 'academy.recordAttendance', role: 'staff', input: async (w) => { const c = await freshClass(w); return { offerId: c.offerId, sessionId: c.sessionId, present: [c.enrolmentId], absent: [] } } },
+  { key: 'academy.recordCredits', role: 'staff', input: async (w) => ({ offerId: await offerId(w, '物流管理（专科）'), module: '供应链基础', yearNo: 1, rows: [{ enrolmentId: await riderDiplomaEnrolment(w), credits: 30 }] }) },
+  { key: 'academy.markNoShow', role: 'staff', input: async (w) => ({ enrolmentId: (await freshClass(w)).enrolmentId }) },
+  { key: 'academy.completeCourse', role: 'staff', input: async (w) => ({ offerId: (await freshClass(w)).offerId }) },
+  {
+    key: 'academy.issueCertificates', role: 'staff',
+    input: async (w) => {
+      const c = await freshClass(w)
+      await w.api.ok(STAFF, 'academy', 'recordAttendance', { offerId: c.offerId, sessionId: c.sessionId, present: [c.enrolmentId], absent: [] }, requestId())
+      await w.api.ok(STAFF, 'academy', 'completeCourse', { offerId: c.offerId }, requestId())
+      return { offerId: c.offerId, enrolmentIds: [c.enrolmentId], issuedOn: new Date().toISOString().slice(0, 10) }
+    },
+  },
+  { key: 'academy.figures', role: 'staff', input: () => ({}) },
+  {
+    key: 'academy.setRules', role: 'staff',
+    input: async (w) => ({ district: '320613', ...(await w.api.ok<object>(WORKER, 'academy', 'rules', {})) }),
+  },
 ]
 
 interface Measured {
@@ -190,8 +275,11 @@ function plan(submitKey: string): { name: string; key: string; writes: boolean; 
   return out
 }
 
+/** Every kind's submission besides legal aid's: the same goal. */
+const SUBMISSIONS = new Set(['academy.enrol', 'academy.claimSkillSubsidy', 'academy.claimTuitionSubsidy'])
+
 function goalOf(key: string, submitKey: string, role: Role, writes: boolean): number | null {
-  if (key === submitKey) return 6
+  if (key === submitKey || SUBMISSIONS.has(key)) return 6
   if (key === 'application.queue') return 4
   return role === 'worker' && !writes ? 3 : null
 }

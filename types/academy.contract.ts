@@ -37,7 +37,8 @@ import { Empty } from './user.schema'
 
 export interface CataloguePage {
   rows: OfferCard[]
-  total: number
+  /** Whether a next page exists. */
+  more: boolean
   page: number
   pageSize: number
   /** The city listed (the worker's own unless another was picked). */

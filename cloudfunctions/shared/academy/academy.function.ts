@@ -1,6 +1,6 @@
 import { academyContract } from '~types/academy.contract'
 import { AppError } from '../core/app-error'
-import { defineFunction } from '../core/define-function'
+import { defineFunction, recordsReplay } from '../core/define-function'
 import { addCertificate, issueCertificates, verifyCertificate } from './certificate.service'
 import { enrol } from './enrolment.submit'
 import { academyFigures, completeCourse, markNoShow, myLearning, recordAttendance, recordCredits, roster, transcript } from './learning.service'
@@ -23,14 +23,14 @@ export const academyFunction = defineFunction(
       const mine = (data[0] as EnrolmentDoc | undefined) ?? null
       return { ...offerDetail(o, rt.now(), mine), enrolment: mine ? enrolmentView(mine, o, rt.now(), null) : null }
     },
-    enrol: (input, { runtime, user }) => enrol(runtime, user, input),
+    enrol: recordsReplay((input, { runtime, user, replay }) => enrol(runtime, user, input, replay)),
     learning: (_input, { runtime, user }) => myLearning(runtime, user),
     transcript: ({ enrolmentId }, { runtime, user }) => transcript(runtime, user, enrolmentId),
     addCertificate: (input, { runtime, user }) => addCertificate(runtime, user, input),
     quoteSkillSubsidy: ({ certificateId }, { runtime, user }) => quoteSkill(runtime, user, certificateId),
-    claimSkillSubsidy: ({ certificateId }, { runtime, user }) => claimSkill(runtime, user, certificateId),
+    claimSkillSubsidy: recordsReplay(({ certificateId }, { runtime, user, replay }) => claimSkill(runtime, user, certificateId, replay)),
     quoteTuitionSubsidy: (input, { runtime, user }) => quoteTuition(runtime, user, input),
-    claimTuitionSubsidy: (input, { runtime, user }) => claimTuition(runtime, user, input),
+    claimTuitionSubsidy: recordsReplay((input, { runtime, user, replay }) => claimTuition(runtime, user, input, replay)),
     rules: ({ district }, { runtime, user }) => rulesFor(runtime, district ?? user.profile!.districtCode),
     verify: ({ number }, { runtime }) => verifyCertificate(runtime, number),
     saveOffer: (input, { runtime, user }) => saveOffer(runtime, user, input),

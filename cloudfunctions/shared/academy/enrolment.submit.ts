@@ -3,6 +3,7 @@ import type { ApplicationView } from '~types/application.schema'
 import { findCity, findDistrict, regionLabel } from '~types/regions'
 import { AppError, invalidField } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
+import type { ReplayRecorder } from '../core/idempotency'
 import type { UserDoc } from '../user/user.doc'
 import { openApplication } from '../workflow/open-application'
 import { ENROLMENTS, enrolmentIdOf, type EnrolmentDoc } from './enrolment.doc'
@@ -14,7 +15,7 @@ import { takeSeat } from './seats'
  * transaction a seat or a waitlist place, the enrolment record (its id refuses a second one) and the application
  * staff review.
  */
-export async function enrol(rt: Runtime, user: UserDoc, input: EnrolInput): Promise<ApplicationView> {
+export async function enrol(rt: Runtime, user: UserDoc, input: EnrolInput, recorder?: ReplayRecorder): Promise<ApplicationView> {
   const offer = await offerForWorker(rt, user, input.offerId)
   const state = availability(offer, rt.now())
   if (state === 'closed') throw new AppError('CONFLICT', '这门课的报名已经截止')
@@ -79,5 +80,5 @@ export async function enrol(rt: Runtime, user: UserDoc, input: EnrolInput): Prom
       }
       await tx.collection(ENROLMENTS).doc(enrolmentId).set(doc)
     },
-  })
+  }, recorder)
 }

@@ -32,6 +32,11 @@ export interface OfferDoc {
   diploma: DiplomaInput | null
   /** Derived from the sessions on every save (online, evenings from 18:00, weekends). */
   tags: ScheduleTag[]
+  /**
+   * The same tags as one sorted key (`evening+online`, '' for none): a schedule filter is then an `in` over the few
+   * keys that contain the wanted tags — a plain indexed comparison where an array match would scan the city.
+   */
+  tagKey: string
   firstDate: string | null
   lastDate: string | null
   /** The first class's start: an offer that has started takes nobody new. */

@@ -1,4 +1,5 @@
 import {
+  SCHEDULE_TAGS,
   type CatalogueInput,
   type DiplomaInput,
   type OfferAvailability,
@@ -29,6 +30,14 @@ export function tagsOf(type: OfferInput['type'], sessions: readonly SessionView[
   if (sessions.some((s) => s.start >= '18:00')) tags.add('evening')
   if (sessions.some((s) => [0, 6].includes(dayjs.tz(s.date, ZONE).day()))) tags.add('weekend')
   return [...tags]
+}
+
+export const tagKeyOf = (tags: readonly ScheduleTag[]) => [...tags].sort().join('+')
+
+/** Every tag key holding all of `wanted`: the subsets of the other tags, each joined with them. */
+export function tagKeysWith(wanted: readonly ScheduleTag[]): string[] {
+  const others = SCHEDULE_TAGS.filter((t) => !wanted.includes(t))
+  return Array.from({ length: 2 ** others.length }, (_, mask) => tagKeyOf([...wanted, ...others.filter((_t, i) => mask & (1 << i))]))
 }
 
 export function startOf(s: Pick<SessionView, 'date' | 'start'>): Date {
@@ -90,26 +99,23 @@ export function offerDetail(o: OfferDoc, now: Date, mine: EnrolmentDoc | null): 
 
 /**
  * The catalogue: published offers of a city (the worker's own unless another is picked), soonest first, filtered
- * by kind, occupation and when classes are. One query for the page, one count, one for the caller's own enrolments
- * among them — whatever the collection's size (index: status, city, sortKey).
+ * by kind, occupation and when classes are. One query for the page, one for the caller's own enrolments among them —
+ * whatever the collection's size (indexes: status, city, sortKey; with a schedule filter status, city, tagKey, sortKey).
  */
-export async function catalogue(rt: Runtime, user: UserDoc, f: CatalogueInput): Promise<{ rows: OfferCard[]; total: number; page: number; pageSize: number; city: string }> {
+export async function catalogue(rt: Runtime, user: UserDoc, f: CatalogueInput): Promise<{ rows: OfferCard[]; more: boolean; page: number; pageSize: number; city: string }> {
   const _ = rt.db.command
   const city = f.city ?? findDistrict(user.profile!.districtCode)?.cityCode ?? '320600'
   const where: Record<string, unknown> = { status: 'published', city }
   if (f.type) where.type = f.type
   if (f.occupation) where.occupation = f.occupation
-  if (f.tags?.length) where.tags = _.all(f.tags)
+  if (f.tags?.length) where.tagKey = _.in(tagKeysWith(f.tags))
   const page = f.page ?? 1
-  const col = rt.db.collection(OFFERS)
-  const [{ data }, { total }] = await Promise.all([
-    col.where(where).orderBy('sortKey', 'asc').skip((page - 1) * CATALOGUE_PAGE_SIZE).limit(CATALOGUE_PAGE_SIZE).get(),
-    col.where(where).count(),
-  ])
-  const offers = data as OfferDoc[]
+  // One more than a page says whether there is a next one, without a count (a round trip) over the city.
+  const { data } = await rt.db.collection(OFFERS).where(where).orderBy('sortKey', 'asc').skip((page - 1) * CATALOGUE_PAGE_SIZE).limit(CATALOGUE_PAGE_SIZE + 1).get()
+  const offers = (data as OfferDoc[]).slice(0, CATALOGUE_PAGE_SIZE)
   const mine = await myEnrolmentsIn(rt, user, offers.map((o) => o._id))
   const now = rt.now()
-  return { rows: offers.map((o) => offerCard(o, now, mine.get(o._id) ?? null)), total, page, pageSize: CATALOGUE_PAGE_SIZE, city }
+  return { rows: offers.map((o) => offerCard(o, now, mine.get(o._id) ?? null)), more: data.length > CATALOGUE_PAGE_SIZE, page, pageSize: CATALOGUE_PAGE_SIZE, city }
 }
 
 async function myEnrolmentsIn(rt: Runtime, user: UserDoc, offerIds: string[]): Promise<Map<string, EnrolmentDoc>> {
@@ -163,6 +169,7 @@ export async function saveOffer(rt: Runtime, user: UserDoc, input: OfferInput): 
     sessions,
     diploma: input.type === 'diploma' ? input.diploma! : null,
     tags: tagsOf(input.type, sessions),
+    tagKey: tagKeyOf(tagsOf(input.type, sessions)),
     firstDate,
     lastDate: sessions.at(-1)?.date ?? null,
     startsAt: sessions[0] ? startOf(sessions[0]) : null,

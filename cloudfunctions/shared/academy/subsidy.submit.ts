@@ -4,6 +4,7 @@ import { formatFen } from '~types/money'
 import { inZone } from '~types/time'
 import { AppError, invalidField } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
+import type { ReplayRecorder } from '../core/idempotency'
 import type { UserDoc } from '../user/user.doc'
 import { openApplication } from '../workflow/open-application'
 import { CERTIFICATES, CLAIMS, type CertificateDoc, type ClaimsDoc } from './certificate.doc'
@@ -48,7 +49,7 @@ export async function quoteSkill(rt: Runtime, user: UserDoc, certificateId: stri
  * The claim: the same rules again inside the transaction against the worker's claims record (two claims filed at
  * once cannot both take the last of the year's three), then the application with the amount as computed.
  */
-export async function claimSkill(rt: Runtime, user: UserDoc, certificateId: string): Promise<ApplicationView> {
+export async function claimSkill(rt: Runtime, user: UserDoc, certificateId: string, recorder?: ReplayRecorder): Promise<ApplicationView> {
   const district = user.profile!.districtCode
   const [cert, rules] = await Promise.all([ownCertificate(rt, user, certificateId), rulesFor(rt, district)])
   const now = rt.now()
@@ -77,7 +78,7 @@ export async function claimSkill(rt: Runtime, user: UserDoc, certificateId: stri
       claims!.skill.push({ applicationId, caseNo, certificateId: cert._id, occupation: cert.occupation, level: cert.level, year: inZone(now).year(), state: 'pending' })
       await writeClaims(tx, claims!)
     },
-  })
+  }, recorder)
 }
 
 async function programmeFacts(rt: Runtime, user: UserDoc, enrolmentId: string, yearNo: number) {
@@ -101,7 +102,7 @@ export async function quoteTuition(rt: Runtime, user: UserDoc, input: Pick<Tuiti
 }
 
 /** After paying a year's tuition with that year's credits complete: the claim, reviewed by the programme's district. */
-export async function claimTuition(rt: Runtime, user: UserDoc, input: TuitionSubsidyInput): Promise<ApplicationView> {
+export async function claimTuition(rt: Runtime, user: UserDoc, input: TuitionSubsidyInput, recorder?: ReplayRecorder): Promise<ApplicationView> {
   if (input.tier !== 'none' && input.attachments.length < 2) throw invalidField('attachments', '获得过荣誉的，请在学费发票之外再上传一张荣誉证书照片')
   const { offer, facts } = await programmeFacts(rt, user, input.enrolmentId, input.yearNo)
   const rules = await rulesFor(rt, offer.district)
@@ -129,7 +130,7 @@ export async function claimTuition(rt: Runtime, user: UserDoc, input: TuitionSub
       claims!.tuition.push({ applicationId, caseNo, enrolmentId: input.enrolmentId, yearNo: input.yearNo, state: 'pending' })
       await writeClaims(tx, claims!)
     },
-  })
+  }, recorder)
 }
 
 /** A claim's record moves with its application: approved stays (and counts), anything else leaves. */

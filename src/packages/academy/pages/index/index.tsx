@@ -27,17 +27,21 @@ export default function CataloguePage() {
   const [tags, setTags] = useState<string[]>([])
   const [city, setCity] = useState('')
   const [allCities, setAllCities] = useState(false)
+  const [page, setPage] = useState(1)
   const list = useRemote(
-    () => api.academy.catalogue({ ...(type ? { type: type as OfferType } : {}), ...(tags.length ? { tags: tags as ScheduleTag[] } : {}), ...(city ? { city } : {}) }),
+    () => api.academy.catalogue({ ...(type ? { type: type as OfferType } : {}), ...(tags.length ? { tags: tags as ScheduleTag[] } : {}), ...(city ? { city } : {}), ...(page > 1 ? { page } : {}) }),
     ready,
   )
   // A filter changed: load again (the first load is useRemote's own, when the page shows).
   const mounted = useRef(false)
   const filterKey = `${type}|${tags.join(',')}|${city}`
   useEffect(() => {
+    if (mounted.current) setPage(1)
+  }, [filterKey])
+  useEffect(() => {
     if (mounted.current && ready) void list.reload()
     mounted.current = true
-  }, [filterKey])
+  }, [filterKey, page])
   if (!ready) return <PageStatus session={session} />
   const cityOptions = [home, ...CITIES.map((c) => c.code).filter((c) => c !== home)].slice(0, 13).map((c) => ({ value: c, label: CITIES.find((x) => x.code === c)?.name ?? c }))
   const reload = () => void list.reload()
@@ -73,16 +77,21 @@ export default function CataloguePage() {
       >
         {(d) => (
           <View role="list" aria-label="课程">
-            <Text className="academy__count">{`共 ${d.total} 个`}</Text>
+            {page > 1 ? <Text className="academy__count">{`第 ${page} 页`}</Text> : null}
             {d.rows.map((o) => (
               <Offer key={o.id} offer={o} />
             ))}
           </View>
         )}
       </LoadState>
-      {list.data && list.data.total > list.data.rows.length ? (
-        <ActionButton variant="secondary" onClick={reload}>
-          {`只显示了前 ${list.data.rows.length} 个，缩小筛选范围看更多`}
+      {list.data?.more ? (
+        <ActionButton variant="secondary" onClick={() => setPage(page + 1)}>
+          看更多课程
+        </ActionButton>
+      ) : null}
+      {page > 1 ? (
+        <ActionButton variant="secondary" onClick={() => setPage(page - 1)}>
+          回到上一页
         </ActionButton>
       ) : null}
     </PageRoot>

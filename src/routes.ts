@@ -19,4 +19,11 @@ export const routes = {
   academyOffer: '/packages/academy/pages/offer/index',
   academyLearning: '/packages/academy/pages/learning/index',
   academySubsidy: '/packages/academy/pages/subsidy/index',
+  academyManage: '/packages/academy/pages/manage/index',
+  academyEdit: '/packages/academy/pages/edit/index',
+  academyClass: '/packages/academy/pages/class/index',
+  academyRules: '/packages/academy/pages/rules/index',
+  academyCertificate: '/packages/academy/pages/certificate/index',
+  academyVerify: '/packages/academy/pages/verify/index',
+  academyTranscript: '/packages/academy/pages/transcript/index',
 } as const

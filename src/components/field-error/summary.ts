@@ -15,3 +15,11 @@ export function errorSummary(errors: Record<string, string>, labels: Record<stri
 export function scrollToFirstError(): void {
   setTimeout(() => void Promise.resolve(Taro.pageScrollTo({ selector: '.field-error', offsetTop: -110, duration: 200 })).catch(() => undefined), 60)
 }
+
+/**
+ * What a form's SubmitBar says after a refusal: when the errors are the form's own fields, their names (each message
+ * is under its field already — not said twice); otherwise the problem itself.
+ */
+export function formProblem(action: { errors: Record<string, string>; problem?: string }, labels: Record<string, string>): string | undefined {
+  return Object.keys(action.errors).some((k) => labels[k]) ? errorSummary(action.errors, labels) : action.problem
+}

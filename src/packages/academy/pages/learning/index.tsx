@@ -31,6 +31,9 @@ export default function LearningPage() {
             </ActionButton>
             <Text className="section-title">证书</Text>
             {d.certificates.length ? d.certificates.map((c) => <Certificate key={c.id} c={c} />) : <Text className="page__lead">学院发的证书会自动出现在这里。</Text>}
+            <ActionButton variant="secondary" onClick={() => void Taro.navigateTo({ url: routes.academyCertificate })}>
+              添加在别处考的证书
+            </ActionButton>
           </>
         )}
       </LoadState>
@@ -53,6 +56,11 @@ function Enrolment({ e }: { e: EnrolmentView }) {
       {e.certificateId ? <Text className="offer__line">{`已发证书 ${e.certificateId}`}</Text> : null}
       <View className="academy-card__links">
         <View className="link" role="link" onClick={open}>{`报名进度（${e.caseNo}）›`}</View>
+        {e.creditsRequired !== null ? (
+          <View className="link" role="link" onClick={() => void Taro.navigateTo({ url: `${routes.academyTranscript}?id=${encodeURIComponent(e.id)}` })}>
+            成绩单 ›
+          </View>
+        ) : null}
         {e.creditsRequired !== null && (e.state === 'enrolled' || e.state === 'completed') ? (
           <View className="link" role="link" onClick={() => void Taro.navigateTo({ url: `${routes.academySubsidy}?enrolment=${encodeURIComponent(e.id)}` })}>
             申请学费补贴 ›
@@ -74,13 +82,16 @@ function Certificate({ c }: { c: CertificateView }) {
       ) : (
         <Text className={`offer__line offer__line--strong${c.daysLeft >= 0 && c.daysLeft <= 30 ? ' offer__line--alert' : ''}`}>{window}</Text>
       )}
-      {!c.claim && c.daysLeft >= 0 ? (
-        <View className="academy-card__links">
+      <View className="academy-card__links">
+        {!c.claim && c.daysLeft >= 0 ? (
           <View className="link" role="link" onClick={() => void Taro.navigateTo({ url: `${routes.academySubsidy}?certificate=${encodeURIComponent(c.id)}` })}>
             看看能补多少 ›
           </View>
+        ) : null}
+        <View className="link" role="link" onClick={() => void Taro.navigateTo({ url: `${routes.academyVerify}?number=${encodeURIComponent(c.number)}` })}>
+          出示核验页 ›
         </View>
-      ) : null}
+      </View>
     </View>
   )
 }

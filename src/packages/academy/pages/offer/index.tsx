@@ -16,6 +16,7 @@ import { PageRoot } from '../../../../components/page-root'
 import { PageStatus } from '../../../../components/page-status'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { TextField } from '../../../../components/text-field'
+import { formProblem, scrollToFirstError } from '../../../../components/field-error/summary'
 import { useAction } from '../../../../hooks/use-action'
 import { useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
@@ -24,6 +25,8 @@ import { routes } from '../../../../routes'
 import { emptyEnrol, enrolDraftKey, type EnrolDraft } from '../../lib/draft'
 import { availabilityWord, enrolmentWords, levelWord, priceWords, seatWords, sessionWords, typeWord } from '../../lib/words'
 import '../../lib/academy.scss'
+
+const ENROL_LABELS: Record<string, string> = { education: '最高学历', attachments: '学历证明', note: '留言' }
 
 const educationOptions = EDUCATION_LEVELS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))
 
@@ -118,7 +121,7 @@ function EnrolForm({ offer: o, user, onDone }: { offer: OfferDetail; user: UserV
       ...(draft.note.trim() ? { note: draft.note } : {}),
       attachments: draft.attachments.map((a) => a.fileId),
     } satisfies z.input<typeof EnrolInput>)
-    if (!view) return
+    if (!view) return scrollToFirstError()
     clear()
     void Taro.showToast({ title: view.payload.seated ? '已报名' : '已加入候补', icon: 'success' })
     onDone()
@@ -134,7 +137,7 @@ function EnrolForm({ offer: o, user, onDone }: { offer: OfferDetail; user: UserV
         </>
       ) : null}
       <TextField label="想对老师说的（选填）" placeholder="如 只能晚上 8 点后上课" maxlength={200} value={draft.note} onChange={(note) => update({ note })} error={action.errors.note} />
-      <SubmitBar problem={problem ?? action.problem} busy={action.busy} busyText="正在报名…" onSubmit={() => void send()}>
+      <SubmitBar problem={problem ?? formProblem(action, ENROL_LABELS)} busy={action.busy} busyText="正在报名…" onSubmit={() => void send()}>
         {full ? '加入候补' : '确认报名'}
       </SubmitBar>
     </View>

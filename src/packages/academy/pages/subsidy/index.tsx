@@ -14,6 +14,7 @@ import { PageRoot } from '../../../../components/page-root'
 import { PageStatus } from '../../../../components/page-status'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { TextField } from '../../../../components/text-field'
+import { formProblem, scrollToFirstError } from '../../../../components/field-error/summary'
 import { useAction } from '../../../../hooks/use-action'
 import { DRAFT_PREFIX, useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
@@ -85,6 +86,8 @@ interface TuitionDraft {
   attachments: Attached[]
 }
 
+const TUITION_LABELS: Record<string, string> = { yearNo: '第几学年', paidFen: '实际交的学费', tier: '荣誉', attachments: '发票或收据' }
+
 const tierOptions = HONOUR_TIERS.map((t) => ({ value: t, label: HONOUR_TIER_LABELS[t] }))
 
 function TuitionClaim({ enrolmentId, userId }: { enrolmentId: string; userId: string }) {
@@ -106,7 +109,7 @@ function TuitionClaim({ enrolmentId, userId }: { enrolmentId: string; userId: st
     if (!paid.ok) return action.fail({ paidFen: paid.error })
     await askForProgressNotices()
     const view = await action.run({ enrolmentId, yearNo: Number(d.yearNo), paidFen: paid.fen, tier: d.tier as never, attachments: d.attachments.map((a) => a.fileId) })
-    if (!view) return
+    if (!view) return scrollToFirstError()
     clear()
     await done(view.id)
   }
@@ -119,7 +122,7 @@ function TuitionClaim({ enrolmentId, userId }: { enrolmentId: string; userId: st
       <ChipGroup label="获得过的荣誉" options={tierOptions} value={d.tier} onChange={(tier) => update({ tier })} hint="获得过荣誉的补贴比例更高，要上传荣誉证书" error={action.errors.tier} />
       <AttachmentPicker label="学费发票或收据（获得荣誉的再加荣誉证书）" value={d.attachments} onChange={(attachments) => update({ attachments })} onUploadingChange={onUploadingChange} error={action.errors.attachments} />
       {quote ? <QuoteCard quote={quote} /> : null}
-      <SubmitBar problem={action.problem ?? action.errors.enrolmentId} busy={action.busy} busyText="正在提交…" onSubmit={() => void send()}>
+      <SubmitBar problem={formProblem(action, TUITION_LABELS)} busy={action.busy} busyText="正在提交…" onSubmit={() => void send()}>
         提交申请
       </SubmitBar>
     </>

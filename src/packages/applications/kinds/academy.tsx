@@ -72,7 +72,10 @@ function Reasoning({ lines }: { lines?: string[] }) {
   )
 }
 
+const subsidyDecided: Omit<ApplicantKind, 'RequestRows'> = { ApprovedRows: AmountRows, approvedNext: '已批准：等待发放', appeal: APPEAL }
+
 export const skillSubsidyApplicant: ApplicantKind = {
+  ...subsidyDecided,
   RequestRows({ view }) {
     const p = view.payload as Partial<SkillSubsidyPayload>
     return (
@@ -88,12 +91,10 @@ export const skillSubsidyApplicant: ApplicantKind = {
       </>
     )
   },
-  ApprovedRows: AmountRows,
-  approvedNext: '已批准：等待发放',
-  appeal: APPEAL,
 }
 
 export const tuitionSubsidyApplicant: ApplicantKind = {
+  ...subsidyDecided,
   RequestRows({ view }) {
     const p = view.payload as Partial<TuitionSubsidyPayload>
     return (
@@ -111,7 +112,4 @@ export const tuitionSubsidyApplicant: ApplicantKind = {
       </>
     )
   },
-  ApprovedRows: AmountRows,
-  approvedNext: '已批准：等待发放',
-  appeal: APPEAL,
 }

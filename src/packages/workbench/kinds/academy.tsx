@@ -99,7 +99,16 @@ function SubsidyDecided({ details }: { details: Record<string, unknown> }) {
   )
 }
 
+/** What both subsidies decide alike: the amount by rule, lowered only with a reason. */
+const subsidyDecision: Omit<ReviewKind, 'RequestFields'> = {
+  DecisionFields: SubsidyDecided,
+  ApproveFields: (props) => <SubsidyApprove {...props} computedFen={Number(props.payload?.computedFen ?? 0)} />,
+  emptyApproval: (payload) => ({ amount: yuanOf(Number(payload?.computedFen ?? 0)), lowerReason: '' }),
+  toDetails: subsidyDetails,
+}
+
 export const skillSubsidyReview: ReviewKind = {
+  ...subsidyDecision,
   RequestFields({ view }) {
     const p = view.payload as Partial<SkillSubsidyPayload>
     return (
@@ -115,13 +124,10 @@ export const skillSubsidyReview: ReviewKind = {
       </>
     )
   },
-  DecisionFields: SubsidyDecided,
-  ApproveFields: (props) => <SubsidyApprove {...props} computedFen={Number(props.payload?.computedFen ?? 0)} />,
-  emptyApproval: (payload) => ({ amount: yuanOf(Number(payload?.computedFen ?? 0)), lowerReason: '' }),
-  toDetails: subsidyDetails,
 }
 
 export const tuitionSubsidyReview: ReviewKind = {
+  ...subsidyDecision,
   RequestFields({ view }) {
     const p = view.payload as Partial<TuitionSubsidyPayload>
     return (
@@ -140,8 +146,4 @@ export const tuitionSubsidyReview: ReviewKind = {
       </>
     )
   },
-  DecisionFields: SubsidyDecided,
-  ApproveFields: (props) => <SubsidyApprove {...props} computedFen={Number(props.payload?.computedFen ?? 0)} />,
-  emptyApproval: (payload) => ({ amount: yuanOf(Number(payload?.computedFen ?? 0)), lowerReason: '' }),
-  toDetails: subsidyDetails,
 }

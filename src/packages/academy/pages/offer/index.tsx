@@ -24,6 +24,7 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { routes } from '../../../../routes'
 import { emptyEnrol, enrolDraftKey, type EnrolDraft } from '../../lib/draft'
 import { availabilityWord, enrolmentWords, levelWord, priceWords, seatWords, sessionWords, typeWord } from '../../lib/words'
+import { InfoRow } from '../../lib/info-row'
 import '../../lib/academy.scss'
 
 const ENROL_LABELS: Record<string, string> = { education: '最高学历', attachments: '学历证明', note: '留言' }
@@ -54,17 +55,17 @@ function Offer({ offer: o, user, onChanged }: { offer: OfferDetail; user: UserVi
       <Text className="page__title">{o.title}</Text>
       <Text className="page__lead">{o.description}</Text>
       <View className="academy-card">
-        <Line label="承办">{`${o.provider}（${o.where}）`}</Line>
-        <Line label="学完">{o.leadsTo}</Line>
-        <Line label="费用">{priceWords(o)}</Line>
-        <Line label="名额">{seatWords(o)}</Line>
-        <Line label="报名截止">{o.enrolUntil}</Line>
+        <InfoRow label="承办">{`${o.provider}（${o.where}）`}</InfoRow>
+        <InfoRow label="学完">{o.leadsTo}</InfoRow>
+        <InfoRow label="费用">{priceWords(o)}</InfoRow>
+        <InfoRow label="名额">{seatWords(o)}</InfoRow>
+        <InfoRow label="报名截止">{o.enrolUntil}</InfoRow>
         {o.diploma ? (
           <>
-            <Line label="层次">{`${DIPLOMA_LEVEL_LABELS[o.diploma.level]} · ${o.diploma.university}`}</Line>
-            <Line label="学制">{`${o.diploma.lengthMonths} 个月，共 ${o.diploma.years} 个学年`}</Line>
-            <Line label="学分">{`毕业要修满 ${formatCredits(o.diploma.creditsRequired)} 学分，每学年约 ${formatCredits(o.diploma.creditsPerYear)} 学分`}</Line>
-            <Line label="学费">{`${formatFen(o.diploma.tuitionFenPerYear)}/年；每学年学分修满后可申请学费补贴`}</Line>
+            <InfoRow label="层次">{`${DIPLOMA_LEVEL_LABELS[o.diploma.level]} · ${o.diploma.university}`}</InfoRow>
+            <InfoRow label="学制">{`${o.diploma.lengthMonths} 个月，共 ${o.diploma.years} 个学年`}</InfoRow>
+            <InfoRow label="学分">{`毕业要修满 ${formatCredits(o.diploma.creditsRequired)} 学分，每学年约 ${formatCredits(o.diploma.creditsPerYear)} 学分`}</InfoRow>
+            <InfoRow label="学费">{`${formatFen(o.diploma.tuitionFenPerYear)}/年；每学年学分修满后可申请学费补贴`}</InfoRow>
           </>
         ) : null}
       </View>
@@ -91,15 +92,6 @@ function Offer({ offer: o, user, onChanged }: { offer: OfferDetail; user: UserVi
         </ActionButton>
       ) : null}
     </>
-  )
-}
-
-function Line({ label, children }: { label: string; children: string }) {
-  return (
-    <View className="academy-card__row">
-      <Text className="academy-card__label">{label}</Text>
-      <Text className="academy-card__value">{children}</Text>
-    </View>
   )
 }
 

@@ -8,6 +8,7 @@ import { PageRoot } from '../../../../components/page-root'
 import { SubmitBar } from '../../../../components/submit-bar'
 import { TextField } from '../../../../components/text-field'
 import { useAction } from '../../../../hooks/use-action'
+import { InfoRow } from '../../lib/info-row'
 import '../../lib/academy.scss'
 
 /**
@@ -38,12 +39,12 @@ export default function VerifyPage() {
         result.found ? (
           <View className="academy-card" role="region" aria-label="核验结果">
             <Text className="offer__title">{result.source === 'academy' ? '✓ 学院颁发的证书' : '持证人自行登记的证书'}</Text>
-            <Row label="编号">{result.number}</Row>
-            <Row label="持证人">{result.holderMasked!}</Row>
-            <Row label="职业">{result.occupation!}</Row>
-            <Row label="等级">{SKILL_LEVEL_LABELS[result.level!]}</Row>
-            <Row label="发证日期">{result.issuedOn!}</Row>
-            <Row label="发证单位">{result.issuer!}</Row>
+            <InfoRow label="编号">{result.number}</InfoRow>
+            <InfoRow label="持证人">{result.holderMasked!}</InfoRow>
+            <InfoRow label="职业">{result.occupation!}</InfoRow>
+            <InfoRow label="等级">{SKILL_LEVEL_LABELS[result.level!]}</InfoRow>
+            <InfoRow label="发证日期">{result.issuedOn!}</InfoRow>
+            <InfoRow label="发证单位">{result.issuer!}</InfoRow>
             {result.source === 'external' ? <Text className="offer__line">这张证书是持证人自己登记的，学院没有核验；请到国家或江苏职业技能等级证书查询网站核对。</Text> : null}
           </View>
         ) : (
@@ -51,14 +52,5 @@ export default function VerifyPage() {
         )
       ) : null}
     </PageRoot>
-  )
-}
-
-function Row({ label, children }: { label: string; children: string }) {
-  return (
-    <View className="academy-card__row">
-      <Text className="academy-card__label">{label}</Text>
-      <Text className="academy-card__value">{children}</Text>
-    </View>
   )
 }

@@ -115,6 +115,9 @@ test('a skill course: catalogue, seats then waitlist, approval needs a seat, a w
   expect(learning.enrolments[0]).toMatchObject({ state: 'seated', waitlistPlace: null })
   const inbox = await okData<{ items: MessageView[] }>(s.call('user', 'listMessages', {}, { token: t['ax-2'] }))
   expect(inbox.items[0]).toMatchObject({ title: expect.stringContaining('候补成功'), target: { kind: 'application', id: c.id } })
+  // …and the lock-screen notice went out with the withdrawal's commit (the local sandbox), not an hour later.
+  const notices = await app<{ fields: { phrase2: string }; state: string }[]>('ax-2', 'notices', { id: c.id })
+  expect(notices[0]).toMatchObject({ fields: { phrase2: '候补成功' }, state: 'sandbox' })
   expect((await approveOf(c.id)).body).toMatchObject({ ok: true })
 
   // ax-1 may enrol again later — and joins the back of the line (full again).

@@ -44,7 +44,7 @@ export const enrolmentKind: KindDefinition = {
           }
     },
   },
-  async onTransition({ rt, tx, app, step }) {
+  async onTransition({ rt, tx, app, step, tell }) {
     const p = app.payload as unknown as EnrolmentPayload
     const { data } = await tx.collection(ENROLMENTS).doc(p.enrolmentId).get()
     const enrolment = data as EnrolmentDoc | null
@@ -56,8 +56,7 @@ export const enrolmentKind: KindDefinition = {
       return
     }
     const reason = RELEASES[step as Step]
-    // The promoted trainee's inbox message lands in this transaction; the lock-screen notice is an outbox row the
-    // hourly job pushes (the workflow's hook has no after-commit step).
-    if (reason) await releaseSeat(rt, tx, enrolment, reason)
+    // The first in line gets the seat and is told: the inbox in this transaction, the push after its commit.
+    if (reason) await releaseSeat(rt, tx, enrolment, reason, tell)
   },
 }

@@ -12,7 +12,8 @@ import { ENROLMENTS, creditsEarned, creditsInYear, type EnrolmentDoc } from './e
 import { getOffer, offerDetail, programmeYears, startOf } from './offer.service'
 import { OFFERS, type OfferDoc } from './offer.doc'
 import { rulesFor } from './rules.service'
-import { releaseSeat } from './seats'
+import { collectingTell, releaseSeat, type WrittenNotice } from './seats'
+import { deliver } from '../notify/notifier'
 
 function nextSession(offer: OfferDoc | undefined, now: Date): SessionView | null {
   if (!offer) return null
@@ -159,15 +160,16 @@ export async function markNoShow(rt: Runtime, staff: UserDoc, enrolmentId: strin
   const { data } = await rt.db.collection(ENROLMENTS).doc(enrolmentId).get()
   const seen = inScopeOr404(staff, (data[0] as EnrolmentDoc | undefined) ?? null, '没有找到这份报名')
   const now = rt.now()
-  const after = await inTransaction(rt.db, async (tx: Transaction) => {
+  let notices: WrittenNotice[] = []
+  await inTransaction(rt.db, async (tx: Transaction) => {
+    notices = []
     const { data: fresh } = await tx.collection(ENROLMENTS).doc(enrolmentId).get()
     const e = fresh as EnrolmentDoc
     if (e.state !== 'seated' && e.state !== 'enrolled') throw new AppError('CONFLICT', '只有占着名额的学员才能标记未到课')
-    const deliver = await releaseSeat(rt, tx, e, 'noShow')
+    await releaseSeat(rt, tx, e, 'noShow', collectingTell(rt, tx, notices))
     await tx.collection(AUDIT).add({ actorId: staff._id, actorRole: 'staff', action: 'academy.noShow', targetType: 'enrolment', targetId: enrolmentId, from: e.state, to: 'released', at: now })
-    return deliver
   })
-  await after()
+  await deliver(rt, notices)
   return roster(rt, staff, seen.offerId)
 }
 

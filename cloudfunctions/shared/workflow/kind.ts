@@ -3,6 +3,7 @@ import type { KindInfo } from '~types/kinds'
 import { formatDateTime } from '~types/format'
 import type { Runtime, Transaction } from '../core/context'
 import type { ApplicationDoc } from './application.doc'
+import type { Notice } from '../notify/notifier'
 
 /** An inbox message to the applicant about their application (the target is added by the workflow). */
 export interface KindMessage {
@@ -31,6 +32,11 @@ export interface TransitionHookContext {
   step: Step | 'extend'
   /** The validated decision details of an approval. */
   details?: Record<string, unknown>
+  /**
+   * Tells someone else about what the step did (the first in line who got the seat): the inbox message lands in this
+   * transaction, the lock-screen notice is pushed after the commit, with the step's own.
+   */
+  tell(notice: Notice): Promise<void>
 }
 
 /**

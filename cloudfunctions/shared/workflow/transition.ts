@@ -5,7 +5,7 @@ import { AppError } from '../core/app-error'
 import type { Database, Runtime, Transaction } from '../core/context'
 import type { ReplayRecorder } from '../core/idempotency'
 import { KIND_DEFINITIONS } from '../kinds'
-import { deliver, notify } from '../notify/notifier'
+import { deliver, notify, type Notice } from '../notify/notifier'
 import { noticeOf } from './notice'
 import { attachChecked, filesToAttach } from '../storage/files'
 import { APPLICATIONS, type ApplicationDoc, type StepDoc } from './application.doc'
@@ -93,9 +93,9 @@ export async function transition(
   const target: StepTarget = '_id' in on ? { id: on._id, version: on.version } : on
   const now = rt.now()
   const files = target.attach ? await filesToAttach(rt.db, target.attach.ownerOpenid, target.attach.fileIds) : []
-  let notice: Awaited<ReturnType<typeof notify>> | undefined
+  let notices: Awaited<ReturnType<typeof notify>>[] = []
   const next = await inTransaction(rt.db, async (tx: Transaction) => {
-    notice = undefined
+    notices = []
     const { data } = await tx.collection(APPLICATIONS).doc(target.id).get()
     const current = data as ApplicationDoc | null
     if (!current || (target.visibleTo && !target.visibleTo(current))) throw new AppError('NOT_FOUND', '没有找到这份申请')
@@ -105,18 +105,19 @@ export async function transition(
     if (!to) throw new AppError('CONFLICT', `这份申请现在是“${STATUS_LABELS[current.status]}”，不能${STEP_LABELS[step]}`)
     const opts = typeof plan === 'function' ? plan(current) : plan
     // The kind's own part of the step (a seat, a policy, points), in this transaction: all of it or none.
-    const own = (await KIND_DEFINITIONS[current.kind].onTransition?.({ rt, tx, app: current, step, details: opts.details })) ?? {}
+    const tell = async (n: Notice) => void notices.push(await notify(rt, tx, n))
+    const own = (await KIND_DEFINITIONS[current.kind].onTransition?.({ rt, tx, app: current, step, details: opts.details, tell })) ?? {}
     const fields: Partial<ApplicationDoc> = defined({ ...opts.patch, ...own, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
     // An application filed before it kept its own trail goes on without one (its views read the audit lines).
     if (Array.isArray(current.timeline)) fields.timeline = [...current.timeline, stepEntry(step, actor, current.status, to, now, opts)]
     await tx.collection(APPLICATIONS).doc(current._id).update(replacing(rt.db, fields))
     await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
-    if (opts.message) notice = await notify(rt, tx, noticeOf(current, to, opts.message))
+    if (opts.message) notices.push(await notify(rt, tx, noticeOf(current, to, opts.message)))
     await attachChecked(rt, tx, files, current._id)
     await recorder?.record(tx, { id: current._id })
     return { ...current, ...fields } as ApplicationDoc
   })
-  if (notice) await deliver(rt, [notice])
+  if (notices.length) await deliver(rt, notices)
   return next
 }
 

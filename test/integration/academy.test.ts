@@ -16,7 +16,7 @@ import { tinyPng } from '../support/files'
 let clock = new Date('2026-12-01T02:00:00Z')
 let s: TestServer
 const t: Record<string, string> = {}
-const WORKERS = ['demo-rider', 'demo-other', 'demo-staff-nantong', 'demo-staff-wuxi', 'ax-1', 'ax-2', 'ax-3']
+const WORKERS = ['demo-rider', 'demo-other', 'demo-staff-nantong', 'demo-staff-wuxi', 'demo-staff-wuxi-academy', 'ax-1', 'ax-2', 'ax-3']
 
 async function at(iso: string) {
   clock = new Date(iso)
@@ -123,6 +123,23 @@ test('a skill course: catalogue, seats then waitlist, approval needs a seat, a w
   // ax-1 may enrol again later — and joins the back of the line (full again).
   const again = await enrolIn('ax-1')
   expect(again.payload).toMatchObject({ seated: false, waitlistNo: 2 })
+
+  // Academy staff of another district (无锡梁溪) reach none of it: the course does not exist for them.
+  const rowOf = async (name: string) => (await ok<RosterView>(STAFF, 'roster', { offerId: course.id })).rows.find((r) => r.name === name)!
+  const wuxi = 'demo-staff-wuxi-academy'
+  for (const [action, data] of [
+    ['roster', { offerId: course.id }],
+    ['setOfferStatus', { id: course.id, status: 'closed' }],
+    ['saveOffer', { ...COURSE, id: course.id, district: '320213' }],
+    ['recordAttendance', { offerId: course.id, sessionId: course.sessions[0].id, present: [(await rowOf('周小勇')).enrolmentId], absent: [] }],
+    ['markNoShow', { enrolmentId: (await rowOf('学员乙')).enrolmentId }],
+    ['completeCourse', { offerId: course.id }],
+    ['issueCertificates', { offerId: course.id, enrolmentIds: [(await rowOf('周小勇')).enrolmentId], issuedOn: '2026-12-01' }],
+    ['setRules', { district: '320613', ...(await ok<object>('demo-rider', 'rules', {})) }],
+  ] as const) {
+    expect({ action, body: (await raw(wuxi, action, data)).body }).toMatchObject({ action, body: { ok: false, error: { code: 'NOT_FOUND' } } })
+  }
+  expect((await s.call('application', 'detail', { id: a.id }, { token: t[wuxi] })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
 
   // ax-2 does not come: the seat goes to ax-1.
   const before = await ok<RosterView>(STAFF, 'roster', { offerId: course.id })

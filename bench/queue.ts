@@ -2,6 +2,11 @@
  * The review queue at two sizes: the first page of one district's queue with 1,000 and with 100,000 applications
  * spread over Jiangsu's districts, in the embedded engine. Goal (issue #3): p95 ≤ 20 ms, and the two sizes within
  * 2× of each other — the cost must follow the page, not the collection.
+ *
+ * Then the workbench's weekly figures (`application.weekly`, issue #7 §2) at the same two sizes, the applications
+ * filed over a year (so 12 weeks hold about 23 % of them) and the final ones decided two days after filing. Its cost
+ * follows the applications of the caller's districts received or decided in those 12 weeks, read through the
+ * district+service+createdAt and district+service+decision.at indexes, not the collection.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,7 +15,9 @@ import { JIANGSU_REGIONS } from '../types/regions.generated'
 import type { ApplicationDoc } from '../cloudfunctions/shared/workflow/application.doc'
 import { APPLICATIONS } from '../cloudfunctions/shared/workflow/application.doc'
 import { queue } from '../cloudfunctions/shared/workflow/queue.service'
+import { weekly } from '../cloudfunctions/shared/workflow/weekly.service'
 import type { UserDoc } from '../cloudfunctions/shared/user/user.doc'
+import type { Runtime } from '../cloudfunctions/shared/core/context'
 import { openLocalRuntime } from '../server/local-runtime'
 
 const STATUSES = ['submitted', 'inReview', 'needsMore', 'resubmitted', 'approved', 'rejected', 'withdrawn'] as const
@@ -31,28 +38,42 @@ function fakeApplication(i: number, start: number): Omit<ApplicationDoc, '_id'> 
   }
 }
 
+const YEAR_MINUTES = 365 * 24 * 60
+
+/**
+ * The queue's application, filed in one of `districts` at a minute of the past year (evenly: 7919 is prime to the
+ * year's minutes); a final one decided two days later.
+ */
+const filedOverAYear = (districts: { code: string }[]) => (i: number, start: number): Omit<ApplicationDoc, '_id'> => {
+  const app = fakeApplication(i, start)
+  const created = new Date(start - ((i * 7919) % YEAR_MINUTES) * 60_000)
+  const decided = app.status === 'approved' || app.status === 'rejected' ? { result: app.status, at: new Date(Math.min(start, created.getTime() + 2 * 86_400_000)) } : null
+  const due = app.dueAt ? new Date(created.getTime() + (app.dueAt.getTime() - app.createdAt.getTime())) : null
+  return { ...app, district: districts[i % districts.length].code, createdAt: created, updatedAt: decided?.at ?? created, dueAt: due, decisionDueAt: due, decision: decided }
+}
+
 const staff = {
   _id: 'bench-staff', openid: 'bench-staff', createdAt: new Date(), updatedAt: new Date(), consents: [],
   roles: { admin: false, staff: [{ districtCode: '320613', services: ['legalAid'], grantedAt: new Date(), grantedBy: 'bench' }] },
 } as UserDoc
 
-async function measure(size: number) {
+/** Loads `size` applications made by `make`, then times `run` RUNS times; `rows` is what the last run counted. */
+async function measure(size: number, make: typeof fakeApplication = fakeApplication, run: (rt: Runtime) => Promise<number> = async (rt) => (await queue(rt, staff, {})).rows.length) {
   const dataDir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-'))
   const { runtime, close } = openLocalRuntime({ dataDir, log: () => undefined })
   try {
     const start = Date.now()
     const t0 = performance.now()
     for (let i = 0; i < size; i += 1000) {
-      await runtime.db.collection(APPLICATIONS).add(Array.from({ length: Math.min(1000, size - i) }, (_, k) => fakeApplication(i + k, start)))
+      await runtime.db.collection(APPLICATIONS).add(Array.from({ length: Math.min(1000, size - i) }, (_, k) => make(i + k, start)))
     }
     const loadMs = performance.now() - t0
     const times: number[] = []
     let rows = 0
     for (let r = 0; r < RUNS; r++) {
       const t = performance.now()
-      const page = await queue(runtime, staff, {})
+      rows = await run(runtime)
       times.push(performance.now() - t)
-      rows = page.rows.length
     }
     times.sort((a, b) => a - b)
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]
@@ -63,6 +84,12 @@ async function measure(size: number) {
   }
 }
 
+/** `application.weekly` of the bench staff; counts what the 12 weeks hold for them (received + decided). */
+async function weeklyOf(rt: Runtime): Promise<number> {
+  const { kinds } = await weekly(rt, staff)
+  return kinds.reduce((n, k) => n + k.received.reduce((a, b) => a + b, 0) + k.decided.reduce((a, b) => a + b, 0), 0)
+}
+
 void (async () => {
   const small = await measure(1_000)
   const large = await measure(100_000)
@@ -71,4 +98,12 @@ void (async () => {
   }
   const ratio = large.p95 / small.p95
   console.log(`100k / 1k p95 ratio: ${ratio.toFixed(2)} ${ratio <= 2 ? '✓' : '✗'} ≤ 2`)
+
+  // Every district of Jiangsu (as the applications would be), then the queue's 13 — a district 7× as busy.
+  for (const [where, districts] of [[`all ${JIANGSU_REGIONS.districts.length} districts`, JIANGSU_REGIONS.districts], ['13 districts', CITY_DISTRICTS]] as const) {
+    for (const size of [1_000, 100_000]) {
+      const r = await measure(size, filedOverAYear(districts), weeklyOf)
+      console.log(`weekly figures of district 320613, ${r.size.toLocaleString('en')} applications over a year in ${where} (loaded in ${(r.loadMs / 1000).toFixed(1)} s): ${r.rows} received + decided in its 12 weeks, p50 ${r.p50.toFixed(2)} ms · p95 ${r.p95.toFixed(2)} ms ${r.p95 <= 20 ? '✓' : '✗'} ≤ 20 ms`)
+    }
+  }
 })()

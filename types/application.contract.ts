@@ -22,6 +22,17 @@ import { Empty } from './user.schema'
 import { CalendarYearInput, type CalendarYearView } from './calendar.schema'
 import type { NoticeView } from './notice.schema'
 import { FileLinkInput, RegisterFileInput, type FileLink, type FileView } from './file.schema'
+import type { ApplicationKind } from './kinds'
+
+/** `weekly`: the last 12 weeks (Monday–Sunday, Shanghai), oldest first; the last is the current week, up to now. */
+export interface WeeklyFigures {
+  /** Each week's Monday, YYYY-MM-DD. */
+  weeks: string[]
+  /** YYYY-MM-DD: how far the current week has run. */
+  today: string
+  /** Every kind the caller reviews, in registry order; counts per week, aligned with `weeks`. */
+  kinds: { kind: ApplicationKind; received: number[]; decided: number[] }[]
+}
 
 /** 办结 an approved application: the version on screen, and an optional note the applicant reads. */
 export const CloseInput = z.strictObject({
@@ -72,6 +83,7 @@ export const applicationContract = {
     summary: "The reviewer's queue: own districts and services, soonest deadline first, paged; a case number is found whatever the filters.",
   }),
   figures: action<QueueFigures>()({ input: Empty, roles: ['staff'], writes: false, summary: 'Open, due soon, overdue, decided this month, median days to decide.' }),
+  weekly: action<WeeklyFigures>()({ input: Empty, roles: ['staff'], writes: false, summary: 'Received and decided per kind in each of the last 12 weeks (Mon–Sun, Shanghai), own districts and services.' }),
   detail: action<ReviewView>()({ input: ById, roles: ['staff'], writes: false, summary: 'An application in scope, with the applicant (ID masked) and the full trail.' }),
   startReview: action<ReviewView>()({ input: StartReviewInput, roles: ['staff'], writes: true, replay: { read: 'detail', by: 'id' }, summary: 'Start reviewing.' }),
   requestMore: action<ReviewView>()({ input: RequestMoreInput, roles: ['staff'], writes: true, replay: { read: 'detail', by: 'id' }, summary: 'Ask for materials; pauses the clock.' }),

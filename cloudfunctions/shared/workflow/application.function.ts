@@ -6,6 +6,7 @@ import { expireSupplements } from './expire.job'
 import { todo } from './todo.service'
 import { calendarYears, setCalendarYear } from './calendar.service'
 import { figures, queue } from './queue.service'
+import { weekly } from './weekly.service'
 import { deliverPending, noticesAbout } from '../notify/notifier'
 import { approve, close, detail, loadOwn, extend, getMine, listMine, reject, requestMore, revealIdNumber, startReview, supplement, withdraw } from './review.service'
 
@@ -26,6 +27,7 @@ export const applicationFunction = defineFunction(
     withdraw: recordsReplay((input, { runtime, user, replay }) => withdraw(runtime, user, input, replay)),
     queue: (input, { runtime, user }) => queue(runtime, user, input),
     figures: (_, { runtime, user }) => figures(runtime, user),
+    weekly: (_, { runtime, user }) => weekly(runtime, user),
     detail: (input, { runtime, user }) => detail(runtime, user, input.id),
     startReview: recordsReplay((input, { runtime, user, replay }) => startReview(runtime, user, input, replay)),
     requestMore: recordsReplay((input, { runtime, user, replay }) => requestMore(runtime, user, input, replay)),

@@ -15,6 +15,7 @@ import { routes } from '../../../../routes'
 import { csvFileName, queueCsv } from '../../lib/csv'
 import { EXPORT_MAX_PAGES, downloadText, fetchAllRows, type QueueFilter } from '../../lib/export'
 import { deadlineWords, dueSoonLabel } from '../../lib/words'
+import { Weekly } from './weekly'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
@@ -83,6 +84,7 @@ export function useQueue(enabled: boolean) {
   const [exportProblem, setExportProblem] = useState<string>()
   const input = toInput(filters)
   const figures = useRemote(() => api.application.figures({}), enabled)
+  const weekly = useRemote(() => api.application.weekly({}), enabled)
   const queue = useRemote(() => api.application.queue({ ...input, page }), enabled)
 
   // A changed filter or page loads again; the first load is useRemote's own (on show).
@@ -155,6 +157,7 @@ export function useQueue(enabled: boolean) {
     /** A name search some filters hide matches of: the same search over everything. */
     showAllMatches: () => change({ kind: '', status: QUEUE_ANY_STATUS, due: '' }),
     figures,
+    weekly,
     queue,
     exporting,
     exportProblem,
@@ -169,7 +172,7 @@ export type QueueState = ReturnType<typeof useQueue>
  * scrolling.
  */
 export function Queue({ state }: { state: QueueState }) {
-  const { filters, change, setPage, typed, setTyped, filtersOpen, toggleFilters, search, clearSearch, clearAll, showAllMatches, figures, queue, exporting, exportProblem, exportCsv } = state
+  const { filters, change, setPage, typed, setTyped, filtersOpen, toggleFilters, search, clearSearch, clearAll, showAllMatches, figures, weekly, queue, exporting, exportProblem, exportCsv } = state
   const narrowed = !!(filters.kind || filters.status || filters.due)
   const filtered = narrowed || !!filters.q
   const summary = [labelOf(kindOptions, filters.kind), labelOf(statusOptions, filters.status), labelOf(dueOptions, filters.due)].join(' · ')
@@ -261,6 +264,8 @@ export function Queue({ state }: { state: QueueState }) {
           ) : null}
         </View>
       </View>
+
+      <Weekly weekly={weekly} />
     </>
   )
 }

@@ -21,6 +21,6 @@ export const WORKFLOW_RULES: Record<ApplicationKind, KindRules> = {
   // The academy's own service promises (no statute sets them): an answer on an enrolment within a working week,
   // subsidies within 15 working days (payment follows around the 25th of the month).
   academyEnrolment: { decideWithinWorkingDays: 5, extensionWorkingDays: 3, supplementWorkingDays: 5, dueSoonWorkingDays: 2 },
-  tuitionSubsidy: { decideWithinWorkingDays: 15, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 3 },
-  skillSubsidy: { decideWithinWorkingDays: 15, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 3 },
+  tuitionSubsidy: { decideWithinWorkingDays: 15, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 2 },
+  skillSubsidy: { decideWithinWorkingDays: 15, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 2 },
 }

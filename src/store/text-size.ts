@@ -7,6 +7,9 @@ import { useSyncExternalStore } from 'react'
  */
 const KEY = 'nx.pref.largeText'
 
+/** What 大字模式 multiplies text by — `$text-scale-large` in styles/_tokens.scss, for what is drawn, not styled (a chart). */
+export const TEXT_SCALE_LARGE = 1.3
+
 let large = readStored()
 const listeners = new Set<() => void>()
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Canvas } from '@tarojs/components'
 import { memo, useEffect, useState } from 'react'
 import type { UChartsOptions } from '@qiun/ucharts'
+import { TEXT_SCALE_LARGE, useLargeText } from '../../../store/text-size'
 import { DECIDED, RECEIVED, type WeeklySeries } from './weekly-words'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -101,7 +102,7 @@ function drawMarkers(ctx: Ctx2d, points: ({ x: number; y: number } | null)[][], 
   )
 }
 
-function draw({ node, width, height }: Found, labels: string[], series: WeeklySeries) {
+function draw({ node, width, height }: Found, labels: string[], series: WeeklySeries, textScale: number) {
   const ratio = pixelRatio()
   node.width = Math.round(width * ratio)
   node.height = Math.round(height * ratio)
@@ -121,7 +122,8 @@ function draw({ node, width, height }: Found, labels: string[], series: WeeklySe
     animation: false,
     background: '#FFFFFF',
     padding: [12, 12, 4, 4],
-    fontSize: 12,
+    // The axis words grow with 大字模式 like every other text.
+    fontSize: Math.round(12 * textScale),
     fontColor: '#4a4a4a',
     dataLabel: false,
     // The points come after, from drawMarkers.
@@ -151,6 +153,7 @@ function draw({ node, width, height }: Found, labels: string[], series: WeeklySe
 export const WeeklyChart = memo(function WeeklyChart({ labels, series, scope }: { labels: string[]; series: WeeklySeries; scope: string }) {
   const [id] = useState(() => `weekly-chart-${Math.random().toString(36).slice(2, 8)}`)
   const [failed, setFailed] = useState(false)
+  const textScale = useLargeText() ? TEXT_SCALE_LARGE : 1
 
   useEffect(() => {
     let stopped = false
@@ -167,7 +170,7 @@ export const WeeklyChart = memo(function WeeklyChart({ labels, series, scope }: 
           return
         }
         try {
-          draw(hit, labels, series)
+          draw(hit, labels, series, textScale)
           setFailed(false)
         } catch {
           setFailed(true)
@@ -191,7 +194,7 @@ export const WeeklyChart = memo(function WeeklyChart({ labels, series, scope }: 
       clearTimeout(resized)
       if (isH5) window.removeEventListener('resize', onResize)
     }
-  }, [id, scope, labels, series])
+  }, [id, scope, labels, series, textScale])
 
   return <Canvas type="2d" id={id} className={`weekly-chart${failed ? ' weekly-chart--off' : ''}`} />
 })

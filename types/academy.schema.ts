@@ -12,6 +12,9 @@ export const OfferType = z.enum(OFFER_TYPES, { error: '请选择类型：学历�
 export type OfferType = z.infer<typeof OfferType>
 export const OFFER_TYPE_LABELS: Record<OfferType, string> = { diploma: '学历教育', skill: '技能培训', contest: '竞赛与岗前课' }
 
+/** The occupations the catalogue offers as a filter (offers name theirs freely; these are the groups' own). */
+export const CATALOGUE_OCCUPATIONS = ['快递员', '网约配送员', '道路货运汽车驾驶员', '网约车驾驶员', '互联网营销师'] as const
+
 export const SKILL_LEVELS = [5, 4, 3, 2, 1] as const satisfies readonly SkillLevelNo[]
 export const SkillLevel = z.literal(SKILL_LEVELS, { error: '请选择证书等级' })
 export const SKILL_LEVEL_LABELS: Record<SkillLevelNo, string> = { 5: '五级/初级工', 4: '四级/中级工', 3: '三级/高级工', 2: '二级/技师', 1: '一级/高级技师' }

@@ -86,6 +86,10 @@ test('a skill course: catalogue, seats then waitlist, approval needs a seat, a w
   expect(page.city).toBe('320600')
   expect(page.rows.map((r) => r.id)).toContain(course.id)
   expect((await ok<CataloguePage>('demo-rider', 'catalogue', { type: 'diploma' })).rows.map((r) => r.id)).not.toContain(course.id)
+  expect((await ok<CataloguePage>('demo-rider', 'catalogue', { occupation: '快递员', tags: ['evening', 'online'] })).rows.map((r) => r.id)).toContain(course.id)
+  expect((await ok<CataloguePage>('demo-rider', 'catalogue', { occupation: '网约配送员' })).rows.map((r) => r.id)).not.toContain(course.id)
+  // Another city's catalogue: none of 南通's.
+  expect((await ok<CataloguePage>('demo-rider', 'catalogue', { city: '320200' })).rows.map((r) => r.title)).toEqual(['快递员五级 晚班', '网约配送员四级 周末班'])
 
   const enrolIn = (who: string, requestId?: string) => ok<ApplicationView>(who, 'enrol', { offerId: course.id, attachments: [] }, requestId)
   const a = await enrolIn('demo-rider', 'enrol-a')

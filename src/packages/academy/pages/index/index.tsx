@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { OFFER_TYPES, OFFER_TYPE_LABELS, SCHEDULE_TAGS, SCHEDULE_TAG_LABELS, type OfferCard, type OfferType, type ScheduleTag } from '~types/academy.schema'
+import { CATALOGUE_OCCUPATIONS, OFFER_TYPES, OFFER_TYPE_LABELS, SCHEDULE_TAGS, SCHEDULE_TAG_LABELS, type OfferCard, type OfferType, type ScheduleTag } from '~types/academy.schema'
 import { CITIES, findDistrict } from '~types/regions'
 import { api } from '../../../../api/client'
 import { ActionButton } from '../../../../components/action-button'
@@ -16,6 +16,7 @@ import { availabilityWord, levelWord, priceWords, seatWords, typeWord, whenWords
 import '../../lib/academy.scss'
 
 const typeOptions = [{ value: '', label: '全部' }, ...OFFER_TYPES.map((t) => ({ value: t, label: OFFER_TYPE_LABELS[t] }))]
+const occupationOptions = [{ value: '', label: '不限' }, ...CATALOGUE_OCCUPATIONS.map((o) => ({ value: o, label: o }))]
 const tagOptions = SCHEDULE_TAGS.map((t) => ({ value: t, label: SCHEDULE_TAG_LABELS[t] }))
 
 /** 江海新才学院: what to study near me, when I have time — online, evenings, weekends first. */
@@ -24,17 +25,18 @@ export default function CataloguePage() {
   const ready = !!session.user?.ready
   const home = findDistrict(session.user?.profile?.districtCode ?? '')?.cityCode ?? ''
   const [type, setType] = useState('')
+  const [occupation, setOccupation] = useState('')
   const [tags, setTags] = useState<string[]>([])
   const [city, setCity] = useState('')
   const [allCities, setAllCities] = useState(false)
   const [page, setPage] = useState(1)
   const list = useRemote(
-    () => api.academy.catalogue({ ...(type ? { type: type as OfferType } : {}), ...(tags.length ? { tags: tags as ScheduleTag[] } : {}), ...(city ? { city } : {}), ...(page > 1 ? { page } : {}) }),
+    () => api.academy.catalogue({ ...(type ? { type: type as OfferType } : {}), ...(occupation && type !== 'diploma' ? { occupation } : {}), ...(tags.length ? { tags: tags as ScheduleTag[] } : {}), ...(city ? { city } : {}), ...(page > 1 ? { page } : {}) }),
     ready,
   )
   // A filter changed: load again (the first load is useRemote's own, when the page shows).
   const mounted = useRef(false)
-  const filterKey = `${type}|${tags.join(',')}|${city}`
+  const filterKey = `${type}|${occupation}|${tags.join(',')}|${city}`
   useEffect(() => {
     if (mounted.current) setPage(1)
   }, [filterKey])
@@ -57,6 +59,7 @@ export default function CataloguePage() {
 
       <View className="academy__filters">
         <ChipGroup label="类型" options={typeOptions} value={type} onChange={setType} />
+        {type !== 'diploma' ? <ChipGroup label="职业" options={occupationOptions} value={occupation} onChange={setOccupation} /> : null}
         <ChipGroup label="什么时候有空" multiple options={tagOptions} value={tags} onChange={setTags} />
         {allCities ? (
           <ChipGroup label="城市" options={cityOptions} value={city || home} onChange={(v) => { setCity(v === home ? '' : v); setAllCities(false) }} />

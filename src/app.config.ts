@@ -15,7 +15,7 @@ export default defineAppConfig({
     // 我的申请 and an application's page, for every kind; each service's own pages in its own package.
     { root: 'packages/applications', pages: ['pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/legal-aid', pages: ['pages/apply/index'] },
-    { root: 'packages/academy', pages: ['pages/index/index', 'pages/offer/index', 'pages/learning/index', 'pages/subsidy/index', 'pages/certificate/index', 'pages/verify/index', 'pages/transcript/index'] },
+    { root: 'packages/academy', pages: ['pages/index/index', 'pages/offer/index', 'pages/learning/index', 'pages/subsidy/index', 'pages/manage/index', 'pages/edit/index', 'pages/class/index', 'pages/rules/index', 'pages/certificate/index', 'pages/verify/index', 'pages/transcript/index'] },
   ],
   // Most workers open 我的 to fill in their profile: fetch that subpackage in the background.
   preloadRule: {

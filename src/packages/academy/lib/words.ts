@@ -8,6 +8,8 @@ import {
   formatCredits,
   type EnrolmentView,
   type OfferCard,
+  type OfferStatus,
+  type RosterRow,
   type SessionView,
 } from '~types/academy.schema'
 import { formatFen } from '~types/money'
@@ -55,4 +57,44 @@ export function creditWords(e: EnrolmentView): string | null {
   if (e.creditsRequired === null) return null
   const left = Math.max(0, e.creditsRequired - e.creditsEarned)
   return left ? `已修 ${formatCredits(e.creditsEarned)} 学分，还差 ${formatCredits(left)} 学分毕业` : `已修满 ${formatCredits(e.creditsRequired)} 学分，可以毕业`
+}
+
+// ---- staff ----
+
+/** An offer's status as staff read it: what it means for workers, not just the word. */
+export const OFFER_STATUS_WORDS: Record<OfferStatus, string> = {
+  draft: '草稿（还没发布，学员看不到）',
+  published: '已发布（可以报名）',
+  closed: '已关闭（不再接受报名）',
+}
+export const OFFER_STATUS_SHORT: Record<OfferStatus, string> = { draft: '草稿', published: '已发布', closed: '已关闭' }
+
+/** “已占 12 / 40 个名额 · 3 人候补”, or for a programme without seats “不限名额”. */
+export function staffSeatWords(o: OfferCard): string {
+  const waiting = o.waiting ? ` · ${o.waiting} 人候补` : ' · 无人候补'
+  if (o.seats === null) return `不限名额${o.waiting ? waiting : ''}`
+  return `已占 ${o.seats - (o.seatsLeft ?? 0)} / ${o.seats} 个名额${waiting}`
+}
+
+/** A class-list row's state in words: “候补第 2 号”, “已退出（未到课，名额已让出）”. */
+export function rosterStateWords(r: RosterRow): string {
+  if (r.state === 'waitlisted') return r.waitlistNo ? `候补（第 ${r.waitlistNo} 号）` : '候补中'
+  if (r.state === 'seated') return '已占名额，待审核录取'
+  if (r.state === 'released') return `已退出（${r.releaseReason ? RELEASE_LABELS[r.releaseReason] : '原因未记'}）`
+  return ENROLMENT_STATE_LABELS[r.state]
+}
+
+/** “第 2 次 12月15日 周二 19:00”: a session as a short name in a list of them. */
+export function sessionShort(s: SessionView, i: number): string {
+  const d = dayjs(s.date)
+  return `第 ${i + 1} 次 ${d.month() + 1}月${d.date()}日 周${WEEK[d.day()]} ${s.start}`
+}
+
+/** A row's attendance: “到 2 次，缺 1 次，未记 3 次”. */
+export function attendanceWords(r: RosterRow, sessions: readonly SessionView[]): string {
+  const marks = sessions.map((s) => r.attendance[s.id])
+  const present = marks.filter((m) => m === 'present').length
+  const absent = marks.filter((m) => m === 'absent').length
+  const open = sessions.length - present - absent
+  return [`到课 ${present} 次`, absent ? `缺课 ${absent} 次` : '', open ? `未记 ${open} 次` : ''].filter(Boolean).join('，')
 }

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { regionLabel } from '~types/regions'
 import { SERVICE_LABELS } from '~types/roles'
@@ -7,6 +8,7 @@ import { DeskPage } from '../../../../components/desk-page'
 import { NoAccess } from '../../../../components/no-access'
 import { PageStatus } from '../../../../components/page-status'
 import { useGuard } from '../../../../hooks/use-guard'
+import { routes } from '../../../../routes'
 import { Queue, useQueue } from './queue'
 import './index.scss'
 
@@ -33,6 +35,14 @@ export default function WorkbenchPage() {
             <ScopeCard key={g.districtCode} grant={g} />
           ))}
         </View>
+        {/* The academy's own records (courses, classes, subsidy rules) live beside the queue, for its staff only. */}
+        {grants.some((g) => g.services.includes('academy')) ? (
+          <View className="entry-list">
+            <View className="entry" role="link" hoverClass="entry--pressed" onClick={() => void Taro.navigateTo({ url: routes.academyManage })}>
+              学院课程管理
+            </View>
+          </View>
+        ) : null}
       </View>
       <Queue state={queue} />
     </DeskPage>

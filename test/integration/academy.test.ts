@@ -167,9 +167,9 @@ test('attendance completes a course; certificates are numbered, verified publicl
   await ok(STAFF, 'recordAttendance', { offerId: course.id, sessionId: course.sessions[2].id, present: [me.enrolmentId], absent: [] })
   expect(await ok(STAFF, 'completeCourse', { offerId: course.id })).toMatchObject({ completed: [me.enrolmentId] })
 
-  const issued = await ok<{ issued: string[] }>(STAFF, 'issueCertificates', { offerId: course.id, enrolmentIds: [me.enrolmentId], issuedOn: '2026-12-20' })
-  expect(issued.issued).toEqual([expect.stringMatching(/^S03263232061326400000\d$/)])
-  const number = issued.issued[0]
+  const issued = await ok<{ issued: { enrolmentId: string; number: string }[] }>(STAFF, 'issueCertificates', { offerId: course.id, enrolmentIds: [me.enrolmentId], issuedOn: '2026-12-20' })
+  expect(issued.issued).toEqual([{ enrolmentId: me.enrolmentId, number: expect.stringMatching(/^S03263232061326400000\d$/) }])
+  const number = issued.issued[0].number
   // Issuing again changes nothing.
   expect(await ok(STAFF, 'issueCertificates', { offerId: course.id, enrolmentIds: [me.enrolmentId], issuedOn: '2026-12-20' })).toMatchObject({ issued: [], skipped: [{ reason: expect.stringContaining('已发证') }] })
 

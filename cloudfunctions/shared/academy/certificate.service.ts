@@ -92,7 +92,7 @@ export async function issueCertificates(rt: Runtime, staff: UserDoc, input: { of
   if (offer.type === 'diploma') throw invalidField('offerId', '学历教育的毕业证书由合作院校颁发，这里只发职业技能等级证书')
   const now = rt.now()
   if (input.issuedOn > inZone(now).format('YYYY-MM-DD')) throw invalidField('issuedOn', '发证日期不能晚于今天')
-  const issued: string[] = []
+  const issued: { enrolmentId: string; number: string }[] = []
   const skipped: { enrolmentId: string; reason: string }[] = []
   for (const enrolmentId of new Set(input.enrolmentIds)) {
     const result = await inTransaction(rt.db, async (tx: Transaction) => {
@@ -135,7 +135,7 @@ export async function issueCertificates(rt: Runtime, staff: UserDoc, input: { of
       await tx.collection(AUDIT).add({ actorId: staff._id, actorRole: 'staff', action: 'academy.issueCertificate', targetType: 'certificate', targetId: number, to: { enrolmentId, level: offer.skillLevel }, at: now })
       return { number }
     })
-    if ('number' in result && result.number) issued.push(result.number)
+    if ('number' in result && result.number) issued.push({ enrolmentId, number: result.number })
     else skipped.push({ enrolmentId, reason: (result as { skip: string }).skip })
   }
   return { issued, skipped }

@@ -368,9 +368,7 @@ function IssueForm({ view, reload, nameOf }: { view: RosterView; reload: () => P
     if (!out) return
     setPicked([])
     await reload()
-    // The numbers come back in the order sent, skipping those passed over.
-    const got = picked.filter((id) => !out.skipped.some((s) => s.enrolmentId === id))
-    setResult({ issued: out.issued.map((number, i) => ({ number, name: got[i] ? nameOf(got[i]) : '' })), skipped: out.skipped })
+    setResult({ issued: out.issued.map(({ enrolmentId, number }) => ({ number, name: nameOf(enrolmentId) })), skipped: out.skipped })
     void Taro.showToast({ title: `已发 ${out.issued.length} 张证书`, icon: 'success' })
   }
   return (

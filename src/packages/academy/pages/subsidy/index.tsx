@@ -62,15 +62,18 @@ function SkillClaim({ certificateId }: { certificateId: string }) {
   return (
     <>
       <Text className="page__title">技能提升补贴</Text>
-      <Text className="page__lead">拿到职业技能等级证书 12 个月内可以申请，每年最多 3 次。</Text>
+      <Text className="page__lead">拿到职业技能等级证书后，在期限内可以申请，每年次数有限。下面按您所在区县的标准算好了，提交前就知道能不能领、能领多少。</Text>
       <LoadState data={quote.data} error={quote.error} onRetry={() => void quote.reload()} loadingText="正在计算…">
         {(q) => (
           <>
             <QuoteCard quote={q} />
             {q.eligible ? (
-              <SubmitBar problem={action.problem ?? action.errors.certificateId} busy={action.busy} busyText="正在提交…" onSubmit={() => void send()}>
-                {`申请 ${formatFen(q.amountFen)}`}
-              </SubmitBar>
+              <>
+                <Text className="offer__line">批准后发到您的社会保障卡银行账户，一般在每月 25 日前后。</Text>
+                <SubmitBar problem={action.problem ?? action.errors.certificateId} busy={action.busy} busyText="正在提交…" onSubmit={() => void send()}>
+                  {`申请 ${formatFen(q.amountFen)}`}
+                </SubmitBar>
+              </>
             ) : null}
           </>
         )}

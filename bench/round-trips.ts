@@ -12,6 +12,7 @@ import * as z from 'zod/mini'
 import { PRIVACY_GUIDE } from '~types/privacy'
 import type { Envelope } from '~types/errors'
 import { FUNCTIONS } from '../cloudfunctions/shared/functions'
+import { DEFAULT_SCHEMES } from '../config/insurance'
 import type { FileStore } from '../cloudfunctions/shared/storage/file-store'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { demoIdNumber } from '../server/demo-id'
@@ -185,6 +186,10 @@ const SCENARIOS: Scenario[] = [
   { key: 'application.close', role: 'staff', input: async (w) => ({ ...(await w.fresh('approved')), note: '已由法律援助中心承办' }) },
   { key: 'application.extend', role: 'staff', input: async (w) => ({ ...(await w.fresh()), reason: '案情复杂，需要向平台核实' }) },
   { key: 'application.revealIdNumber', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
+
+  { key: 'insurance.coverage', role: 'worker', input: () => ({}) },
+  { key: 'insurance.schemes', role: 'admin', input: () => ({ all: true }) },
+  { key: 'insurance.saveScheme', role: 'admin', input: () => ({ ...DEFAULT_SCHEMES[0], effectiveFrom: '2099-01-01' }) },
 
   { key: 'academy.catalogue', role: 'worker', input: () => ({}) },
   { key: 'academy.catalogue', variant: 'evenings', role: 'worker', input: () => ({ tags: ['evening'] }) },

@@ -1,5 +1,6 @@
 import { academyContract } from './academy.contract'
 import { applicationContract } from './application.contract'
+import { insuranceContract } from './insurance.contract'
 import { legalAidContract } from './legal-aid.contract'
 import { userContract } from './user.contract'
 
@@ -9,6 +10,7 @@ export const CONTRACTS = {
   application: applicationContract,
   legalAid: legalAidContract,
   academy: academyContract,
+  insurance: insuranceContract,
 }
 export type Contracts = typeof CONTRACTS
 export type FunctionName = keyof Contracts

@@ -3,6 +3,7 @@ import type { FunctionModule } from './core/define-function'
 import { userFunction } from './user/user.function'
 import { legalAidFunction } from './legal-aid/legal-aid.function'
 import { academyFunction } from './academy/academy.function'
+import { insuranceFunction } from './insurance/insurance.function'
 import { applicationFunction } from './workflow/application.function'
 
 /** Every deployable function by name; the local server and the catalog serve exactly these. */
@@ -11,4 +12,5 @@ export const FUNCTIONS: Record<FunctionName, FunctionModule> = {
   application: applicationFunction,
   legalAid: legalAidFunction,
   academy: academyFunction,
+  insurance: insuranceFunction,
 }

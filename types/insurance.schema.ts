@@ -1,0 +1,97 @@
+import * as z from 'zod/mini'
+import { MONEY_MAX_FEN } from './money'
+import { Occupation, type Occupation as OccupationT } from './user.schema'
+
+/**
+ * 职业伤害保障 (../shared/reference/DOMAIN.md §2). Two kinds of scheme, both configuration an admin edits with a date
+ * from which a version applies (audited):
+ * - `commercial`: a city's scheme run by an insurer; the worker buys a yearly policy (Changshu's default: 360 CNY a
+ *   year, up to 400,000 CNY paid per person per year); people covered by ordinary 工伤保险 may not join;
+ * - `pilot`: the national occupational-injury pilot — the platform pays per order, the worker pays nothing, covering
+ *   order-takers of listed platforms in the city where they take orders; it cannot be bought.
+ * Claim deadlines differ by province and by source: they are the scheme's, never a literal in code.
+ */
+export const SCHEME_KINDS = ['commercial', 'pilot'] as const
+export const SchemeKind = z.enum(SCHEME_KINDS, { error: '请选择保障类型' })
+export type SchemeKind = z.infer<typeof SchemeKind>
+export const SCHEME_KIND_LABELS: Record<SchemeKind, string> = { commercial: '商业职业伤害保险（自己投保）', pilot: '新就业形态职业伤害保障（平台缴费）' }
+
+const Fen = z.int({ error: '金额请填数字' }).check(z.gte(0, '金额不能是负数'), z.lte(MONEY_MAX_FEN, '金额太大了，请核对'))
+const Region = z.string().check(z.regex(/^32\d{4}$/, '请选择江苏省内的城市或区县'))
+const DateText = z.string({ error: '请选择日期' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01'))
+const Days = (label: string) => z.int({ error: `请填写${label}` }).check(z.gte(1, `${label}至少 1 天`), z.lte(730, `${label}太长了，请核对`))
+
+/** Who must file a claim within how long, and what a late one needs — per province, from the scheme's own rules. */
+export const ClaimRules = z.strictObject({
+  /** The platform (or employer) files within this many working days of the injury. */
+  platformFilesWithinWorkingDays: Days('平台报案期限'),
+  /** If it does not, the worker or family may file within this many days. */
+  selfFilesWithinDays: Days('本人申请期限'),
+  /** A claim filed after the self-filing deadline needs a written explanation (逾期说明). */
+  lateNeedsExplanation: z.boolean(),
+  /** Where the rule comes from, for the reviewer (a document or a phone call); sources disagree. */
+  source: z.string().check(z.trim(), z.minLength(2, '请写明依据'), z.maxLength(120, '最多 120 个字')),
+})
+export type ClaimRules = z.infer<typeof ClaimRules>
+
+export const SchemeInput = z
+  .strictObject({
+    /** A stable key: versions of one scheme share it. */
+    key: z.string({ error: '请填写方案代码' }).check(z.regex(/^[a-z0-9-]{3,40}$/, '方案代码用小写字母、数字和短横线，3–40 个')),
+    kind: SchemeKind,
+    name: z.string({ error: '请填写方案名称' }).check(z.trim(), z.minLength(2, '请填写方案名称'), z.maxLength(40, '最多 40 个字')),
+    insurer: z.string({ error: '请填写承保或经办机构' }).check(z.trim(), z.minLength(2, '请填写承保或经办机构'), z.maxLength(40, '最多 40 个字')),
+    /** Cities or districts where it applies (a city code covers all its districts). */
+    regions: z.array(Region).check(z.minLength(1, '请至少选择一个城市或区县'), z.maxLength(120)),
+    /** What it pays, in plain words for the worker. */
+    benefits: z.string({ error: '请写明保障内容' }).check(z.trim(), z.minLength(4, '请写明保障内容'), z.maxLength(200, '最多 200 个字')),
+    /** Commercial: the yearly premium and the most paid per person per year. */
+    premiumFen: z.optional(Fen),
+    annualCapFen: z.optional(Fen),
+    /** Pilot: the platforms and occupations it covers. */
+    platforms: z.optional(z.array(z.string().check(z.trim(), z.minLength(2), z.maxLength(20))).check(z.maxLength(50))),
+    occupations: z.optional(z.array(Occupation).check(z.maxLength(6))),
+    claimRules: ClaimRules,
+    effectiveFrom: DateText,
+  })
+  .check(
+    z.refine((s) => s.kind !== 'commercial' || (s.premiumFen !== undefined && s.premiumFen > 0), { error: '商业保险请填写每年保费', path: ['premiumFen'] }),
+    z.refine((s) => s.kind !== 'commercial' || (s.annualCapFen !== undefined && s.annualCapFen > 0), { error: '商业保险请填写每年最高赔付', path: ['annualCapFen'] }),
+    z.refine((s) => s.kind !== 'pilot' || (s.platforms?.length ?? 0) > 0, { error: '试点保障请列出覆盖的平台', path: ['platforms'] }),
+    z.refine((s) => s.kind !== 'pilot' || (s.occupations?.length ?? 0) > 0, { error: '试点保障请选择覆盖的职业', path: ['occupations'] }),
+  )
+export type SchemeInput = z.infer<typeof SchemeInput>
+
+/** A scheme version as both sides read it. */
+export interface SchemeView extends SchemeInput {
+  id: string
+  /** The version in force today (others are past or scheduled). */
+  inForce: boolean
+}
+
+/** How one scheme applies to the caller, in words. */
+export type CoverageState = 'canEnrol' | 'coveredByPlatform' | 'platformNotListed' | 'notForOccupation' | 'notInRegion'
+
+export interface CoverageItem {
+  schemeId: string
+  kind: SchemeKind
+  name: string
+  insurer: string
+  state: CoverageState
+  /** One line on what it means for the caller: “平台按单为您缴费，您不用交钱”. */
+  headline: string
+  benefits: string
+  /** “每年 360 元”, or “不用您交钱”. */
+  cost: string
+  /** “每人每年最高赔付 400,000 元”, or null for the pilot (by its rules). */
+  cap: string | null
+  claimRules: ClaimRules
+}
+
+export interface CoverageView {
+  /** The profile facts the answer was worked out from, for the caller to check. */
+  basis: { occupation: OccupationT; platform: string; regionLabel: string }
+  items: CoverageItem[]
+}
+
+export const SchemesInput = z.strictObject({ all: z.optional(z.boolean()) })

@@ -188,6 +188,17 @@ const SCENARIOS: Scenario[] = [
   { key: 'application.revealIdNumber', role: 'staff', input: (w) => ({ id: w.mine.needsMore.id }) },
 
   { key: 'insurance.coverage', role: 'worker', input: () => ({}) },
+  {
+    key: 'insurance.enrol', role: 'worker',
+    as: async (w) => {
+      const who = (lastFresh = w.newcomer())
+      await w.api.s.call('user', 'login', {}, { token: who.token })
+      await w.api.s.call('user', 'saveProfile', profile(850 + ++newcomers, { realName: '陆常熟', occupation: '网约车司机', platform: '曹操出行', districtCode: '320581' }), { token: who.token, requestId: requestId() })
+      return who
+    },
+    input: () => ({ schemeKey: 'changshu-commercial', declaration: { noWorkInjuryInsurance: true, registeredHere: true }, beneficiary: { name: '陆小梅', relation: 'spouse', mobile: '13700009009' } }),
+  },
+  { key: 'insurance.policies', role: 'worker', input: () => ({}) },
   { key: 'insurance.schemes', role: 'admin', input: () => ({ all: true }) },
   { key: 'insurance.saveScheme', role: 'admin', input: () => ({ ...DEFAULT_SCHEMES[0], effectiveFrom: '2099-01-01' }) },
 

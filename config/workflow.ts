@@ -23,4 +23,6 @@ export const WORKFLOW_RULES: Record<ApplicationKind, KindRules> = {
   academyEnrolment: { decideWithinWorkingDays: 5, extensionWorkingDays: 3, supplementWorkingDays: 5, dueSoonWorkingDays: 2 },
   tuitionSubsidy: { decideWithinWorkingDays: 15, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 2 },
   skillSubsidy: { decideWithinWorkingDays: 15, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 2 },
+  // Cover should not wait: an enrolment is answered within 3 working days.
+  insuranceEnrolment: { decideWithinWorkingDays: 3, extensionWorkingDays: 2, supplementWorkingDays: 5, dueSoonWorkingDays: 2 },
 }

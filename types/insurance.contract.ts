@@ -1,13 +1,18 @@
 import { action } from './contract'
-import { SchemeInput, SchemesInput, type CoverageView, type SchemeView } from './insurance.schema'
+import type { ApplicationView } from './application.schema'
+import { InsuranceEnrolInput, PayInput, SandboxPaidInput, SchemeInput, SchemesInput, type CoverageView, type PaymentView, type PolicyView, type SchemeView } from './insurance.schema'
 import { Empty } from './user.schema'
 
 /**
- * The `insurance` function (职业伤害保障). This first part: the schemes as configuration and "am I covered?";
- * enrolment, payment, policies and claims follow (issue #9).
+ * The `insurance` function (职业伤害保障): schemes as configuration, "am I covered?", enrolment in a commercial
+ * scheme, its premium (WeChat Pay; a labelled sandbox locally) and the policy. Claims follow (issue #9).
  */
 export const insuranceContract = {
   coverage: action<CoverageView>()({ input: Empty, roles: ['worker'], writes: false, summary: "Which schemes apply to the caller's profile, in plain words, with what each pays and costs." }),
+  enrol: action<ApplicationView>()({ input: InsuranceEnrolInput, roles: ['worker'], writes: true, replay: 'stored', summary: 'Apply to join a commercial scheme (an insuranceEnrolment application).' }),
+  pay: action<PaymentView>()({ input: PayInput, roles: ['worker'], writes: false, summary: 'What paying an approved enrolment takes (sandbox locally; refused in production without a merchant).' }),
+  sandboxPaid: action<PaymentView>()({ input: SandboxPaidInput, roles: ['worker'], writes: true, replay: 'stored', summary: 'Local sandbox only: the payment succeeds; the policy is issued once.' }),
+  policies: action<PolicyView[]>()({ input: Empty, roles: ['worker'], writes: false, summary: "The caller's own policies: number, insurer, period, premium, cap and what is left." }),
   schemes: action<SchemeView[]>()({ input: SchemesInput, roles: ['admin'], writes: false, summary: 'Schemes in force (with `all`, past and scheduled versions too).' }),
   saveScheme: action<SchemeView[]>()({ input: SchemeInput, roles: ['admin'], writes: true, replay: 'stored', summary: 'A new version of a scheme from a date, today or later (audited).' }),
 }

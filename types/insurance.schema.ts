@@ -95,3 +95,76 @@ export interface CoverageView {
 }
 
 export const SchemesInput = z.strictObject({ all: z.optional(z.boolean()) })
+
+// ---- enrolment, payment, policy ----
+
+export const RELATIONS = ['spouse', 'child', 'parent', 'other'] as const
+export const RELATION_LABELS: Record<(typeof RELATIONS)[number], string> = { spouse: '配偶', child: '子女', parent: '父母', other: '其他' }
+
+/** Enrolling in a commercial scheme: the eligibility declaration and who receives a death benefit. */
+export const InsuranceEnrolInput = z.strictObject({
+  schemeKey: z.string({ error: '请选择方案' }).check(z.regex(/^[a-z0-9-]{3,40}$/, '方案不对')),
+  declaration: z.strictObject({
+    /** Not covered by ordinary 工伤保险 (an employee's) — the scheme excludes them. */
+    noWorkInjuryInsurance: z.literal(true, { error: '已参加工伤保险的不能参加，请确认' }),
+    /** Registered as a flexible worker in the scheme's city. */
+    registeredHere: z.literal(true, { error: '请确认您在本市登记为灵活就业人员' }),
+  }),
+  beneficiary: z.strictObject({
+    name: z.string({ error: '请填写受益人姓名' }).check(z.trim(), z.minLength(2, '请填写受益人姓名'), z.maxLength(20, '最多 20 个字')),
+    relation: z.enum(RELATIONS, { error: '请选择和您的关系' }),
+    mobile: z.string({ error: '请填写受益人手机号' }).check(z.overwrite((v) => v.replace(/[\s-]/g, '')), z.regex(/^1\d{10}$/, '手机号是 11 位数字')),
+  }),
+})
+export type InsuranceEnrolInput = z.infer<typeof InsuranceEnrolInput>
+
+export interface InsuranceEnrolmentPayload {
+  schemeId: string
+  schemeKey: string
+  schemeName: string
+  insurer: string
+  premiumFen: number
+  annualCapFen: number
+  beneficiary: InsuranceEnrolInput['beneficiary']
+}
+
+export const PayInput = z.strictObject({ applicationId: z.string({ error: '缺少申请编号' }).check(z.minLength(1, '缺少申请编号'), z.maxLength(64)) })
+
+export type OrderState = 'unpaid' | 'paid'
+/** What the app needs to pay: in WeChat the payment parameters; locally a labelled sandbox. */
+export interface PaymentView {
+  orderId: string
+  amountFen: number
+  state: OrderState
+  /** Local and test runs only: no money moves; the app shows “沙箱支付”. */
+  sandbox: boolean
+  /** WeChat Pay's parameters for `Taro.requestPayment` (production). */
+  payment?: Record<string, string>
+  policyId: string | null
+}
+
+export const SandboxPaidInput = z.strictObject({ orderId: z.string({ error: '缺少订单号' }).check(z.minLength(1, '缺少订单号'), z.maxLength(80)) })
+
+export type PolicyState = 'upcoming' | 'active' | 'expired'
+export const POLICY_STATE_LABELS: Record<PolicyState, string> = { upcoming: '明天零点起生效', active: '保障中', expired: '已过期' }
+
+export interface PolicyView {
+  id: string
+  number: string
+  schemeName: string
+  insurer: string
+  /** From the day after payment, 00:00 Asia/Shanghai, for a year. */
+  startsAt: string
+  endsAt: string
+  premiumFen: number
+  annualCapFen: number
+  capLeftFen: number
+  state: PolicyState
+  /** Days to expiry while active (the renewal reminder comes at 30). */
+  daysLeft: number | null
+}
+
+/** Approving an enrolment opens the premium to pay; nothing else to decide (a note the applicant reads, at most). */
+export const InsuranceEnrolmentDecision = z.strictObject({
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多 200 个字'))),
+})

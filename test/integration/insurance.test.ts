@@ -1,4 +1,6 @@
-import type { CoverageView, SchemeInput, SchemeView } from '~types/insurance.schema'
+import type { ApplicationView, ReviewView } from '~types/application.schema'
+import type { CoverageView, PaymentView, PolicyView, SchemeInput, SchemeView } from '~types/insurance.schema'
+import { paymentSucceeded, remindRenewals } from '../../cloudfunctions/shared/insurance/payment.service'
 import { DEFAULT_SCHEMES } from '../../config/insurance'
 import { okData } from '../support/requests'
 import { validProfile } from '../support/profiles'
@@ -11,7 +13,7 @@ import { startTestServer, type TestServer } from '../support/server'
 let clock = new Date('2026-12-01T02:00:00Z')
 let s: TestServer
 const t: Record<string, string> = {}
-const WHO = ['demo-ridehail', 'demo-courier', 'demo-admin', 'demo-staff-nantong', 'cs-driver', 'cs-rider']
+const WHO = ['demo-ridehail', 'demo-courier', 'demo-admin', 'demo-staff-nantong', 'cs-driver', 'cs-rider', 'cs-staff']
 
 async function at(iso: string) {
   clock = new Date(iso)
@@ -24,6 +26,10 @@ beforeAll(async () => {
   // A ride-hailing driver on a listed platform and a rider on an unlisted one, both registered in 常熟 (苏州).
   await okData(s.call('user', 'saveProfile', validProfile(900, { realName: '陆常熟', occupation: '网约车司机', platform: '曹操出行', districtCode: '320581', mobile: '13700009000' }), { token: t['cs-driver'] }))
   await okData(s.call('user', 'saveProfile', validProfile(901, { realName: '沈骑手', occupation: '外卖配送员', platform: '本地跑腿平台', districtCode: '320581', mobile: '13700009001' }), { token: t['cs-rider'] }))
+  // 常熟's insurance staff, granted by the admin.
+  await okData(s.call('user', 'saveProfile', validProfile(902, { realName: '钱经办', occupation: '其他', platform: '常熟市人社局', districtCode: '320581', mobile: '13700009002' }), { token: t['cs-staff'] }))
+  const [candidate] = await okData<{ id: string }[]>(s.call('user', 'findUsers', { query: '钱经办' }, { token: t['demo-admin'] }))
+  await okData(s.call('user', 'grantStaff', { userId: candidate.id, districtCode: '320581', services: ['insurance'] }, { token: t['demo-admin'], requestId: 'grant-cs' }))
 })
 afterAll(() => s.close())
 
@@ -47,6 +53,60 @@ test('am I covered: the pilot by platform, occupation and city; the commercial s
   expect(stateOf(nanjing, 'changshu-commercial')).toMatchObject({ state: 'notInRegion', headline: expect.stringContaining('苏州市 常熟市') })
   // A courier: the pilot's occupations do not include express delivery.
   expect(stateOf(await coverage('demo-courier'), 'jiangsu-pilot').state).toBe('notForOccupation')
+})
+
+const BENEFICIARY = { name: '陆小梅', relation: 'spouse', mobile: '137 0000 9009' }
+const DECLARED = { noWorkInjuryInsurance: true, registeredHere: true }
+
+test('enrol → staff approve → pay (sandbox) → one policy whatever the callbacks; renewal reminder once; expiry', async () => {
+  const enrol = (who: string, data: object) => s.call<ApplicationView>('insurance', 'enrol', data, { token: t[who] })
+  expect((await enrol('cs-driver', { schemeKey: 'changshu-commercial', declaration: { ...DECLARED, noWorkInjuryInsurance: false }, beneficiary: BENEFICIARY })).body).toMatchObject({ ok: false, error: { fields: { 'declaration.noWorkInjuryInsurance': expect.stringContaining('工伤保险') } } })
+  expect((await enrol('cs-driver', { schemeKey: 'jiangsu-pilot', declaration: DECLARED, beneficiary: BENEFICIARY })).body).toMatchObject({ ok: false, error: { fields: { schemeKey: expect.any(String) } } })
+  expect((await enrol('demo-ridehail', { schemeKey: 'changshu-commercial', declaration: DECLARED, beneficiary: BENEFICIARY })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('常熟') } })
+  const filed = await okData<ApplicationView>(enrol('cs-driver', { schemeKey: 'changshu-commercial', declaration: DECLARED, beneficiary: BENEFICIARY }))
+  expect(filed).toMatchObject({ kind: 'insuranceEnrolment', caseNo: expect.stringMatching(/^CB-/), payload: { premiumFen: 36_000, beneficiary: { mobile: '13700009009' } } })
+  // A second tap with another request id: one enrolment.
+  expect((await enrol('cs-driver', { schemeKey: 'changshu-commercial', declaration: DECLARED, beneficiary: BENEFICIARY })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  // Not payable before approval; another district's staff cannot see it.
+  expect((await s.call('insurance', 'pay', { applicationId: filed.id }, { token: t['cs-driver'] })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect((await s.call('application', 'detail', { id: filed.id }, { token: t['demo-staff-nantong'] })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+  let seen = await okData<ReviewView>(s.call('application', 'startReview', { id: filed.id, version: 1 }, { token: t['cs-staff'] }))
+  seen = await okData<ReviewView>(s.call('application', 'approve', { id: filed.id, version: seen.version, details: {} }, { token: t['cs-staff'] }))
+  const payment = await okData<PaymentView>(s.call('insurance', 'pay', { applicationId: filed.id }, { token: t['cs-driver'] }))
+  expect(payment).toMatchObject({ sandbox: true, amountFen: 36_000, state: 'unpaid', policyId: null })
+  // Someone else cannot pay or read it.
+  expect((await s.call('insurance', 'pay', { applicationId: filed.id }, { token: t['cs-rider'] })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+  // The wrong amount is refused; 20 callbacks at once issue one policy.
+  await expect(paymentSucceeded(s.runtime, { orderId: filed.id, transactionId: 'T-1', amountFen: 100 })).rejects.toMatchObject({ code: 'CONFLICT' })
+  const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => paymentSucceeded(s.runtime, { orderId: filed.id, transactionId: `T-${i}`, amountFen: 36_000 })))
+  expect(new Set(ids)).toEqual(new Set([filed.id]))
+  const paidAgain = await okData<PaymentView>(s.call('insurance', 'sandboxPaid', { orderId: filed.id }, { token: t['cs-driver'] }))
+  expect(paidAgain).toMatchObject({ state: 'paid', policyId: filed.id })
+  const { total } = await s.runtime.db.collection('insurance_policies').where({ userId: (await s.runtime.db.collection('insurance_orders').doc(filed.id).get()).data[0].userId }).count()
+  expect(total).toBe(1)
+
+  let [policy] = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] }))
+  // From the next day 00:00 in Shanghai (2026-12-02 00:00 = 12-01 16:00 UTC), for a year.
+  expect(policy).toMatchObject({ number: 'ZS-2026-000001', state: 'upcoming', startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2027-12-01T16:00:00.000Z', premiumFen: 36_000, annualCapFen: 40_000_000, capLeftFen: 40_000_000 })
+  const inbox = await okData<{ items: { title: string }[] }>(s.call('user', 'listMessages', {}, { token: t['cs-driver'] }))
+  expect(inbox.items[0].title).toBe('保单已出：ZS-2026-000001')
+  // With a policy in force, no second enrolment — until the renewal window.
+  expect((await enrol('cs-driver', { schemeKey: 'changshu-commercial', declaration: DECLARED, beneficiary: BENEFICIARY })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('续保') } })
+
+  await at('2027-11-05T02:00:00Z')
+  ;[policy] = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] }))
+  expect(policy).toMatchObject({ state: 'active', daysLeft: 27 })
+  expect(await remindRenewals(s.runtime)).toBe(1)
+  expect(await remindRenewals(s.runtime)).toBe(0)
+  const renew = await okData<ApplicationView>(enrol('cs-driver', { schemeKey: 'changshu-commercial', declaration: DECLARED, beneficiary: BENEFICIARY }))
+  expect(renew.kind).toBe('insuranceEnrolment')
+
+  await at('2027-12-02T02:00:00Z')
+  ;[, policy] = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] })).then((l) => [null, l.find((p) => p.number === 'ZS-2026-000001')!] as const)
+  expect(policy).toMatchObject({ state: 'expired', daysLeft: null })
+  await at('2026-12-01T02:00:00Z')
 })
 
 test('a scheme changes from a date, never backwards; the change is audited; staff and workers cannot change it', async () => {

@@ -1,10 +1,22 @@
 import { insuranceContract } from '~types/insurance.contract'
-import { defineFunction } from '../core/define-function'
+import { defineFunction, recordsReplay } from '../core/define-function'
+import { enrolInsurance } from './enrolment.submit'
+import { myPolicies, pay, remindRenewals, sandboxPaid } from './payment.service'
 import { coverage, listSchemes, saveScheme } from './scheme.service'
 
 /** The `insurance` cloud function: binds the contract to the insurance services, nothing else. */
-export const insuranceFunction = defineFunction('insurance', insuranceContract, {
-  coverage: (_input, { runtime, user }) => coverage(runtime, user),
-  schemes: ({ all }, { runtime }) => listSchemes(runtime, !!all),
-  saveScheme: (input, { runtime, user }) => saveScheme(runtime, user, input),
-})
+export const insuranceFunction = defineFunction(
+  'insurance',
+  insuranceContract,
+  {
+    coverage: (_input, { runtime, user }) => coverage(runtime, user),
+    enrol: recordsReplay((input, { runtime, user, replay }) => enrolInsurance(runtime, user, input, replay)),
+    pay: ({ applicationId }, { runtime, user }) => pay(runtime, user, applicationId),
+    sandboxPaid: ({ orderId }, { runtime, user }) => sandboxPaid(runtime, user, orderId),
+    policies: (_input, { runtime, user }) => myPolicies(runtime, user),
+    schemes: ({ all }, { runtime }) => listSchemes(runtime, !!all),
+    saveScheme: (input, { runtime, user }) => saveScheme(runtime, user, input),
+  },
+  // Daily: the renewal reminder 30 days before a policy ends.
+  async (rt) => ({ renewalReminders: await remindRenewals(rt) }),
+)

@@ -1,6 +1,7 @@
 import type { FC } from 'react'
 import type { ApplicationKind, ApplicationView } from '~types/application.schema'
 import { enrolmentApplicant, skillSubsidyApplicant, tuitionSubsidyApplicant } from './academy'
+import { insuranceEnrolmentApplicant } from './insurance'
 import { legalAidApplicant } from './legal-aid'
 
 /** How 我的申请 reads one kind back to its applicant. */
@@ -21,4 +22,5 @@ export const APPLICANT_KINDS: Record<ApplicationKind, ApplicantKind> = {
   academyEnrolment: enrolmentApplicant,
   tuitionSubsidy: tuitionSubsidyApplicant,
   skillSubsidy: skillSubsidyApplicant,
+  insuranceEnrolment: insuranceEnrolmentApplicant,
 }

@@ -25,4 +25,6 @@ export const WORKFLOW_RULES: Record<ApplicationKind, KindRules> = {
   skillSubsidy: { decideWithinWorkingDays: 15, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 2 },
   // Cover should not wait: an enrolment is answered within 3 working days.
   insuranceEnrolment: { decideWithinWorkingDays: 3, extensionWorkingDays: 2, supplementWorkingDays: 5, dueSoonWorkingDays: 2 },
+  // 工伤保险条例's acceptance review is 15 days: the placeholder until the province's own rule is entered.
+  injuryClaim: { decideWithinWorkingDays: 15, extensionWorkingDays: 10, supplementWorkingDays: 15, dueSoonWorkingDays: 2 },
 }

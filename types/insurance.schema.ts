@@ -168,3 +168,97 @@ export interface PolicyView {
 export const InsuranceEnrolmentDecision = z.strictObject({
   note: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多 200 个字'))),
 })
+
+// ---- claims (一键报案) ----
+
+export const BODY_PARTS = ['head', 'neck', 'arm', 'hand', 'trunk', 'back', 'leg', 'foot', 'several'] as const
+export const BODY_PART_LABELS: Record<(typeof BODY_PARTS)[number], string> = {
+  head: '头部', neck: '颈部', arm: '胳膊', hand: '手', trunk: '胸腹', back: '腰背', leg: '腿', foot: '脚', several: '多处',
+}
+
+/** What a claim needs (DOMAIN §2): each marked received as it comes. `lateNote` only when filed late. */
+export const EVIDENCE_ITEMS = ['scene', 'diagnosis', 'receipts', 'order', 'lateNote'] as const
+export type EvidenceItem = (typeof EVIDENCE_ITEMS)[number]
+export const EVIDENCE_LABELS: Record<EvidenceItem, string> = {
+  scene: '现场照片或视频',
+  diagnosis: '诊断证明',
+  receipts: '医疗费票据',
+  order: '接单截图（能看到时间和地点）',
+  lateNote: '逾期说明（为什么晚了）',
+}
+
+/** One tap on the spot: when, where, what, which body part, which hospital — the rest can follow. */
+export const ReportInput = z.strictObject({
+  schemeKey: z.string({ error: '请选择保障' }).check(z.regex(/^[a-z0-9-]{3,40}$/, '保障不对')),
+  occurredAt: z.iso.datetime({ offset: true, error: '请选择受伤的时间' }),
+  place: z.strictObject({
+    text: z.string({ error: '请写明地点' }).check(z.trim(), z.minLength(2, '请写明地点（路口、小区或店名）'), z.maxLength(80, '最多 80 个字')),
+    longitude: z.optional(z.number().check(z.gte(73), z.lte(136))),
+    latitude: z.optional(z.number().check(z.gte(3), z.lte(54))),
+  }),
+  what: z.string({ error: '请说一下发生了什么' }).check(z.trim(), z.minLength(2, '请说一下发生了什么'), z.maxLength(500, '最多 500 个字')),
+  bodyPart: z.enum(BODY_PARTS, { error: '请选择受伤的部位' }),
+  hospital: z.optional(z.string().check(z.trim(), z.maxLength(60, '最多 60 个字'))),
+  /** Ask for the hospital deposit to be paid in advance (预付): decided first. */
+  advanceFen: z.optional(Fen.check(z.gte(1, '预付金额请填大于 0 的数'))),
+})
+export type ReportInput = z.infer<typeof ReportInput>
+
+export const EvidenceInput = z.strictObject({
+  applicationId: z.string({ error: '缺少申请编号' }).check(z.minLength(1, '缺少申请编号'), z.maxLength(64)),
+  item: z.enum(EVIDENCE_ITEMS, { error: '请选择是哪一项材料' }),
+  attachments: z.array(z.string().check(z.minLength(1))).check(z.minLength(1, '请拍照或选一个文件'), z.maxLength(9, '最多 9 个附件')),
+})
+
+export interface ClaimDeadlines {
+  /** The platform (or the policy holder's side) files by the end of this day. */
+  platformBy: string
+  /** The worker or family may file by the end of this day; later needs the explanation. */
+  selfBy: string
+  /** Filed after `selfBy`. */
+  late: boolean
+}
+
+export interface InjuryClaimPayload {
+  schemeKey: string
+  schemeKind: SchemeKind
+  schemeName: string
+  policyId: string | null
+  policyNumber: string | null
+  occurredAt: string
+  place: ReportInput['place']
+  what: string
+  bodyPart: (typeof BODY_PARTS)[number]
+  hospital: string | null
+  deadlines: ClaimDeadlines
+  evidence: Record<EvidenceItem, { needed: boolean; received: boolean; files: string[] }>
+  advance: { requestedFen: number; decision: null | { approved: boolean; amountFen: number; reason: string | null; at: string } }
+  payouts: { amountFen: number; paidOn: string; reference: string; at: string }[]
+}
+
+export const BENEFITS = ['medical', 'disability', 'death'] as const
+export const BENEFIT_LABELS: Record<(typeof BENEFITS)[number], string> = { medical: '医疗费用', disability: '伤残', death: '身故' }
+
+/** Approving a claim: the benefit, a disability grade (1–10) where it applies, and the amount — within the cover left. */
+export const ClaimDecision = z
+  .strictObject({
+    benefit: z.enum(BENEFITS, { error: '请选择赔付类型' }),
+    grade: z.optional(z.int({ error: '伤残等级请填 1 到 10' }).check(z.gte(1, '伤残等级 1 到 10 级'), z.lte(10, '伤残等级 1 到 10 级'))),
+    amountFen: Fen.check(z.gte(1, '赔付金额要大于 0；不赔请用“不予批准”')),
+  })
+  .check(z.refine((d) => d.benefit !== 'disability' || d.grade !== undefined, { error: '伤残赔付请填写伤残等级（劳动能力鉴定）', path: ['grade'] }))
+export type ClaimDecision = z.infer<typeof ClaimDecision>
+
+export const AdvanceDecisionInput = z.strictObject({
+  applicationId: z.string({ error: '缺少申请编号' }).check(z.minLength(1, '缺少申请编号'), z.maxLength(64)),
+  approve: z.boolean({ error: '请选择同意还是不同意预付' }),
+  amountFen: z.optional(Fen.check(z.gte(1, '预付金额要大于 0'))),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多 200 个字'))),
+})
+
+export const PayoutInput = z.strictObject({
+  applicationId: z.string({ error: '缺少申请编号' }).check(z.minLength(1, '缺少申请编号'), z.maxLength(64)),
+  amountFen: Fen.check(z.gte(1, '请填写实际打款金额')),
+  paidOn: DateText,
+  reference: z.string({ error: '请填写打款流水号' }).check(z.trim(), z.minLength(4, '请填写打款流水号'), z.maxLength(40, '最多 40 个字')),
+})

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { WORKFLOW_RULES, type KindRules } from '../config/workflow'
 import { EnrolmentDecision, SubsidyDecision } from './academy.schema'
-import { InsuranceEnrolmentDecision } from './insurance.schema'
+import { ClaimDecision, InsuranceEnrolmentDecision } from './insurance.schema'
 import { LegalAidDecision } from './legal-aid.schema'
 import type { Service } from './roles'
 
@@ -11,7 +11,7 @@ import type { Service } from './roles'
  * (cloudfunctions/shared/kinds.ts), the workbench's (src/packages/workbench/kinds) and 我的申请's
  * (src/packages/applications/kinds), and its rules in config/workflow.ts.
  */
-export const APPLICATION_KINDS = ['legalAid', 'academyEnrolment', 'tuitionSubsidy', 'skillSubsidy', 'insuranceEnrolment'] as const
+export const APPLICATION_KINDS = ['legalAid', 'academyEnrolment', 'tuitionSubsidy', 'skillSubsidy', 'insuranceEnrolment', 'injuryClaim'] as const
 export const ApplicationKind = z.enum(APPLICATION_KINDS)
 export type ApplicationKind = z.infer<typeof ApplicationKind>
 
@@ -33,5 +33,6 @@ export const KINDS: Record<ApplicationKind, KindInfo> = {
   academyEnrolment: { label: '学院报名', service: 'academy', casePrefix: 'XY', decision: EnrolmentDecision, rules: WORKFLOW_RULES.academyEnrolment },
   tuitionSubsidy: { label: '学费补贴', service: 'academy', casePrefix: 'XF', decision: SubsidyDecision, rules: WORKFLOW_RULES.tuitionSubsidy },
   skillSubsidy: { label: '技能提升补贴', service: 'academy', casePrefix: 'JN', decision: SubsidyDecision, rules: WORKFLOW_RULES.skillSubsidy },
-  insuranceEnrolment: { label: '参保申请', service: 'insurance', casePrefix: 'CB', decision: InsuranceEnrolmentDecision, rules: WORKFLOW_RULES.insuranceEnrolment },
+  insuranceEnrolment: { label: '职业伤害保险参保', service: 'insurance', casePrefix: 'CB', decision: InsuranceEnrolmentDecision, rules: WORKFLOW_RULES.insuranceEnrolment },
+  injuryClaim: { label: '职业伤害理赔', service: 'insurance', casePrefix: 'LP', decision: ClaimDecision, rules: WORKFLOW_RULES.injuryClaim },
 }

@@ -1,6 +1,7 @@
 import type { ApplicationKind } from '~types/kinds'
 import { enrolmentKind } from './academy/enrolment.kind'
 import { skillSubsidyKind, tuitionSubsidyKind } from './academy/subsidy.kind'
+import { injuryClaimKind } from './insurance/claim.kind'
 import { insuranceEnrolmentKind } from './insurance/enrolment.kind'
 import { legalAidKind } from './legal-aid/legal-aid.kind'
 import type { KindDefinition } from './workflow/kind'
@@ -15,4 +16,5 @@ export const KIND_DEFINITIONS: Record<ApplicationKind, KindDefinition> = {
   tuitionSubsidy: tuitionSubsidyKind,
   skillSubsidy: skillSubsidyKind,
   insuranceEnrolment: insuranceEnrolmentKind,
+  injuryClaim: injuryClaimKind,
 }

@@ -1,6 +1,8 @@
 import type { ApplicationView, ReviewView } from '~types/application.schema'
 import type { CoverageView, PaymentView, PolicyView, SchemeInput, SchemeView } from '~types/insurance.schema'
 import { paymentSucceeded, remindRenewals } from '../../cloudfunctions/shared/insurance/payment.service'
+import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
+import { approve as approveDirect } from '../../cloudfunctions/shared/workflow/review.service'
 import { DEFAULT_SCHEMES } from '../../config/insurance'
 import { okData } from '../support/requests'
 import { validProfile } from '../support/profiles'
@@ -126,4 +128,85 @@ test('a scheme changes from a date, never backwards; the change is audited; staf
   const { data } = await s.runtime.db.collection('audit').where({ action: 'insurance.saveScheme' }).get()
   expect(data).toHaveLength(1)
   expect(data[0]).toMatchObject({ targetId: 'changshu-commercial@2027-01-01', from: 'changshu-commercial@2022-07-01' })
+})
+
+describe('claims', () => {
+  const report = (who: string, data: object) => s.call<ApplicationView>('insurance', 'report', data, { token: t[who] })
+  const spot = { text: '常熟市海虞北路与黄河路路口', longitude: 120.75, latitude: 31.65 }
+  const upload = async (who: string) => {
+    const res = await fetch(`${s.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${t[who]}`, 'x-file-name': encodeURIComponent('现场.png') }, body: (await import('../support/files')).tinyPng() })
+    return ((await res.json()) as { data: { fileId: string } }).data.fileId
+  }
+  const policyOf = async () => (await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] }))).find((p) => p.number === 'ZS-2026-000001')!
+  const review = async (id: string) => okData<ReviewView>(s.call('application', 'startReview', { id, version: 1 }, { token: t['cs-staff'] }))
+
+  test('一键报案 → evidence → advance decided first → approved within the cover left → paid; pilot and late claims', async () => {
+    await at('2026-12-10T04:00:00Z')
+    const base = { schemeKey: 'changshu-commercial', occurredAt: '2026-12-10T01:30:00Z', place: spot, what: '送单途中被电动车撞倒', bodyPart: 'leg', hospital: '常熟市第一人民医院' }
+    expect((await report('cs-driver', { ...base, occurredAt: '2026-12-10T05:00:00Z' })).body).toMatchObject({ ok: false, error: { fields: { occurredAt: expect.stringContaining('不能晚于现在') } } })
+    // Before the policy began (2026-12-02 00:00): not covered by it.
+    expect((await report('cs-driver', { ...base, occurredAt: '2026-12-01T10:00:00Z' })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('没有生效') } })
+    const claim = await okData<ApplicationView>(report('cs-driver', { ...base, advanceFen: 500_000 }))
+    expect(claim).toMatchObject({ kind: 'injuryClaim', caseNo: expect.stringMatching(/^LP-/), urgent: true, payload: { policyNumber: 'ZS-2026-000001', deadlines: { late: false }, evidence: { lateNote: { needed: false } } } })
+    expect(claim.payload.deadlines).toMatchObject({ selfBy: '2027-12-10T15:59:59.999Z' })
+
+    const photo = await upload('cs-driver')
+    const withScene = await okData<ApplicationView>(s.call('insurance', 'addEvidence', { applicationId: claim.id, item: 'scene', attachments: [photo] }, { token: t['cs-driver'] }))
+    expect(withScene.payload.evidence).toMatchObject({ scene: { received: true, files: [photo] }, diagnosis: { received: false } })
+    expect(withScene.attachments.map((f) => f.fileId)).toEqual([photo])
+    expect((await s.call('insurance', 'addEvidence', { applicationId: claim.id, item: 'lateNote', attachments: [photo] }, { token: t['cs-driver'] })).body).toMatchObject({ ok: false, error: { fields: { item: expect.any(String) } } })
+    expect((await s.call('insurance', 'addEvidence', { applicationId: claim.id, item: 'diagnosis', attachments: [await upload('cs-rider')] }, { token: t['cs-rider'] })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+    // The advance first: it draws on the cover at once.
+    expect((await s.call('insurance', 'decideAdvance', { applicationId: claim.id, approve: true, amountFen: 600_000 }, { token: t['cs-staff'] })).body).toMatchObject({ ok: false, error: { fields: { amountFen: expect.any(String) } } })
+    await okData(s.call('insurance', 'decideAdvance', { applicationId: claim.id, approve: true }, { token: t['cs-staff'] }))
+    expect((await s.call('insurance', 'decideAdvance', { applicationId: claim.id, approve: true }, { token: t['cs-staff'] })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect((await s.call('insurance', 'decideAdvance', { applicationId: claim.id, approve: true }, { token: t['demo-staff-nantong'] })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect((await policyOf()).capLeftFen).toBe(40_000_000 - 500_000)
+
+    let seen = await review(claim.id)
+    const approve = (details: object) => s.call<ReviewView>('application', 'approve', { id: claim.id, version: seen.version, details }, { token: t['cs-staff'] })
+    expect((await approve({ benefit: 'disability', amountFen: 100 })).body).toMatchObject({ ok: false, error: { fields: { 'details.grade': expect.any(String) } } })
+    expect((await approve({ benefit: 'medical', amountFen: 39_500_001 })).body).toMatchObject({ ok: false, error: { fields: { 'details.amountFen': expect.stringContaining('395,000') } } })
+    seen = await okData<ReviewView>(approve({ benefit: 'medical', amountFen: 1_000_000 }))
+    expect((await policyOf()).capLeftFen).toBe(40_000_000 - 1_500_000)
+
+    const payout = (amountFen: number) => s.call('insurance', 'recordPayout', { applicationId: claim.id, amountFen, paidOn: '2026-12-10', reference: 'CS20261210001' }, { token: t['cs-staff'] })
+    expect(await okData(payout(1_000_000))).toMatchObject({ paidFen: 1_000_000, approvedFen: 1_000_000 })
+    expect((await payout(1)).body).toMatchObject({ ok: false, error: { fields: { amountFen: expect.stringContaining('不能超过') } } })
+    const inbox = await okData<{ items: { title: string }[] }>(s.call('user', 'listMessages', {}, { token: t['cs-driver'] }))
+    // (The inbox is newest first; the earlier test left messages dated a year ahead, so look for it.)
+    expect(inbox.items.map((m) => m.title)).toContain('理赔款已打出：10,000 元')
+
+    // The pilot: covered through the platform, no policy; a rider on an unlisted platform is told why not.
+    const pilot = await okData<ApplicationView>(report('cs-driver', { ...base, schemeKey: 'jiangsu-pilot' }))
+    expect(pilot.payload).toMatchObject({ policyId: null, schemeKind: 'pilot' })
+    expect((await report('cs-rider', { ...base, schemeKey: 'jiangsu-pilot' })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('本地跑腿平台') } })
+
+    // A year and more later: late, and the explanation joins the checklist.
+    await at('2027-12-20T02:00:00Z')
+    const late = await okData<ApplicationView>(report('cs-driver', { ...base, occurredAt: '2026-12-15T02:00:00Z' }))
+    expect(late.payload).toMatchObject({ deadlines: { late: true }, evidence: { lateNote: { needed: true, received: false } } })
+  })
+
+  test('50 claims on one policy approved at once for more than its cover: the cap holds to the fen', async () => {
+    await at('2026-12-12T02:00:00Z')
+    const left = (await policyOf()).capLeftFen
+    const N = 50
+    const each = Math.floor(left / (N - 2)) + 1 // 48 of them would already pass the cap
+    const ids: string[] = []
+    for (let i = 0; i < N; i++) {
+      const c = await okData<ApplicationView>(report('cs-driver', { schemeKey: 'changshu-commercial', occurredAt: '2026-12-12T01:00:00Z', place: spot, what: `第 ${i + 1} 次`, bodyPart: 'hand' }))
+      await review(c.id)
+      ids.push(c.id)
+    }
+    const staff = (await findUserByOpenid(s.runtime.db, 'cs-staff'))!
+    const results = await Promise.allSettled(ids.map((id) => approveDirect(s.runtime, staff, { id, version: 2, details: { benefit: 'medical', amountFen: each } })))
+    const approved = results.filter((r) => r.status === 'fulfilled').length
+    const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]
+    expect(approved).toBe(Math.floor(left / each))
+    for (const r of refused) expect(r.reason).toMatchObject({ code: 'INVALID_INPUT', fields: { 'details.amountFen': expect.stringContaining('剩余的保额') } })
+    expect((await policyOf()).capLeftFen).toBe(left - approved * each)
+    expect((await policyOf()).capLeftFen).toBeGreaterThanOrEqual(0)
+  }, 60_000)
 })

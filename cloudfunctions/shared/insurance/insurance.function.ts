@@ -1,5 +1,7 @@
 import { insuranceContract } from '~types/insurance.contract'
 import { defineFunction, recordsReplay } from '../core/define-function'
+import { addEvidence, decideAdvance, recordPayout } from './claim.service'
+import { reportInjury } from './claim.submit'
 import { enrolInsurance } from './enrolment.submit'
 import { myPolicies, pay, remindRenewals, sandboxPaid } from './payment.service'
 import { coverage, listSchemes, saveScheme } from './scheme.service'
@@ -13,6 +15,10 @@ export const insuranceFunction = defineFunction(
     enrol: recordsReplay((input, { runtime, user, replay }) => enrolInsurance(runtime, user, input, replay)),
     pay: ({ applicationId }, { runtime, user }) => pay(runtime, user, applicationId),
     sandboxPaid: ({ orderId }, { runtime, user }) => sandboxPaid(runtime, user, orderId),
+    report: recordsReplay((input, { runtime, user, replay }) => reportInjury(runtime, user, input, replay)),
+    addEvidence: (input, { runtime, user }) => addEvidence(runtime, user, input),
+    decideAdvance: (input, { runtime, user }) => decideAdvance(runtime, user, input),
+    recordPayout: (input, { runtime, user }) => recordPayout(runtime, user, input),
     policies: (_input, { runtime, user }) => myPolicies(runtime, user),
     schemes: ({ all }, { runtime }) => listSchemes(runtime, !!all),
     saveScheme: (input, { runtime, user }) => saveScheme(runtime, user, input),

@@ -1,7 +1,7 @@
 import type { FC } from 'react'
 import type { ApplicationKind, ApplicationView } from '~types/application.schema'
 import { enrolmentApplicant, skillSubsidyApplicant, tuitionSubsidyApplicant } from './academy'
-import { insuranceEnrolmentApplicant } from './insurance'
+import { injuryClaimApplicant, insuranceEnrolmentApplicant } from './insurance'
 import { legalAidApplicant } from './legal-aid'
 
 /** How 我的申请 reads one kind back to its applicant. */
@@ -23,4 +23,5 @@ export const APPLICANT_KINDS: Record<ApplicationKind, ApplicantKind> = {
   tuitionSubsidy: tuitionSubsidyApplicant,
   skillSubsidy: skillSubsidyApplicant,
   insuranceEnrolment: insuranceEnrolmentApplicant,
+  injuryClaim: injuryClaimApplicant,
 }

@@ -1,7 +1,7 @@
 import type { FC } from 'react'
 import type { ApplicationKind, ReviewView } from '~types/application.schema'
 import { enrolmentReview, skillSubsidyReview, tuitionSubsidyReview } from './academy'
-import { insuranceEnrolmentReview } from './insurance'
+import { injuryClaimReview, insuranceEnrolmentReview } from './insurance'
 import { legalAidReview } from './legal-aid'
 
 /** A field of an approval form: its value and error, and an onChange that clears the error (spread onto TextField). */
@@ -28,4 +28,5 @@ export const REVIEW_KINDS: Record<ApplicationKind, ReviewKind> = {
   tuitionSubsidy: tuitionSubsidyReview,
   skillSubsidy: skillSubsidyReview,
   insuranceEnrolment: insuranceEnrolmentReview,
+  injuryClaim: injuryClaimReview,
 }

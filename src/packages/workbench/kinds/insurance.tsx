@@ -1,6 +1,9 @@
 import { Text } from '@tarojs/components'
-import { RELATION_LABELS, type InsuranceEnrolmentPayload } from '~types/insurance.schema'
-import { formatFen } from '~types/money'
+import { formatDateTime } from '~types/format'
+import { BENEFITS, BENEFIT_LABELS, BODY_PART_LABELS, EVIDENCE_ITEMS, EVIDENCE_LABELS, RELATION_LABELS, type ClaimDecision, type InjuryClaimPayload, type InsuranceEnrolmentPayload } from '~types/insurance.schema'
+import { formatFen, yuanToFen } from '~types/money'
+import { ChipGroup } from '../../../components/chip-group'
+import { TextField } from '../../../components/text-field'
 import { Field } from '../lib/fields'
 import type { ReviewKind } from './index'
 
@@ -26,4 +29,70 @@ export const insuranceEnrolmentReview: ReviewKind = {
   DecisionFields: () => null,
   ApproveFields: () => <Text className="field__sub">批准后申请人会收到缴费通知；缴费后第二天零点起保障一年。</Text>,
   emptyApproval: () => ({}),
+}
+
+
+/** A claim at the desk: what happened, the policy and its cover left, the deadlines, the evidence item by item. */
+export const injuryClaimReview: ReviewKind = {
+  RequestFields({ view }) {
+    const p = view.payload as Partial<InjuryClaimPayload>
+    const items = p.evidence ? EVIDENCE_ITEMS.filter((k) => p.evidence![k].needed) : []
+    return (
+      <>
+        <Field label="受伤经过">
+          <Text className="field__text">{p.occurredAt ? `${formatDateTime(p.occurredAt)} · ${p.place?.text ?? ''}` : '—'}</Text>
+          <Text className="field__sub">{`${p.bodyPart ? BODY_PART_LABELS[p.bodyPart] : ''}${p.hospital ? ` · 就医：${p.hospital}` : ''}`}</Text>
+          <Text className="field__text field__text--long">{p.what ?? ''}</Text>
+        </Field>
+        <Field label="保障">
+          <Text className="field__text">{`${p.schemeName ?? '—'}${p.policyNumber ? `（保单 ${p.policyNumber}）` : '（平台缴费，无个人保单）'}`}</Text>
+        </Field>
+        <Field label="期限">
+          <Text className={`field__text${p.deadlines?.late ? ' field__text--urgent' : ''}`}>
+            {p.deadlines ? (p.deadlines.late ? `⚠ 超过本人申请期限（${formatDateTime(p.deadlines.selfBy)}），需要逾期说明` : `在期限内：本人申请截止 ${formatDateTime(p.deadlines.selfBy)}`) : '—'}
+          </Text>
+        </Field>
+        <Field label="材料">
+          {items.map((k) => (
+            <Text key={k} className="field__sub">{`${p.evidence![k].received ? '✓ 已收到' : '✗ 还没有'}：${EVIDENCE_LABELS[k]}`}</Text>
+          ))}
+        </Field>
+        {p.advance?.requestedFen ? (
+          <Field label="预付">
+            <Text className={`field__text${p.advance.decision ? '' : ' field__text--urgent'}`}>
+              {p.advance.decision
+                ? `申请 ${formatFen(p.advance.requestedFen)}，${p.advance.decision.approved ? `已同意 ${formatFen(p.advance.decision.amountFen)}` : `未同意：${p.advance.decision.reason ?? ''}`}`
+                : `⚠ 申请预付住院押金 ${formatFen(p.advance.requestedFen)}，请先决定`}
+            </Text>
+          </Field>
+        ) : null}
+      </>
+    )
+  },
+  DecisionFields({ details }) {
+    const d = details as Partial<ClaimDecision>
+    return (
+      <Field label="核定">
+        <Text className="field__text">{`${d.benefit ? BENEFIT_LABELS[d.benefit] : ''}${d.grade ? `（伤残 ${d.grade} 级）` : ''} ${typeof d.amountFen === 'number' ? formatFen(d.amountFen) : ''}`}</Text>
+      </Field>
+    )
+  },
+  ApproveFields({ values, set, bind }) {
+    return (
+      <>
+        <ChipGroup label="赔付类型" options={BENEFITS.map((b) => ({ value: b, label: BENEFIT_LABELS[b] }))} value={values.benefit ?? ''} onChange={(benefit) => set({ benefit })} error={bind('details.benefit', values.benefit ?? '', () => undefined).error} />
+        {values.benefit === 'disability' ? <TextField label="伤残等级（1–10 级，按劳动能力鉴定）" maxlength={2} {...bind('details.grade', values.grade ?? '', (grade) => set({ grade }))} /> : null}
+        <TextField label="核定金额（元）" maxlength={16} hint="不能超过保单本年度剩余保额；超过时系统会拒绝。" {...bind('details.amountFen', values.amount ?? '', (amount) => set({ amount }))} />
+      </>
+    )
+  },
+  emptyApproval: () => ({ benefit: '', grade: '', amount: '' }),
+  toDetails: (values) => {
+    const typed = yuanToFen(values.amount ?? '')
+    return {
+      ...(values.benefit ? { benefit: values.benefit } : {}),
+      ...(values.benefit === 'disability' && values.grade ? { grade: Number(values.grade) || values.grade } : {}),
+      amountFen: typed.ok ? typed.fen : values.amount,
+    }
+  },
 }

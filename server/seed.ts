@@ -8,6 +8,7 @@ import { USERS } from '../cloudfunctions/shared/user/user.doc'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { demoIdNumber } from './demo-id'
 import { seedAcademy } from './seed-academy'
+import { seedInsurance } from './seed-insurance'
 
 interface DemoPerson {
   openid: string
@@ -34,6 +35,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { openid: 'demo-admin', label: '吴强 · 管理员', realName: '吴强', occupation: '其他', platform: '江苏省委两新工委', districtCode: '320102', birth: '1979-06-20', admin: true },
   // Appended (the ID numbers above are numbered by position): the academy's staff in 无锡梁溪.
   { openid: 'demo-staff-wuxi-academy', label: '林芳 · 工作人员 · 无锡梁溪（江海新才学院）', realName: '林芳', occupation: '其他', platform: '梁溪区人社局', districtCode: '320213', birth: '1986-02-14', staff: { districtCode: '320213', services: ['academy'] } },
+  // 常熟: where the commercial injury scheme runs — a driver with a policy, and the scheme's staff.
+  { openid: 'demo-changshu', label: '陆建华 · 网约车司机 · 苏州常熟（有保单）', realName: '陆建华', occupation: '网约车司机', platform: '曹操出行', districtCode: '320581', birth: '1991-04-18' },
+  { openid: 'demo-staff-changshu', label: '沈丽 · 工作人员 · 苏州常熟（职业伤害保障）', realName: '沈丽', occupation: '其他', platform: '常熟市人社局', districtCode: '320581', birth: '1984-09-09', staff: { districtCode: '320581', services: ['insurance'] } },
 ]
 
 const MOBILE_BASE = 13900000000
@@ -66,5 +70,6 @@ export async function seedDemoData(rt: Runtime): Promise<boolean> {
     await grantStaff(rt, granter, { userId: user._id, districtCode: p.staff!.districtCode, services: p.staff!.services })
   }
   await seedAcademy(rt)
+  await seedInsurance(rt)
   return true
 }

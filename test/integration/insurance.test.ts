@@ -57,6 +57,8 @@ test('am I covered: the pilot by platform, occupation and city; the commercial s
   expect(stateOf(await coverage('demo-courier'), 'jiangsu-pilot').state).toBe('notForOccupation')
 })
 
+/** 陆常熟's policy number (the demo seed has issued one before it). */
+let csNumber = ''
 const BENEFICIARY = { name: '陆小梅', relation: 'spouse', mobile: '137 0000 9009' }
 const DECLARED = { noWorkInjuryInsurance: true, registeredHere: true }
 
@@ -91,9 +93,10 @@ test('enrol → staff approve → pay (sandbox) → one policy whatever the call
 
   let [policy] = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] }))
   // From the next day 00:00 in Shanghai (2026-12-02 00:00 = 12-01 16:00 UTC), for a year.
-  expect(policy).toMatchObject({ number: 'ZS-2026-000001', state: 'upcoming', startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2027-12-01T16:00:00.000Z', premiumFen: 36_000, annualCapFen: 40_000_000, capLeftFen: 40_000_000 })
+  csNumber = policy.number
+  expect(policy).toMatchObject({ number: expect.stringMatching(/^ZS-2026-\d{6}$/), state: 'upcoming', startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2027-12-01T16:00:00.000Z', premiumFen: 36_000, annualCapFen: 40_000_000, capLeftFen: 40_000_000 })
   const inbox = await okData<{ items: { title: string }[] }>(s.call('user', 'listMessages', {}, { token: t['cs-driver'] }))
-  expect(inbox.items[0].title).toBe('保单已出：ZS-2026-000001')
+  expect(inbox.items[0].title).toBe(`保单已出：${csNumber}`)
   // With a policy in force, no second enrolment — until the renewal window.
   expect((await enrol('cs-driver', { schemeKey: 'changshu-commercial', declaration: DECLARED, beneficiary: BENEFICIARY })).body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('续保') } })
 
@@ -106,7 +109,7 @@ test('enrol → staff approve → pay (sandbox) → one policy whatever the call
   expect(renew.kind).toBe('insuranceEnrolment')
 
   await at('2027-12-02T02:00:00Z')
-  ;[, policy] = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] })).then((l) => [null, l.find((p) => p.number === 'ZS-2026-000001')!] as const)
+  ;[, policy] = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] })).then((l) => [null, l.find((p) => p.number === csNumber)!] as const)
   expect(policy).toMatchObject({ state: 'expired', daysLeft: null })
   await at('2026-12-01T02:00:00Z')
 })
@@ -137,7 +140,7 @@ describe('claims', () => {
     const res = await fetch(`${s.url}/api/files`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${t[who]}`, 'x-file-name': encodeURIComponent('现场.png') }, body: (await import('../support/files')).tinyPng() })
     return ((await res.json()) as { data: { fileId: string } }).data.fileId
   }
-  const policyOf = async () => (await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] }))).find((p) => p.number === 'ZS-2026-000001')!
+  const policyOf = async () => (await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] }))).find((p) => p.number === csNumber)!
   const review = async (id: string) => okData<ReviewView>(s.call('application', 'startReview', { id, version: 1 }, { token: t['cs-staff'] }))
 
   test('一键报案 → evidence → advance decided first → approved within the cover left → paid; pilot and late claims', async () => {
@@ -147,7 +150,7 @@ describe('claims', () => {
     // Before the policy began (2026-12-02 00:00): not covered by it.
     expect((await report('cs-driver', { ...base, occurredAt: '2026-12-01T10:00:00Z' })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('没有生效') } })
     const claim = await okData<ApplicationView>(report('cs-driver', { ...base, advanceFen: 500_000 }))
-    expect(claim).toMatchObject({ kind: 'injuryClaim', caseNo: expect.stringMatching(/^LP-/), urgent: true, payload: { policyNumber: 'ZS-2026-000001', deadlines: { late: false }, evidence: { lateNote: { needed: false } } } })
+    expect(claim).toMatchObject({ kind: 'injuryClaim', caseNo: expect.stringMatching(/^LP-/), urgent: true, payload: { policyNumber: csNumber, deadlines: { late: false }, evidence: { lateNote: { needed: false } } } })
     expect(claim.payload.deadlines).toMatchObject({ selfBy: '2027-12-10T15:59:59.999Z' })
 
     const photo = await upload('cs-driver')

@@ -82,6 +82,14 @@ async function legacyFresh(w: World, state: string): Promise<AppRef> {
   return app
 }
 
+/** 一键报案 as a rider makes it at the roadside: the minimum. */
+const REPORT = { schemeKey: 'jiangsu-pilot', occurredAt: new Date(Date.now() - 3600_000).toISOString(), place: { text: '崇川区工农路与青年路路口' }, what: '送餐时被电动车撞倒', bodyPart: 'leg' }
+async function changshuOrder(w: World): Promise<string> {
+  const user = (await findUserByOpenid(w.s.runtime.db, 'demo-changshu'))!
+  const { data } = await w.s.runtime.db.collection('insurance_orders').where({ userId: user._id }).limit(1).get()
+  return (data[0] as { _id: string })._id
+}
+
 /** The academy's records, as the demo seed made them (server/seed-academy.ts). */
 async function offerId(w: World, title: string): Promise<string> {
   const { data } = await w.s.runtime.db.collection('academy_offers').where({ title }).limit(1).get()
@@ -198,7 +206,23 @@ const SCENARIOS: Scenario[] = [
     },
     input: () => ({ schemeKey: 'changshu-commercial', declaration: { noWorkInjuryInsurance: true, registeredHere: true }, beneficiary: { name: '陆小梅', relation: 'spouse', mobile: '13700009009' } }),
   },
-  { key: 'insurance.policies', role: 'worker', input: () => ({}) },
+  { key: 'insurance.policies', role: 'worker', as: () => ({ openid: 'demo-changshu' }), input: () => ({}) },
+  { key: 'insurance.pay', variant: 'paid already', role: 'worker', as: () => ({ openid: 'demo-changshu' }), input: async (w) => ({ applicationId: await changshuOrder(w) }) },
+  { key: 'insurance.sandboxPaid', variant: 'a repeat', role: 'worker', as: () => ({ openid: 'demo-changshu' }), input: async (w) => ({ orderId: await changshuOrder(w) }) },
+  // 周小勇 rides for 美团 in 南通: the pilot covers him.
+  { key: 'insurance.report', variant: 'pilot, one tap', role: 'worker', input: () => REPORT },
+  { key: 'insurance.addEvidence', role: 'worker', input: async (w) => ({ applicationId: (await w.api.ok<{ id: string }>(WORKER, 'insurance', 'report', REPORT, requestId())).id, item: 'scene', attachments: [await w.api.upload(WORKER)] }) },
+  { key: 'insurance.decideAdvance', role: 'staff', input: async (w) => ({ applicationId: (await w.api.ok<{ id: string }>(WORKER, 'insurance', 'report', { ...REPORT, advanceFen: 300_000 }, requestId())).id, approve: true }) },
+  {
+    key: 'insurance.recordPayout', role: 'staff',
+    input: async (w) => {
+      const claim = await w.api.ok<{ id: string }>(WORKER, 'insurance', 'report', REPORT, requestId())
+      const seen = await w.api.ok<AppRef>(STAFF, 'application', 'startReview', { id: claim.id, version: 1 }, requestId())
+      await w.api.ok(STAFF, 'application', 'approve', { id: claim.id, version: seen.version, details: { benefit: 'medical', amountFen: 120_000 } }, requestId())
+      return { applicationId: claim.id, amountFen: 120_000, paidOn: new Date().toISOString().slice(0, 10), reference: 'BENCH-0001' }
+    },
+  },
+  { key: 'insurance.figures', role: 'staff', input: () => ({}) },
   { key: 'insurance.schemes', role: 'admin', input: () => ({ all: true }) },
   { key: 'insurance.saveScheme', role: 'admin', input: () => ({ ...DEFAULT_SCHEMES[0], effectiveFrom: '2099-01-01' }) },
 
@@ -292,7 +316,7 @@ function plan(submitKey: string): { name: string; key: string; writes: boolean; 
 }
 
 /** Every kind's submission besides legal aid's: the same goal. */
-const SUBMISSIONS = new Set(['academy.enrol', 'academy.claimSkillSubsidy', 'academy.claimTuitionSubsidy'])
+const SUBMISSIONS = new Set(['academy.enrol', 'academy.claimSkillSubsidy', 'academy.claimTuitionSubsidy', 'insurance.enrol', 'insurance.report'])
 
 function goalOf(key: string, submitKey: string, role: Role, writes: boolean): number | null {
   if (key === submitKey || SUBMISSIONS.has(key)) return 6

@@ -262,3 +262,13 @@ export const PayoutInput = z.strictObject({
   paidOn: DateText,
   reference: z.string({ error: '请填写打款流水号' }).check(z.trim(), z.minLength(4, '请填写打款流水号'), z.maxLength(40, '最多 40 个字')),
 })
+
+export interface InsuranceFigures {
+  policiesInForce: number
+  claimsOpen: number
+  claimsOverdue: number
+  paidThisMonthFen: number
+  paidThisMonth: number
+  /** Median days from the report to the first payout, over claims paid in the last 90 days; null before any. */
+  medianDaysReportToPayment: number | null
+}

@@ -1,5 +1,5 @@
 import type { ApplicationView, ReviewView } from '~types/application.schema'
-import type { CoverageView, PaymentView, PolicyView, SchemeInput, SchemeView } from '~types/insurance.schema'
+import type { CoverageView, InsuranceFigures, PaymentView, PolicyView, SchemeInput, SchemeView } from '~types/insurance.schema'
 import { paymentSucceeded, remindRenewals } from '../../cloudfunctions/shared/insurance/payment.service'
 import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
 import { approve as approveDirect } from '../../cloudfunctions/shared/workflow/review.service'
@@ -180,6 +180,10 @@ describe('claims', () => {
     const inbox = await okData<{ items: { title: string }[] }>(s.call('user', 'listMessages', {}, { token: t['cs-driver'] }))
     // (The inbox is newest first; the earlier test left messages dated a year ahead, so look for it.)
     expect(inbox.items.map((m) => m.title)).toContain('理赔款已打出：10,000 元')
+    const figures = await okData<InsuranceFigures>(s.call('insurance', 'figures', {}, { token: t['cs-staff'] }))
+    // 陆常熟's and the demo's 陆建华's policies; the claim paid the day it was reported.
+    expect(figures).toMatchObject({ policiesInForce: 2, claimsOpen: 0, paidThisMonth: 1, paidThisMonthFen: 1_000_000, medianDaysReportToPayment: 0 })
+    expect(await okData<InsuranceFigures>(s.call('insurance', 'figures', {}, { token: t['demo-staff-nantong'] }))).toMatchObject({ policiesInForce: 0, paidThisMonthFen: 0 })
 
     // The pilot: covered through the platform, no policy; a rider on an unlisted platform is told why not.
     const pilot = await okData<ApplicationView>(report('cs-driver', { ...base, schemeKey: 'jiangsu-pilot' }))

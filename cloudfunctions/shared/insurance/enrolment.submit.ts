@@ -23,7 +23,8 @@ export const RENEWAL_DAYS = 30
  * own transaction, so two taps with different request ids still file one.
  */
 export async function enrolInsurance(rt: Runtime, user: UserDoc, input: InsuranceEnrolInput, recorder?: ReplayRecorder): Promise<ApplicationView> {
-  const [cov, schemes] = await Promise.all([coverage(rt, user), schemesInForce(rt)])
+  const schemes = await schemesInForce(rt)
+  const cov = await coverage(rt, user, schemes)
   const scheme = schemes.find((s) => s.key === input.schemeKey)
   const item = cov.items.find((i) => i.schemeId === scheme?.id)
   if (!scheme || !item || scheme.kind !== 'commercial') throw invalidField('schemeKey', '没有这个可以投保的方案')

@@ -3,6 +3,7 @@ import { defineFunction, recordsReplay } from '../core/define-function'
 import { addEvidence, decideAdvance, recordPayout } from './claim.service'
 import { reportInjury } from './claim.submit'
 import { enrolInsurance } from './enrolment.submit'
+import { insuranceFigures } from './figures.service'
 import { myPolicies, pay, remindRenewals, sandboxPaid } from './payment.service'
 import { coverage, listSchemes, saveScheme } from './scheme.service'
 
@@ -19,6 +20,7 @@ export const insuranceFunction = defineFunction(
     addEvidence: (input, { runtime, user }) => addEvidence(runtime, user, input),
     decideAdvance: (input, { runtime, user }) => decideAdvance(runtime, user, input),
     recordPayout: (input, { runtime, user }) => recordPayout(runtime, user, input),
+    figures: (_input, { runtime, user }) => insuranceFigures(runtime, user),
     policies: (_input, { runtime, user }) => myPolicies(runtime, user),
     schemes: ({ all }, { runtime }) => listSchemes(runtime, !!all),
     saveScheme: (input, { runtime, user }) => saveScheme(runtime, user, input),

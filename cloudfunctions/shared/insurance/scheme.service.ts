@@ -90,11 +90,11 @@ const listedPlatform = (platforms: readonly string[], platform: string) => platf
 
 /**
  * Am I covered? Each scheme in force, read against the profile (occupation, platform, district), in plain words:
- * what applies, what it pays, what it costs.
+ * what applies, what it pays, what it costs. Pass the schemes in force when the caller has them (one read less).
  */
-export async function coverage(rt: Runtime, user: UserDoc): Promise<CoverageView> {
+export async function coverage(rt: Runtime, user: UserDoc, inForce?: SchemeView[]): Promise<CoverageView> {
   const p = user.profile!
-  const items: CoverageItem[] = (await schemesInForce(rt)).map((s) => {
+  const items: CoverageItem[] = (inForce ?? (await schemesInForce(rt))).map((s) => {
     const base = {
       schemeId: s.id, kind: s.kind, name: s.name, insurer: s.insurer, benefits: s.benefits, claimRules: s.claimRules,
       cost: s.kind === 'pilot' ? '不用您交钱，平台按单缴费' : `每年 ${formatFen(s.premiumFen!)}`,

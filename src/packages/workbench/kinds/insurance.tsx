@@ -87,6 +87,11 @@ export const injuryClaimReview: ReviewKind = {
     )
   },
   emptyApproval: () => ({ benefit: '', grade: '', amount: '' }),
+  suggestMissing: (payload) => {
+    const p = payload as Partial<InjuryClaimPayload>
+    const missing = p.evidence ? EVIDENCE_ITEMS.filter((k) => p.evidence![k].needed && !p.evidence![k].received) : []
+    return missing.length ? `请补充：${missing.map((k) => EVIDENCE_LABELS[k]).join('、')}` : ''
+  },
   toDetails: (values) => {
     const typed = yuanToFen(values.amount ?? '')
     return {

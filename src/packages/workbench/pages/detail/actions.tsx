@@ -191,7 +191,7 @@ function useStepDraft<T extends object>(base: Base, form: FormName, initial: () 
 }
 
 function RequestMoreForm({ action, base, onCancel }: FormProps<typeof RequestMoreInput>) {
-  const [d, set, clear] = useStepDraft(base, 'requestMore', () => ({ missing: '', days: String(KINDS[base.kind].rules.supplementWorkingDays) }))
+  const [d, set, clear] = useStepDraft(base, 'requestMore', () => ({ missing: REVIEW_KINDS[base.kind].suggestMissing?.(base.payload) ?? '', days: String(KINDS[base.kind].rules.supplementWorkingDays) }))
   const send = async () => {
     const n = d.days.trim() === '' ? undefined : Number(d.days.trim())
     if (await action.run({ ...sent(base), missing: d.missing, ...(n === undefined ? {} : { workingDays: n }) })) clear()

@@ -17,6 +17,8 @@ export interface ReviewKind {
   ApproveFields: FC<{ values: Record<string, string>; set: (patch: Record<string, string>) => void; bind: BindField; payload?: Record<string, unknown> }>
   /** An approval form to start from (a subsidy's: the amount the rule computed, from the application's payload). */
   emptyApproval: (payload?: Record<string, unknown>) => Record<string, string>
+  /** The kind's own staff steps beside the workflow's (a claim: the advance, the payout); `onDone` reloads. */
+  ExtraActions?: FC<{ view: ReviewView; onDone: (toast: string) => void }>
   /** What a request for materials starts from (a claim: its checklist items not yet received). @default empty */
   suggestMissing?: (payload: Record<string, unknown>) => string
   /** The form's text values as the kind's decision details (a typed amount in yuan → fen). @default as typed */

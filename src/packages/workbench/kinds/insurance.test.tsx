@@ -30,3 +30,33 @@ test('a claim at the desk: what happened, its deadlines and checklist; asking fo
     expect(box.getAttribute('value')).toBe('请补充：现场照片或视频、诊断证明、医疗费票据、接单截图（能看到时间和地点）')
   })
 })
+
+test('the advance is decided at the desk first; an approved claim records its payout, never above the approval', async () => {
+  resetTaroStub()
+  await signInDemo('demo-rider')
+  const claim = await api.insurance.report({ schemeKey: 'jiangsu-pilot', occurredAt: new Date(Date.now() - 7200_000).toISOString(), place: { text: '崇川区青年中路' }, what: '雨天路滑摔倒', bodyPart: 'arm', advanceFen: 200_000 })
+
+  resetTaroStub({ id: claim.id })
+  await signInDemo('demo-staff-nantong')
+  const page = render(<DetailPage />)
+  const advance = await screen.findByRole('form', { name: '预付住院押金' })
+  fireEvent.click(within(advance).getByRole('button', { name: '同意预付' }))
+  await waitFor(() => expect(within(screen.getByRole('region', { name: '申请内容' })).getByText('申请 2,000 元，已同意 2,000 元')).toBeTruthy())
+  expect(screen.queryByRole('form', { name: '预付住院押金' })).toBeNull()
+
+  // Approve through the API (the form is the workflow's), then the payout at the desk.
+  const seen = await api.application.startReview({ id: claim.id, version: 1 })
+  await api.application.approve({ id: claim.id, version: seen.version, details: { benefit: 'medical', amountFen: 150_000 } })
+  page.unmount()
+  render(<DetailPage />)
+  const payout = await screen.findByRole('form', { name: '记录打款' })
+  const inputs = payout.querySelectorAll('taro-input-core')
+  const { typeInto } = await import('../../../../test/support/taro-events')
+  typeInto(inputs[0], '1600')
+  typeInto(inputs[2], 'NT20261201001')
+  fireEvent.click(within(payout).getByRole('button', { name: '记录打款并通知申请人' }))
+  expect(await screen.findByText(/打款合计不能超过核定的 1,500 元/)).toBeTruthy()
+  typeInto(inputs[0], '1500')
+  fireEvent.click(within(payout).getByRole('button', { name: '记录打款并通知申请人' }))
+  expect(await screen.findByText('核定 1,500 元，已打 1,500 元，已全部打款')).toBeTruthy()
+})

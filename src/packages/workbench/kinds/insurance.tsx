@@ -5,6 +5,7 @@ import { formatFen, yuanToFen } from '~types/money'
 import { ChipGroup } from '../../../components/chip-group'
 import { TextField } from '../../../components/text-field'
 import { Field } from '../lib/fields'
+import { ClaimActions } from './insurance-actions'
 import type { ReviewKind } from './index'
 
 /** 参保申请 at the reviewer's desk: the scheme, what it costs and pays, the declaration and the beneficiary. */
@@ -87,6 +88,7 @@ export const injuryClaimReview: ReviewKind = {
     )
   },
   emptyApproval: () => ({ benefit: '', grade: '', amount: '' }),
+  ExtraActions: ClaimActions,
   suggestMissing: (payload) => {
     const p = payload as Partial<InjuryClaimPayload>
     const missing = p.evidence ? EVIDENCE_ITEMS.filter((k) => p.evidence![k].needed && !p.evidence![k].received) : []

@@ -14,6 +14,7 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { routes } from '../../../../routes'
 import { ActionButton } from '../../../../components/action-button'
 import { ReviewActions } from './actions'
+import { REVIEW_KINDS } from '../../kinds'
 import { ApplicantSection, AttachmentsSection, ClockSection, RequestSection, TimelineSection } from './sections'
 import './index.scss'
 
@@ -59,7 +60,9 @@ export default function DetailPage() {
       </View>
       {!id ? <Notice kind="warn">缺少申请编号，请从工作台的队列打开。</Notice> : null}
       <LoadState data={detail.data} error={detail.error} onRetry={() => void detail.reload()} loadingText="正在加载申请…">
-        {(view) => (
+        {(view) => {
+          const Extra = REVIEW_KINDS[view.kind].ExtraActions
+          return (
           <>
             <View className="detail-head">
               <View className="detail-head__line">
@@ -85,10 +88,12 @@ export default function DetailPage() {
               <View className="detail__side">
                 <ClockSection view={view} now={new Date()} />
                 <ReviewActions key={view.id} view={view} onDone={done} onConflict={clash} />
+                {Extra ? <Extra key={`extra-${view.id}`} view={view} onDone={(toast) => { void Taro.showToast({ title: toast, icon: 'success' }); void detail.reload() }} /> : null}
               </View>
             </View>
           </>
-        )}
+          )
+        }}
       </LoadState>
     </DeskPage>
   )

@@ -1,21 +1,9 @@
 import type { WeeklyFigures } from '~types/application.contract'
 import { WAGES_REQUEST } from '../support/requests'
+import { callAs } from './call'
 import { loadPage } from './load-page'
 
-const base = () => process.env.NUANXIN_TEST_API!
-
-/** One call to a function of the test server, as `openid`. */
-async function call<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const login = (await (await fetch(`${base()}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { data: { token: string } }
-  const res = await fetch(`${base()}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
-    body: JSON.stringify({ action, data, requestId: `weapp-weekly-${action}-${Date.now()}-${Math.random()}` }),
-  })
-  const env = (await res.json()) as { ok: boolean; data: T; error?: unknown }
-  if (!env.ok) throw new Error(JSON.stringify(env.error))
-  return env.data
-}
+const call = callAs
 
 /** The exparser element behind a rendered DOM node (miniprogram-simulate keeps it there): WeChat's own component tree. */
 interface WxElement {

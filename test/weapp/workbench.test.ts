@@ -1,21 +1,9 @@
 import type { ApplicationView, ReviewView } from '~types/application.schema'
 import { WAGES_REQUEST } from '../support/requests'
+import { callAs } from './call'
 import { loadPage } from './load-page'
 
-const base = () => process.env.NUANXIN_TEST_API!
-
-/** One call to a function of the test server, as `openid`. */
-async function call<T>(openid: string, fn: string, action: string, data: unknown): Promise<T> {
-  const login = (await (await fetch(`${base()}/api/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { data: { token: string } }
-  const res = await fetch(`${base()}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
-    body: JSON.stringify({ action, data, requestId: `weapp-wb-${action}-${Date.now()}-${Math.random()}` }),
-  })
-  const env = (await res.json()) as { ok: boolean; data: T; error?: unknown }
-  if (!env.ok) throw new Error(JSON.stringify(env.error))
-  return env.data
-}
+const call = callAs
 
 test('the workbench renders in the weapp build for staff: scope, figures and the queue, through the cloud function', async () => {
   const page = await loadPage('packages/workbench/pages/index/index', {}, { openid: 'demo-staff-nantong' })

@@ -26,4 +26,9 @@ export const routes = {
   academyCertificate: '/packages/academy/pages/certificate/index',
   academyVerify: '/packages/academy/pages/verify/index',
   academyTranscript: '/packages/academy/pages/transcript/index',
+  insurance: '/packages/insurance/pages/index/index',
+  insuranceEnrol: '/packages/insurance/pages/enrol/index',
+  insurancePay: '/packages/insurance/pages/pay/index',
+  insuranceReport: '/packages/insurance/pages/report/index',
+  insuranceEvidence: '/packages/insurance/pages/evidence/index',
 } as const

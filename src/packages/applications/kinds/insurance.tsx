@@ -1,7 +1,10 @@
-import { Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { formatDateTime } from '~types/format'
 import { BENEFIT_LABELS, BODY_PART_LABELS, EVIDENCE_ITEMS, EVIDENCE_LABELS, RELATION_LABELS, type ClaimDecision, type InjuryClaimPayload, type InsuranceEnrolmentPayload } from '~types/insurance.schema'
 import { formatFen } from '~types/money'
+import { ActionButton } from '../../../components/action-button'
+import { routes } from '../../../routes'
 import { Row } from '../lib/card'
 import type { ApplicantKind } from './index'
 
@@ -29,6 +32,9 @@ export const insuranceEnrolmentApplicant: ApplicantKind = {
   appeal: '如有异议，可以联系所在区县人社部门的工作人员，或拨打 12333 咨询。',
 }
 
+/** A claim still being decided takes evidence (the same list as the insurance package's evidence page). */
+const UNDECIDED: readonly string[] = ['submitted', 'inReview', 'needsMore', 'resubmitted']
+
 /** A claim read back to the worker: what was reported, the deadlines, the checklist and the next thing to do. */
 export const injuryClaimApplicant: ApplicantKind = {
   RequestRows({ view }) {
@@ -49,6 +55,13 @@ export const injuryClaimApplicant: ApplicantKind = {
             <Text key={k} className="row__sub">{`${p.evidence![k].received ? '✓ 已收到' : '还需要'}：${EVIDENCE_LABELS[k]}`}</Text>
           ))}
           {missing.length ? <Text className="row__text">{`下一步：补上${missing.map((k) => EVIDENCE_LABELS[k]).join('、')}`}</Text> : <Text className="row__text">材料齐了，等待审核</Text>}
+          {UNDECIDED.includes(view.status) ? (
+            <View className="row__sub">
+              <ActionButton variant="secondary" compact onClick={() => void Taro.navigateTo({ url: `${routes.insuranceEvidence}?id=${encodeURIComponent(view.id)}` })}>
+                补充材料 ›
+              </ActionButton>
+            </View>
+          ) : null}
         </Row>
         {p.advance?.requestedFen ? (
           <Row label="预付">

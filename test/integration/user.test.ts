@@ -147,7 +147,7 @@ describe('staff roles', () => {
     const admin = await s.login('demo-admin')
     const staff = await s.call<StaffCandidate[]>('user', 'listStaff', {}, { token: admin })
     const districts = staff.body.ok ? staff.body.data.flatMap((c) => c.roles.staff.map((g) => g.districtCode)) : []
-    expect(new Set(districts)).toEqual(new Set(['320613', '320213']))
+    expect(new Set(districts)).toEqual(new Set(['320613', '320213', '320581']))
     const { data } = await s.runtime.db.collection('users').where({ 'profile.occupation': s.runtime.db.command.exists(true) }).limit(100).get()
     const occupations = new Set((data as { profile: { occupation: string } }[]).map((u) => u.profile.occupation))
     expect(occupations).toEqual(new Set(['快递员', '外卖配送员', '货车司机', '网约车司机', '网络主播', '其他']))

@@ -143,7 +143,7 @@ describe('staff roles', () => {
     }
   })
 
-  it('the seed has a worker of each occupation, staff in two districts and one admin', async () => {
+  it('the seed has a worker of each occupation, staff in three districts and one admin', async () => {
     const admin = await s.login('demo-admin')
     const staff = await s.call<StaffCandidate[]>('user', 'listStaff', {}, { token: admin })
     const districts = staff.body.ok ? staff.body.data.flatMap((c) => c.roles.staff.map((g) => g.districtCode)) : []

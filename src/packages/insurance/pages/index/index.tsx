@@ -161,7 +161,7 @@ function Scheme({ item: i, policies, pending }: { item: CoverageItem; policies: 
         <Text className="ins-card__title">{i.name}</Text>
         <Text className={`ins-badge${i.state === 'coveredByPlatform' || held ? ' ins-badge--good' : i.state === 'canEnrol' ? ' ins-badge--wait' : ''}`}>{held ? '✓ 已参保' : COVERAGE_STATE_WORDS[i.state]}</Text>
       </View>
-      <Text className="ins-card__headline">{i.headline}</Text>
+      <Text className="ins-card__headline">{held ? `您已参保（保单 ${held.number}），${policyStateWords(held)}。` : i.headline}</Text>
       <InfoRow label="费用">{i.cost}</InfoRow>
       {i.cap ? <InfoRow label="最高赔付">{i.cap}</InfoRow> : null}
       <InfoRow label="保什么">{i.benefits}</InfoRow>

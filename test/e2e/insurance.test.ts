@@ -27,6 +27,8 @@ test('a rider reports an injury at the roadside and adds a photo; staff approve 
 
   await phone.getByRole('button', { name: '一键报案' }).click()
   await phone.getByText('报案用：新就业形态就业人员职业伤害保障（江苏）').waitFor()
+  await phone.waitForTimeout(500)
+  await e2e.shot(phone, 'insurance-02a-report-top')
   // The time is already now; declining location leaves the place to type.
   await field(phone, '路口、小区或店名').fill('崇川区工农路和青年路路口')
   await field(phone, '一两句话就行').fill('送餐路上被电动车撞倒，右腿擦伤')
@@ -59,6 +61,13 @@ test('a rider reports an injury at the roadside and adds a photo; staff approve 
   await desk.getByRole('button', { name: '确认批准' }).click()
   await desk.getByText('决定：批准').waitFor()
   await e2e.shot(desk, 'insurance-06-approved-desk')
+
+  // 我的保障 at a desk reads as a centred column.
+  const wide = await (await desktopContext(e2e.browser)).newPage()
+  await signIn(wide, /^周小勇/)
+  await wide.goto(`${e2e.server.url}#/packages/insurance/pages/index/index`)
+  await wide.locator('.page.insurance .scheme').first().waitFor()
+  await e2e.shot(wide, 'insurance-08-coverage-desk')
 
   await phone.goto(`${e2e.server.url}#/packages/applications/pages/mine/index`)
   await phone.getByText(/已核定/).first().waitFor()

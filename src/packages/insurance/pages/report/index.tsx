@@ -165,7 +165,7 @@ function ReportForm({ items, user }: { items: CoverageItem[]; user: UserView }) 
         </View>
       </View>
 
-      <TextField label="在哪里" placeholder="路口、小区或店名，如 工农路和青年路路口" maxlength={80} value={draft.place} onChange={(place) => update({ place })} error={e['place.text']} />
+      <TextField label="在哪里" placeholder="路口、小区或店名，如 工农路口" maxlength={80} value={draft.place} onChange={(place) => update({ place })} error={e['place.text']} />
       <View className="ins-place__locate">
         <ActionButton variant="secondary" compact busy={locating} busyText="正在定位…" onClick={() => void locate()}>用当前位置</ActionButton>
         {locateNote ? <Text className="ins-card__line">{locateNote}</Text> : null}

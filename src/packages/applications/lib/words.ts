@@ -4,13 +4,13 @@ import { APPLICANT_KINDS } from '../kinds'
 
 /** A status as an icon and words: colour is only ever a hint on top. */
 export const STATUS_ICONS: Record<Status, string> = {
-  submitted: '✉',
+  submitted: '○',
   inReview: '⋯',
   needsMore: '⚠',
-  resubmitted: '✉',
+  resubmitted: '○',
   approved: '✓',
-  rejected: '✕',
-  withdrawn: '↩',
+  rejected: '×',
+  withdrawn: '←',
   done: '✓',
 }
 

@@ -18,7 +18,7 @@ test('a claim at the desk: what happened, its deadlines and checklist; asking fo
   expect(within(request).getByText(/崇川区工农路与青年路路口/)).toBeTruthy()
   expect(within(request).getByText('新就业形态就业人员职业伤害保障（江苏）（平台缴费，无个人保单）')).toBeTruthy()
   expect(within(request).getByText(/^在期限内：本人申请截止/)).toBeTruthy()
-  expect(within(request).getByText('✗ 还没有：诊断证明')).toBeTruthy()
+  expect(within(request).getByText('× 还没有：诊断证明')).toBeTruthy()
   // The deposit advance waits for a decision, flagged in words.
   expect(within(request).getByText('⚠ 申请预付住院押金 3,000 元，请先决定')).toBeTruthy()
 

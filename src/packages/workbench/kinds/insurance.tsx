@@ -55,7 +55,7 @@ export const injuryClaimReview: ReviewKind = {
         </Field>
         <Field label="材料">
           {items.map((k) => (
-            <Text key={k} className="field__sub">{`${p.evidence![k].received ? '✓ 已收到' : '✗ 还没有'}：${EVIDENCE_LABELS[k]}`}</Text>
+            <Text key={k} className="field__sub">{`${p.evidence![k].received ? '✓ 已收到' : '× 还没有'}：${EVIDENCE_LABELS[k]}`}</Text>
           ))}
         </Field>
         {p.advance?.requestedFen ? (

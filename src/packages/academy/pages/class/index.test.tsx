@@ -84,7 +84,7 @@ test('the attendance form sends who came and who did not, and the class list sho
   expect(await within(region('记出勤')).findByText(/已记录第 1 次课：到课 1 人，缺课 1 人/)).toBeTruthy()
   const row = (name: string) => within(screen.getByRole('list', { name: '学员' })).getByRole('listitem', { name })
   await waitFor(() => expect(within(row('钱甲')).getByText('1. ✓ 到')).toBeTruthy())
-  expect(within(row('钱乙')).getByText('1. ✗ 缺')).toBeTruthy()
+  expect(within(row('钱乙')).getByText('1. × 缺')).toBeTruthy()
   expect(within(row('钱乙')).getByText('2. — 未记')).toBeTruthy()
   expect(within(row('钱甲')).getByText('到课 1 次，未记 1 次')).toBeTruthy()
 

@@ -73,7 +73,7 @@ function ClassView({ view, reload, replace }: { view: RosterView; reload: () => 
   )
 }
 
-const MARK_WORDS = { present: '✓ 到', absent: '✗ 缺' } as const
+const MARK_WORDS = { present: '✓ 到', absent: '× 缺' } as const
 
 function Roster({ view, replace }: { view: RosterView; replace: (v: RosterView) => void }) {
   const { offer: o, rows } = view

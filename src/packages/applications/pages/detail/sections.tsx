@@ -28,7 +28,7 @@ export function DecisionCard({ view }: { view: ApplicationView }) {
   const kind = APPLICANT_KINDS[view.kind]
   if (decision.result === 'rejected') {
     return (
-      <Card title="✕ 申请未获批准" tone="bad">
+      <Card title="× 申请未获批准" tone="bad">
         <Row label="理由">
           <Text className="row__text">{decision.reason ?? '—'}</Text>
         </Row>

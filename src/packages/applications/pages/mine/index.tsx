@@ -38,8 +38,9 @@ export default function MinePage() {
         )}
       </LoadState>
       {list.data ? (
-        <ActionButton variant={list.data.length ? 'secondary' : 'primary'} onClick={() => void Taro.navigateTo({ url: routes.legalAidApply })}>
-          {list.data.length ? '再申请一次法律援助' : '申请法律援助'}
+        // Every service files from its own page: the hub lists them all.
+        <ActionButton variant={list.data.length ? 'secondary' : 'primary'} onClick={() => void Taro.switchTab({ url: routes.hub })}>
+          {list.data.length ? '办理其他事项' : '去首页看看能办什么'}
         </ActionButton>
       ) : null}
     </PageRoot>

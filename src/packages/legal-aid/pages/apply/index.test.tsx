@@ -121,7 +121,7 @@ test('a failed submit keeps the draft through a restart; the retry files once an
   second.unmount()
   setRouterParams({ id: decodeURIComponent(nav.url!.split('id=')[1]) })
   render(<DetailPage />)
-  expect(await screen.findByText('✉ 已提交')).toBeTruthy()
+  expect(await screen.findByText('○ 已提交')).toBeTruthy()
   expect(screen.getByText(mine[0].caseNo, { exact: false })).toBeTruthy()
   expect(screen.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 前给您答复$/)).toBeTruthy()
   expect(screen.getByText('3,860.50 元')).toBeTruthy()

@@ -57,7 +57,7 @@ const PAGES: { name: string; hash: string; root: string; ready: string | RegExp 
   { name: 'hub', hash: '/pages/hub/index', root: 'hub', ready: '周小勇，您好' },
   { name: 'inbox', hash: '/pages/inbox/index', root: 'inbox', ready: /欢迎/ },
   { name: 'me', hash: '/pages/me/index', root: 'me', ready: '大字模式' },
-  { name: 'mine', hash: '/packages/applications/pages/mine/index', root: 'mine', ready: /法律援助/ },
+  { name: 'mine', hash: '/packages/applications/pages/mine/index', root: 'mine', ready: '办理其他事项' },
   { name: 'apply', hash: '/packages/legal-aid/pages/apply/index', root: 'apply', ready: '提交申请' },
   { name: 'profile', hash: '/packages/account/pages/profile/index', root: 'profile', ready: '保存' },
   { name: 'consent', hash: '/packages/account/pages/consent/index', root: 'consent', ready: /同意/ },

@@ -114,4 +114,7 @@ export async function seedAcademy(rt: Runtime): Promise<void> {
     createdAt: rt.now(), createdBy: nantong._id,
   }
   await rt.db.collection(CERTIFICATES).doc(number).set(cert)
+  // And a courier's one from the same course history, a little older: two windows counting down.
+  const older = today.subtract(100, 'day').format('YYYY-MM-DD')
+  await rt.db.collection(CERTIFICATES).doc(`S032632320613${older.slice(2, 4)}5000002`).set({ ...cert, occupation: '快递员', issuedOn: older })
 }

@@ -46,9 +46,9 @@ test('a rider finds an evening course and enrols; staff approve at a desk; 我�
   await card.getByText('已录取').waitFor()
   await card.getByText(/^下次课：/).waitFor()
   // The seeded certificate counts down its subsidy window.
-  await phone.locator('.page.learning').getByText(/^还有 \d+ 天可申请技能提升补贴/).waitFor()
+  await phone.locator('.page.learning').getByText(/^还有 \d+ 天可申请技能提升补贴/).first().waitFor()
   await e2e.shot(phone, 'academy-05-learning')
-  await phone.locator('.page.learning').getByText('看看能补多少 ›').click()
+  await phone.locator('.page.learning').getByText('看看能补多少 ›').first().click()
   await phone.getByText('可以申请 1,000 元').waitFor()
   await e2e.shot(phone, 'academy-06-skill-subsidy')
 }, 120_000)

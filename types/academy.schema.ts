@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { HONOUR_TIERS, type AcademyRules, type HonourTier, type SkillLevelNo } from '../config/academy'
-import { MONEY_MAX_FEN } from './money'
+import { DateText, Fen, Page } from './fields'
 
 /**
  * 江海新才学院 (../shared/reference/DOMAIN.md §1): diploma programmes with a partner open university, free skill
@@ -49,17 +49,12 @@ export const EDUCATION_NEEDED: Record<(typeof DIPLOMA_LEVELS)[number], readonly 
 export const HonourTierSchema = z.enum(HONOUR_TIERS, { error: '请选择获得过的荣誉' })
 export const HONOUR_TIER_LABELS: Record<HonourTier, string> = { none: '没有', county: '县（区）级荣誉', city: '市级荣誉', province: '省级及以上荣誉' }
 
-// Not application.schema's Page: that module imports the kind registry, which imports this one.
-const Page = z.optional(z.int().check(z.gte(1, '页码从 1 开始'), z.lte(1000, '页码太大')))
-
 const text = (label: string, min: number, max: number) =>
   z.string({ error: `请填写${label}` }).check(z.trim(), z.minLength(min, `请填写${label}${min > 1 ? `（至少 ${min} 个字）` : ''}`), z.maxLength(max, `${label}最多 ${max} 个字`))
-export const DateText = z.string({ error: '请选择日期' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01'))
 const TimeText = z.string({ error: '请填写时间' }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 19:00'))
 export const OfferId = z.string({ error: '缺少课程编号' }).check(z.minLength(1, '缺少课程编号'), z.maxLength(64, '课程编号不对'))
 export const EnrolmentId = z.string({ error: '缺少报名编号' }).check(z.minLength(1, '缺少报名编号'), z.maxLength(140, '报名编号不对'))
 export const Credits = z.int({ error: '学分请填数字' }).check(z.gte(0, '学分不能是负数'), z.lte(2000, '学分太大了，请核对'))
-const Fen = z.int({ error: '金额请填数字' }).check(z.gte(0, '金额不能是负数'), z.lte(MONEY_MAX_FEN, '金额太大了，请核对'))
 
 /** One class meeting, in Asia/Shanghai: a place, or online. */
 export const SessionInput = z
@@ -441,4 +436,9 @@ export function formatCredits(tenths: number): string {
   const whole = Math.floor(tenths / 10)
   const rest = tenths % 10
   return rest ? `${whole}.${rest}` : String(whole)
+}
+
+/** Sessions a trainee must attend to complete a course of `total`, by the district's share (rounded up). */
+export function sessionsToComplete(total: number, attendancePct: number): number {
+  return Math.ceil((total * attendancePct) / 100)
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { Page } from './fields'
 import type { FileView } from './file.schema'
 import { ApplicationKind, KINDS } from './kinds'
 
@@ -65,7 +66,7 @@ export interface ClockView {
   provisional: boolean
 }
 
-export const Page = z.optional(z.int().check(z.gte(1, '页码从 1 开始'), z.lte(1000, '页码太大')))
+export { Page }
 
 export const ApplicationId = z.string({ error: '缺少申请编号' }).check(z.minLength(1, '缺少申请编号'), z.maxLength(64, '申请编号不对'))
 /** The version the reviewer saw: a decision on a stale view is refused instead of overwriting someone else's. */

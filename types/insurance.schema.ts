@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { MONEY_MAX_FEN } from './money'
+import { DateText, Fen } from './fields'
 import { Occupation, type Occupation as OccupationT } from './user.schema'
 
 /**
@@ -16,9 +16,7 @@ export const SchemeKind = z.enum(SCHEME_KINDS, { error: '请选择保障类型' 
 export type SchemeKind = z.infer<typeof SchemeKind>
 export const SCHEME_KIND_LABELS: Record<SchemeKind, string> = { commercial: '商业职业伤害保险（自己投保）', pilot: '新就业形态职业伤害保障（平台缴费）' }
 
-const Fen = z.int({ error: '金额请填数字' }).check(z.gte(0, '金额不能是负数'), z.lte(MONEY_MAX_FEN, '金额太大了，请核对'))
 const Region = z.string().check(z.regex(/^32\d{4}$/, '请选择江苏省内的城市或区县'))
-const DateText = z.string({ error: '请选择日期' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-01'))
 const Days = (label: string) => z.int({ error: `请填写${label}` }).check(z.gte(1, `${label}至少 1 天`), z.lte(730, `${label}太长了，请核对`))
 
 /** Who must file a claim within how long, and what a late one needs — per province, from the scheme's own rules. */

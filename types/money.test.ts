@@ -1,4 +1,4 @@
-import { formatFen, percentOfFen, yuanToFen } from './money'
+import { fenToYuanText, formatFen, percentOfFen, yuanToFen } from './money'
 
 test('typed yuan becomes integer fen by string arithmetic', () => {
   expect(yuanToFen('3860')).toEqual({ ok: true, fen: 386000 })
@@ -24,4 +24,12 @@ test('fen become text, exactly, grouped, without float rounding', () => {
 test('a percentage of fen rounds down', () => {
   expect(percentOfFen(333, 60)).toBe(199)
   expect(percentOfFen(1_000_000, 80)).toBe(800_000)
+})
+
+test('fen back into what a person would type: no floats, two decimals only when there are cents', () => {
+  expect(fenToYuanText(100_000)).toBe('1000')
+  expect(fenToYuanText(386_050)).toBe('3860.50')
+  expect(fenToYuanText(5)).toBe('0.05')
+  expect(fenToYuanText(115)).toBe('1.15')
+  for (const fen of [0, 1, 99, 100, 101, 386_050, 40_000_000]) expect(yuanToFen(fenToYuanText(fen))).toEqual({ ok: true, fen })
 })

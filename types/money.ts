@@ -43,7 +43,16 @@ export function formatFen(fen: number): string {
   return `${sign}${whole}${cents ? `.${String(cents).padStart(2, '0')}` : ''} 元`
 }
 
-/** fen × rate (a percentage, 0–100), rounded down to the fen: a subsidy never exceeds its rule. */
+/** Fen as a person types yuan into a field (prefilling one): 100000 → "1000", 386050 → "3860.50", 5 → "0.05". */
+export function fenToYuanText(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new Error('money must be integer fen')
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  const cents = abs % 100
+  return `${sign}${Math.floor(abs / 100)}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`
+}
+
+/** fen × rate (a whole percentage; above 100 for an uplift), rounded down to the fen: a subsidy never exceeds its rule. */
 export function percentOfFen(fen: number, percent: number): number {
   if (!Number.isSafeInteger(fen) || !Number.isInteger(percent)) throw new Error('integer fen and whole percent only')
   return Math.floor((fen * percent) / 100)

@@ -3,13 +3,11 @@ import { AppError } from '../core/app-error'
 import { defineFunction, recordsReplay } from '../core/define-function'
 import { addCertificate, issueCertificates, verifyCertificate } from './certificate.service'
 import { enrol } from './enrolment.submit'
-import { academyFigures, completeCourse, markNoShow, myLearning, recordAttendance, recordCredits, roster, transcript } from './learning.service'
-import { catalogue, offerDetail, offerForWorker, saveOffer, setOfferStatus, staffOffers } from './offer.service'
+import { academyFigures, completeCourse, offerWithMine, markNoShow, myLearning, recordAttendance, recordCredits, roster, transcript } from './learning.service'
+import { catalogue, saveOffer, setOfferStatus, staffOffers } from './offer.service'
 import { rulesFor, setRules } from './rules.service'
 import { fillFreeSeats } from './seats'
 import { claimSkill, claimTuition, quoteSkill, quoteTuition } from './subsidy.submit'
-import { ENROLMENTS, enrolmentIdOf, type EnrolmentDoc } from './enrolment.doc'
-import { enrolmentView } from './learning.service'
 
 /** The `academy` cloud function: binds the contract to the academy's services, nothing else. */
 export const academyFunction = defineFunction(
@@ -17,12 +15,7 @@ export const academyFunction = defineFunction(
   academyContract,
   {
     catalogue: (input, { runtime, user }) => catalogue(runtime, user, input),
-    offer: async ({ id }, { runtime: rt, user }) => {
-      const o = await offerForWorker(rt, user, id)
-      const { data } = await rt.db.collection(ENROLMENTS).doc(enrolmentIdOf(o._id, user._id)).get()
-      const mine = (data[0] as EnrolmentDoc | undefined) ?? null
-      return { ...offerDetail(o, rt.now(), mine), enrolment: mine ? enrolmentView(mine, o, rt.now(), null) : null }
-    },
+    offer: ({ id }, { runtime, user }) => offerWithMine(runtime, user, id),
     enrol: recordsReplay((input, { runtime, user, replay }) => enrol(runtime, user, input, replay)),
     learning: (_input, { runtime, user }) => myLearning(runtime, user),
     transcript: ({ enrolmentId }, { runtime, user }) => transcript(runtime, user, enrolmentId),

@@ -5,10 +5,11 @@ import { AUDIT } from '../audit/audit'
 import { invalidField } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
 import { inScopeOr404 } from '../core/scope'
+import { maskName } from '../security/mask'
 import { inTransaction } from '../db/transaction'
 import { attachFiles } from '../storage/files'
 import type { UserDoc } from '../user/user.doc'
-import { COUNTERS } from '../workflow/case-number'
+import { nextInCounter } from '../workflow/case-number'
 import { CERTIFICATES, CLAIMS, type CertificateDoc, type ClaimsDoc } from './certificate.doc'
 import { ENROLMENTS, type EnrolmentDoc } from './enrolment.doc'
 import { OFFERS, type OfferDoc } from './offer.doc'
@@ -104,16 +105,12 @@ export async function issueCertificates(rt: Runtime, staff: UserDoc, input: { of
       if (offer.type === 'skill' && enrolment.state !== 'completed') return { skip: '还没有结业' }
       if (offer.type === 'contest' && !['enrolled', 'completed'].includes(enrolment.state)) return { skip: '没有被录取参赛' }
       const counterId = `cert:${offer.district}:${input.issuedOn.slice(0, 4)}:${offer.skillLevel}`
-      const { data: c } = await tx.collection(COUNTERS).doc(counterId).get()
-      let n = (c as { n?: number } | null)?.n ?? 0
-      let number: string
       // A number already on record (entered from paper before the system) is passed over, never overwritten.
-      for (;;) {
-        number = certificateNumber(offer.district, input.issuedOn, offer.skillLevel!, ++n)
-        const { data: taken } = await tx.collection(CERTIFICATES).doc(number).get()
-        if (!taken) break
+      let number = certificateNumber(offer.district, input.issuedOn, offer.skillLevel!, await nextInCounter(tx, counterId))
+      for (let n = Number(number.slice(-6)); (await tx.collection(CERTIFICATES).doc(number).get()).data; ) {
+        n = await nextInCounter(tx, counterId, n)
+        number = certificateNumber(offer.district, input.issuedOn, offer.skillLevel!, n)
       }
-      await tx.collection(COUNTERS).doc(counterId).set({ n })
       const cert: Omit<CertificateDoc, '_id'> = {
         service: 'academy',
         district: offer.district,
@@ -141,7 +138,6 @@ export async function issueCertificates(rt: Runtime, staff: UserDoc, input: { of
   return { issued, skipped }
 }
 
-const maskName = (name: string) => ([...name].length <= 1 ? '*' : `${[...name][0]}${'*'.repeat([...name].length - 1)}`)
 
 /** The public check an employer makes: name masked, what the certificate says, who issued it. */
 export async function verifyCertificate(rt: Runtime, number: string): Promise<VerifyView> {

@@ -1,4 +1,4 @@
-import { formatCredits, type CreditEntry, type EnrolmentView, type LearningView, type RosterView, type SessionView, type TranscriptView, type AcademyFigures } from '~types/academy.schema'
+import { formatCredits, sessionsToComplete, type OfferDetail, type CreditEntry, type EnrolmentView, type LearningView, type RosterView, type SessionView, type TranscriptView, type AcademyFigures } from '~types/academy.schema'
 import { inZone } from '~types/time'
 import { AUDIT } from '../audit/audit'
 import { AppError, invalidField } from '../core/app-error'
@@ -8,8 +8,8 @@ import { inTransaction } from '../db/transaction'
 import type { UserDoc } from '../user/user.doc'
 import { APPLICATIONS } from '../workflow/application.doc'
 import { claimsOf, myCertificates } from './certificate.service'
-import { ENROLMENTS, creditsEarned, creditsInYear, type EnrolmentDoc } from './enrolment.doc'
-import { getOffer, offerDetail, programmeYears, startOf } from './offer.service'
+import { ENROLMENTS, creditsEarned, creditsInYear, enrolmentIdOf, type EnrolmentDoc } from './enrolment.doc'
+import { getOffer, offerDetail, offerForWorker, programmeYears, startOf } from './offer.service'
 import { OFFERS, type OfferDoc } from './offer.doc'
 import { rulesFor } from './rules.service'
 import { collectingTell, releaseSeat, type WrittenNotice } from './seats'
@@ -40,6 +40,15 @@ export function enrolmentView(e: EnrolmentDoc, offer: OfferDoc | undefined, now:
     certificateId: e.certificateId,
     createdAt: e.createdAt.toISOString(),
   }
+}
+
+/** One offer as the worker's page shows it, with the caller's own enrolment in it (read by its id). */
+export async function offerWithMine(rt: Runtime, user: UserDoc, id: string): Promise<OfferDetail> {
+  const o = await offerForWorker(rt, user, id)
+  const { data } = await rt.db.collection(ENROLMENTS).doc(enrolmentIdOf(o._id, user._id)).get()
+  const mine = (data[0] as EnrolmentDoc | undefined) ?? null
+  const now = rt.now()
+  return { ...offerDetail(o, now, mine), enrolment: mine ? enrolmentView(mine, o, now, await waitlistPlace(rt, mine)) : null }
 }
 
 /** Place in line: 1 + those waiting with a smaller number (one count per waitlisted enrolment; there are few). */
@@ -180,7 +189,7 @@ export async function completeCourse(rt: Runtime, staff: UserDoc, offerId: strin
   const rules = await rulesFor(rt, offer.district)
   const { data } = await rt.db.collection(ENROLMENTS).where({ offerId, state: 'enrolled' }).limit(1000).get()
   const now = rt.now()
-  const need = Math.ceil((offer.sessions.length * rules.completionAttendancePct) / 100)
+  const need = sessionsToComplete(offer.sessions.length, rules.completionAttendancePct)
   const completed: string[] = []
   const notYet: { enrolmentId: string; attended: number }[] = []
   for (const e of data as EnrolmentDoc[]) {

@@ -1,5 +1,5 @@
 import { HONOUR_TIER_LABELS, SKILL_LEVEL_LABELS, formatCredits, type Refusal, type SubsidyQuote } from '~types/academy.schema'
-import { formatFen } from '~types/money'
+import { formatFen, percentOfFen } from '~types/money'
 import { dayjs, inZone, ZONE } from '~types/time'
 import type { AcademyRules, HonourTier } from '../../../config/academy'
 import type { CertificateDoc, ClaimsDoc } from './certificate.doc'
@@ -39,7 +39,7 @@ export function quoteSkillSubsidy(cert: Pick<CertificateDoc, '_id' | 'occupation
   let amountFen = 0
   if (cap !== undefined) {
     const uplift = Object.entries(rules.shortageUpliftPct).find(([occupation]) => same(occupation, cert.occupation))?.[1] ?? 0
-    amountFen = Math.floor((cap * (100 + uplift)) / 100)
+    amountFen = percentOfFen(cap, 100 + uplift)
     reasoning.push(`${label}证书的补贴标准是 ${formatFen(cap)}`)
     if (uplift) reasoning.push(`${cert.occupation}是紧缺职业，上浮 ${uplift}%：${formatFen(cap)} × ${100 + uplift}% = ${formatFen(amountFen)}`)
   }
@@ -77,7 +77,7 @@ export function quoteTuitionSubsidy(enrolmentId: string, facts: ProgrammeFacts, 
   if (again) refusals.push({ code: 'again', message: `第 ${input.yearNo} 学年的学费补贴已经申请过（${again.caseNo}），每学年只能申请一次` })
   const rate = rules.tuitionRatePct[input.tier]
   const base = Math.min(input.paidFen, facts.tuitionFenPerYear)
-  const amountFen = Math.min(input.paidFen, Math.floor((base * rate) / 100))
+  const amountFen = Math.min(input.paidFen, percentOfFen(base, rate))
   const reasoning = [
     base < input.paidFen ? `按学费标准 ${formatFen(base)} 计算（实际缴纳 ${formatFen(input.paidFen)}，高于标准的部分不补）` : `实际缴纳学费 ${formatFen(base)}`,
     `补贴比例 ${rate}%（荣誉：${HONOUR_TIER_LABELS[input.tier]}）`,

@@ -7,7 +7,7 @@ import type { Runtime, Transaction } from '../core/context'
 import { inTransaction } from '../db/transaction'
 import { deliver, notify } from '../notify/notifier'
 import type { UserDoc } from '../user/user.doc'
-import { COUNTERS } from '../workflow/case-number'
+import { nextInCounter } from '../workflow/case-number'
 import { APPLICATIONS, type ApplicationDoc } from '../workflow/application.doc'
 import type { InsuranceEnrolmentPayload } from '~types/insurance.schema'
 import { ENROL_LOCKS, lockIdOf, RENEWAL_DAYS } from './enrolment.submit'
@@ -43,10 +43,7 @@ export async function sandboxPaid(rt: Runtime, user: UserDoc, orderId: string): 
 /** Policy numbers a person can read out: `ZS-2026-000123`, from a counter per year. */
 async function nextPolicyNumber(tx: Transaction, now: Date): Promise<string> {
   const year = inZone(now).format('YYYY')
-  const id = `policy:${year}`
-  const { data } = await tx.collection(COUNTERS).doc(id).get()
-  const n = ((data as { n?: number } | null)?.n ?? 0) + 1
-  await tx.collection(COUNTERS).doc(id).set({ n })
+  const n = await nextInCounter(tx, `policy:${year}`)
   return `ZS-${year}-${String(n).padStart(6, '0')}`
 }
 

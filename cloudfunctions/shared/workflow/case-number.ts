@@ -9,9 +9,17 @@ export const COUNTERS = 'counters'
  */
 export async function nextCaseNo(tx: Transaction, prefix: string, now: Date): Promise<string> {
   const day = inZone(now).format('YYYYMMDD')
-  const id = `caseNo:${prefix}:${day}`
-  const { data } = await tx.collection(COUNTERS).doc(id).get()
-  const n = ((data as { n?: number } | null)?.n ?? 0) + 1
-  await tx.collection(COUNTERS).doc(id).set({ n })
+  const n = await nextInCounter(tx, `caseNo:${prefix}:${day}`)
   return `${prefix}-${day}-${String(n).padStart(4, '0')}`
+}
+
+/**
+ * The next number of a sequence (1, 2, …) held by one counter document, inside the caller's transaction: case
+ * numbers, certificate serials, policy numbers. `after` starts past numbers already taken some other way.
+ */
+export async function nextInCounter(tx: Transaction, id: string, after = 0): Promise<number> {
+  const { data } = await tx.collection(COUNTERS).doc(id).get()
+  const n = Math.max((data as { n?: number } | null)?.n ?? 0, after) + 1
+  await tx.collection(COUNTERS).doc(id).set({ n })
+  return n
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini'
 import { DIPLOMA_LEVELS, formatCredits, type OfferDetail, type OfferInput, type OfferType } from '~types/academy.schema'
 import type { FieldErrors } from '~types/errors'
-import { yuanToFen } from '~types/money'
+import { fenToYuanText, yuanToFen } from '~types/money'
 import type { UserView } from '~types/user.schema'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
 
@@ -65,7 +65,6 @@ export function emptyOffer(districts: string[]): OfferDraft {
   }
 }
 
-const yuanText = (fen: number) => (fen % 100 ? `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}` : String(fen / 100))
 
 /** A saved offer back into the form. */
 export function offerToDraft(o: OfferDetail): OfferDraft {
@@ -84,7 +83,7 @@ export function offerToDraft(o: OfferDetail): OfferDraft {
     seats: o.seats === null ? '' : String(o.seats),
     sessions: o.sessions.map((s) => ({ key: s.id, id: s.id, date: s.date, start: s.start, end: s.end, online: s.online, place: s.place ?? '' })),
     diploma: o.diploma
-      ? { level: o.diploma.level, major: o.diploma.major, university: o.diploma.university, lengthMonths: String(o.diploma.lengthMonths), credits: formatCredits(o.diploma.creditsRequired), tuitionYuan: yuanText(o.diploma.tuitionFenPerYear) }
+      ? { level: o.diploma.level, major: o.diploma.major, university: o.diploma.university, lengthMonths: String(o.diploma.lengthMonths), credits: formatCredits(o.diploma.creditsRequired), tuitionYuan: fenToYuanText(o.diploma.tuitionFenPerYear) }
       : emptyOffer([]).diploma,
   }
 }

@@ -9,7 +9,7 @@ import {
   type SubsidyDecision,
   type TuitionSubsidyPayload,
 } from '~types/academy.schema'
-import { formatFen, yuanToFen } from '~types/money'
+import { fenToYuanText, formatFen, yuanToFen } from '~types/money'
 import { TextField } from '../../../components/text-field'
 import { Field } from '../lib/fields'
 import type { ReviewKind } from './index'
@@ -71,7 +71,6 @@ function subsidyDetails(values: Record<string, string>): Record<string, unknown>
   return { amountFen: typed.ok ? typed.fen : values.amount, ...(values.lowerReason?.trim() ? { lowerReason: values.lowerReason } : {}) }
 }
 
-const yuanOf = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '')
 
 function Reasoning({ lines }: { lines?: string[] }) {
   return (
@@ -103,7 +102,7 @@ function SubsidyDecided({ details }: { details: Record<string, unknown> }) {
 const subsidyDecision: Omit<ReviewKind, 'RequestFields'> = {
   DecisionFields: SubsidyDecided,
   ApproveFields: (props) => <SubsidyApprove {...props} computedFen={Number(props.payload?.computedFen ?? 0)} />,
-  emptyApproval: (payload) => ({ amount: yuanOf(Number(payload?.computedFen ?? 0)), lowerReason: '' }),
+  emptyApproval: (payload) => ({ amount: fenToYuanText(Number(payload?.computedFen ?? 0)), lowerReason: '' }),
   toDetails: subsidyDetails,
 }
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ReviewView } from '~types/application.schema'
 import { AdvanceDecisionInput, PayoutInput, type ClaimDecision, type InjuryClaimPayload } from '~types/insurance.schema'
-import { formatFen, yuanToFen } from '~types/money'
+import { fenToYuanText, formatFen, yuanToFen } from '~types/money'
 import { inZone } from '~types/time'
 import { api } from '../../../api/client'
 import { ActionButton } from '../../../components/action-button'
@@ -12,7 +12,6 @@ import { TextField } from '../../../components/text-field'
 import { useAction } from '../../../hooks/use-action'
 import { Section } from '../lib/fields'
 
-const yuanOf = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '')
 
 /**
  * A claim's own staff steps beside the workflow's: the hospital-deposit advance, decided first (it draws on the
@@ -40,7 +39,7 @@ export function ClaimActions({ view, onDone }: { view: ReviewView; onDone: (toas
 }
 
 function AdvanceForm({ view, requestedFen, onDone }: { view: ReviewView; requestedFen: number; onDone: (toast: string) => void }) {
-  const [amount, setAmount] = useState(yuanOf(requestedFen))
+  const [amount, setAmount] = useState(fenToYuanText(requestedFen))
   const [reason, setReason] = useState('')
   const [refusing, setRefusing] = useState(false)
   const action = useAction(AdvanceDecisionInput, (input, opts) => api.insurance.decideAdvance(input, opts))
@@ -78,7 +77,7 @@ function AdvanceForm({ view, requestedFen, onDone }: { view: ReviewView; request
 }
 
 function PayoutForm({ view, leftFen, onDone }: { view: ReviewView; leftFen: number; onDone: (toast: string) => void }) {
-  const [amount, setAmount] = useState(yuanOf(leftFen))
+  const [amount, setAmount] = useState(fenToYuanText(leftFen))
   const [paidOn, setPaidOn] = useState(() => inZone(new Date()).format('YYYY-MM-DD'))
   const [reference, setReference] = useState('')
   const action = useAction(PayoutInput, (input, opts) => api.insurance.recordPayout(input, opts))

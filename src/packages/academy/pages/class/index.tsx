@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { AttendanceInput, CreditsInput, IssueInput, formatCredits, type RosterRow, type RosterView, type SessionView } from '~types/academy.schema'
+import { AttendanceInput, CreditsInput, IssueInput, formatCredits, sessionsToComplete, type RosterRow, type RosterView, type SessionView } from '~types/academy.schema'
 import type { FieldErrors } from '~types/errors'
 import { inZone } from '~types/time'
 import { api, newRequestId } from '../../../../api/client'
@@ -312,7 +312,7 @@ function CompleteForm({ view, reload, nameOf }: { view: RosterView; reload: () =
   const [problem, setProblem] = useState<string>()
   const [result, setResult] = useState<Completion>()
   const enrolled = view.rows.filter((r) => r.state === 'enrolled').length
-  const need = pct === undefined ? null : Math.ceil((o.sessions.length * pct) / 100)
+  const need = pct === undefined ? null : sessionsToComplete(o.sessions.length, pct)
   const complete = async () => {
     const { confirm } = await Taro.showModal({
       title: '按出勤结业？',

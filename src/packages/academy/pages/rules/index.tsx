@@ -5,7 +5,7 @@ import type * as z from 'zod/mini'
 import { HONOUR_TIER_LABELS, SKILL_LEVELS, SKILL_LEVEL_LABELS, SetRulesInput } from '~types/academy.schema'
 import { HONOUR_TIERS, type AcademyRules } from '../../../../../config/academy'
 import type { FieldErrors } from '~types/errors'
-import { formatFen, yuanToFen } from '~types/money'
+import { fenToYuanText, formatFen, yuanToFen } from '~types/money'
 import { regionLabel } from '~types/regions'
 import { api } from '../../../../api/client'
 import { ActionButton } from '../../../../components/action-button'
@@ -33,13 +33,12 @@ interface RulesDraft {
   completionPct: string
 }
 
-const yuanText = (fen: number) => (fen % 100 ? `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}` : String(fen / 100))
 let rowKeys = 0
 
 function toDraft(r: AcademyRules): RulesDraft {
   return {
     rate: Object.fromEntries(HONOUR_TIERS.map((t) => [t, String(r.tuitionRatePct[t])])),
-    cap: Object.fromEntries(SKILL_LEVELS.map((l) => [String(l), r.skillCapFen[l] === undefined ? '' : yuanText(r.skillCapFen[l]!)])),
+    cap: Object.fromEntries(SKILL_LEVELS.map((l) => [String(l), r.skillCapFen[l] === undefined ? '' : fenToYuanText(r.skillCapFen[l]!)])),
     shortage: Object.entries(r.shortageUpliftPct).map(([occupation, pct]) => ({ key: `r${++rowKeys}`, occupation, pct: String(pct) })),
     windowMonths: String(r.skillWindowMonths),
     claimsPerYear: String(r.skillClaimsPerYear),

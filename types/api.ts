@@ -3,6 +3,7 @@ import { applicationContract } from './application.contract'
 import { insuranceContract } from './insurance.contract'
 import { legalAidContract } from './legal-aid.contract'
 import { userContract } from './user.contract'
+import { volunteerContract } from './volunteer.contract'
 
 /** Every deployable function and its actions. Adding a function starts here. */
 export const CONTRACTS = {
@@ -11,6 +12,7 @@ export const CONTRACTS = {
   legalAid: legalAidContract,
   academy: academyContract,
   insurance: insuranceContract,
+  volunteer: volunteerContract,
 }
 export type Contracts = typeof CONTRACTS
 export type FunctionName = keyof Contracts

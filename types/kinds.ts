@@ -3,6 +3,7 @@ import { WORKFLOW_RULES, type KindRules } from '../config/workflow'
 import { EnrolmentDecision, SubsidyDecision } from './academy.schema'
 import { ClaimDecision, InsuranceEnrolmentDecision } from './insurance.schema'
 import { LegalAidDecision } from './legal-aid.schema'
+import { VolunteerHoursDecision, VolunteerReportDecision } from './volunteer.schema'
 import type { Service } from './roles'
 
 /**
@@ -11,7 +12,7 @@ import type { Service } from './roles'
  * (cloudfunctions/shared/kinds.ts), the workbench's (src/packages/workbench/kinds) and 我的申请's
  * (src/packages/applications/kinds), and its rules in config/workflow.ts.
  */
-export const APPLICATION_KINDS = ['legalAid', 'academyEnrolment', 'tuitionSubsidy', 'skillSubsidy', 'insuranceEnrolment', 'injuryClaim'] as const
+export const APPLICATION_KINDS = ['legalAid', 'academyEnrolment', 'tuitionSubsidy', 'skillSubsidy', 'insuranceEnrolment', 'injuryClaim', 'volunteerReport', 'volunteerHours'] as const
 export const ApplicationKind = z.enum(APPLICATION_KINDS)
 export type ApplicationKind = z.infer<typeof ApplicationKind>
 
@@ -35,4 +36,6 @@ export const KINDS: Record<ApplicationKind, KindInfo> = {
   skillSubsidy: { label: '技能提升补贴', service: 'academy', casePrefix: 'JN', decision: SubsidyDecision, rules: WORKFLOW_RULES.skillSubsidy },
   insuranceEnrolment: { label: '职业伤害保险参保', service: 'insurance', casePrefix: 'CB', decision: InsuranceEnrolmentDecision, rules: WORKFLOW_RULES.insuranceEnrolment },
   injuryClaim: { label: '职业伤害理赔', service: 'insurance', casePrefix: 'LP', decision: ClaimDecision, rules: WORKFLOW_RULES.injuryClaim },
+  volunteerReport: { label: '随手拍', service: 'volunteer', casePrefix: 'SP', decision: VolunteerReportDecision, rules: WORKFLOW_RULES.volunteerReport },
+  volunteerHours: { label: '志愿时长补录', service: 'volunteer', casePrefix: 'BL', decision: VolunteerHoursDecision, rules: WORKFLOW_RULES.volunteerHours },
 }

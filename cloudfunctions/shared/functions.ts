@@ -4,6 +4,7 @@ import { userFunction } from './user/user.function'
 import { legalAidFunction } from './legal-aid/legal-aid.function'
 import { academyFunction } from './academy/academy.function'
 import { insuranceFunction } from './insurance/insurance.function'
+import { volunteerFunction } from './volunteer/volunteer.function'
 import { applicationFunction } from './workflow/application.function'
 
 /** Every deployable function by name; the local server and the catalog serve exactly these. */
@@ -13,4 +14,5 @@ export const FUNCTIONS: Record<FunctionName, FunctionModule> = {
   legalAid: legalAidFunction,
   academy: academyFunction,
   insurance: insuranceFunction,
+  volunteer: volunteerFunction,
 }

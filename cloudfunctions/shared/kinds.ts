@@ -4,6 +4,8 @@ import { skillSubsidyKind, tuitionSubsidyKind } from './academy/subsidy.kind'
 import { injuryClaimKind } from './insurance/claim.kind'
 import { insuranceEnrolmentKind } from './insurance/enrolment.kind'
 import { legalAidKind } from './legal-aid/legal-aid.kind'
+import { volunteerHoursKind } from './volunteer/hours.kind'
+import { volunteerReportKind } from './volunteer/report.kind'
 import type { KindDefinition } from './workflow/kind'
 
 /**
@@ -17,4 +19,6 @@ export const KIND_DEFINITIONS: Record<ApplicationKind, KindDefinition> = {
   skillSubsidy: skillSubsidyKind,
   insuranceEnrolment: insuranceEnrolmentKind,
   injuryClaim: injuryClaimKind,
+  volunteerReport: volunteerReportKind,
+  volunteerHours: volunteerHoursKind,
 }

@@ -23,6 +23,9 @@ export type HandlerOf<A> = (
   ctx: ActionContext<A extends { createsUser: true } ? UserDoc | null : UserDoc>,
 ) => Promise<OutputOf<A>>
 
+/** Handlers for every action of a contract (or of one part of it, spread into a function's handlers). */
+export type HandlersOf<C> = { [K in keyof C]: HandlerOf<C[K]> }
+
 export interface ActionDef {
   spec: ActionSpec
   handler: (input: unknown, ctx: ActionContext<UserDoc | null>) => Promise<unknown>
@@ -41,11 +44,36 @@ export function recordsReplay<H extends (...args: never[]) => unknown>(handler: 
   return Object.assign(handler, { [RECORDS_REPLAY]: true })
 }
 
+/** A plain HTTP request that reached a function without a caller: CloudBase's HTTP access, or the local server. */
+export interface HttpRequest {
+  method: string
+  path: string
+  /** Names in lower case. */
+  headers: Record<string, string>
+  /** The body exactly as received (signatures are over these bytes), decoded from base64 when it came so. */
+  body: string
+}
+
+/** CloudBase's integrated response (`statusCode`, `headers`, `body`), which the local server sends as it is. */
+export interface HttpResponse {
+  statusCode: number
+  headers: Record<string, string>
+  body: string
+}
+
+/** An HTTP route: no identity, no envelope — it authenticates its caller itself (a payment platform's signature). */
+export type HttpHandler = (req: HttpRequest, rt: Runtime) => Promise<HttpResponse>
+
 export interface FunctionModule {
   name: string
   actions: Record<string, ActionDef>
   /** Work a timer runs (a CloudBase timer trigger; an interval in the local server). No caller, no input. */
   scheduled?: (rt: Runtime) => Promise<unknown>
+  /**
+   * HTTP routes by the last segment of the request path (`pay-notify` answers `/…/pay-notify`), reached only by a
+   * request that carries no mini-program identity (core/http-route.ts).
+   */
+  http?: Record<string, HttpHandler>
 }
 
 /**
@@ -71,6 +99,7 @@ export function defineFunction<C extends ContractOf>(
   contract: C & ReplayChecked<C>,
   handlers: { [K in keyof C]: HandlerOf<C[K]> },
   scheduled?: FunctionModule['scheduled'],
+  http?: FunctionModule['http'],
 ): FunctionModule {
   const actions: Record<string, ActionDef> = {}
   for (const key of Object.keys(contract)) {
@@ -84,5 +113,5 @@ export function defineFunction<C extends ContractOf>(
       throw new Error(`${name}.${key}: replay.read must name a read action of ${name}, on a write`)
     }
   }
-  return { name, actions, scheduled }
+  return { name, actions, scheduled, ...(http ? { http } : {}) }
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from '~types/format'
 import type { Runtime, Transaction } from '../core/context'
 import type { ApplicationDoc } from './application.doc'
 import type { Notice } from '../notify/notifier'
+import type { Actor } from './transition'
 
 /** An inbox message to the applicant about their application (the target is added by the workflow). */
 export interface KindMessage {
@@ -30,6 +31,8 @@ export interface TransitionHookContext {
   /** The application as read inside the transaction, before the step. */
   app: ApplicationDoc
   step: Step | 'extend'
+  /** Who takes the step (a staff member, the applicant, the system's expiry job). */
+  actor: Actor
   /** The validated decision details of an approval. */
   details?: Record<string, unknown>
   /**

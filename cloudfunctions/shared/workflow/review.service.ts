@@ -136,7 +136,7 @@ export async function approve(rt: Runtime, staff: UserDoc, input: { id: string; 
       note: input.note,
       details,
       patch: { decision: { result: 'approved', details, ...(input.note ? { note: input.note } : {}), at: now }, dueAt: null },
-      message: KIND_DEFINITIONS[app.kind].messages.approved(app, details),
+      message: (after) => KIND_DEFINITIONS[app.kind].messages.approved(after, details),
     }),
     recorder,
     (app) => {

@@ -25,8 +25,11 @@ export interface TransitionOptions {
   note?: string
   /** Whether the applicant sees this step in their timeline. @default true */
   visibleToApplicant?: boolean
-  /** An inbox message to the applicant, written in the same transaction. */
-  message?: KindMessage
+  /**
+   * An inbox message to the applicant, written in the same transaction — or made from the application as the step
+   * leaves it (the kind's hook included: the points it credited).
+   */
+  message?: KindMessage | ((after: ApplicationDoc) => KindMessage)
   /** An approval's validated details, for the kind's hook. */
   details?: Record<string, unknown>
 }
@@ -106,13 +109,16 @@ export async function transition(
     const opts = typeof plan === 'function' ? plan(current) : plan
     // The kind's own part of the step (a seat, a policy, points), in this transaction: all of it or none.
     const tell = async (n: Notice) => void notices.push(await notify(rt, tx, n))
-    const own = (await KIND_DEFINITIONS[current.kind].onTransition?.({ rt, tx, app: current, step, details: opts.details, tell })) ?? {}
+    const own = (await KIND_DEFINITIONS[current.kind].onTransition?.({ rt, tx, app: current, step, details: opts.details, tell, actor })) ?? {}
     const fields: Partial<ApplicationDoc> = defined({ ...opts.patch, ...own, status: to, open: !FINAL_STATUSES.includes(to), version: current.version + 1, updatedAt: now })
     // An application filed before it kept its own trail goes on without one (its views read the audit lines).
     if (Array.isArray(current.timeline)) fields.timeline = [...current.timeline, stepEntry(step, actor, current.status, to, now, opts)]
     await tx.collection(APPLICATIONS).doc(current._id).update(replacing(rt.db, fields))
     await tx.collection(AUDIT).add(auditLine(current, step, actor, to, now, opts))
-    if (opts.message) notices.push(await notify(rt, tx, noticeOf(current, to, opts.message)))
+    if (opts.message) {
+      const message = typeof opts.message === 'function' ? opts.message({ ...current, ...fields } as ApplicationDoc) : opts.message
+      notices.push(await notify(rt, tx, noticeOf(current, to, message)))
+    }
     await attachChecked(rt, tx, files, current._id)
     await recorder?.record(tx, { id: current._id })
     return { ...current, ...fields } as ApplicationDoc

@@ -2,6 +2,7 @@ import type { FC } from 'react'
 import type { ApplicationKind, ApplicationView } from '~types/application.schema'
 import { enrolmentApplicant, skillSubsidyApplicant, tuitionSubsidyApplicant } from './academy'
 import { injuryClaimApplicant, insuranceEnrolmentApplicant } from './insurance'
+import { volunteerHoursApplicant, volunteerReportApplicant } from './volunteer'
 import { legalAidApplicant } from './legal-aid'
 
 /** How 我的申请 reads one kind back to its applicant. */
@@ -24,4 +25,6 @@ export const APPLICANT_KINDS: Record<ApplicationKind, ApplicantKind> = {
   skillSubsidy: skillSubsidyApplicant,
   insuranceEnrolment: insuranceEnrolmentApplicant,
   injuryClaim: injuryClaimApplicant,
+  volunteerReport: volunteerReportApplicant,
+  volunteerHours: volunteerHoursApplicant,
 }

@@ -2,6 +2,7 @@ import type { FC } from 'react'
 import type { ApplicationKind, ReviewView } from '~types/application.schema'
 import { enrolmentReview, skillSubsidyReview, tuitionSubsidyReview } from './academy'
 import { injuryClaimReview, insuranceEnrolmentReview } from './insurance'
+import { volunteerHoursReview, volunteerReportReview } from './volunteer'
 import { legalAidReview } from './legal-aid'
 
 /** A field of an approval form: its value and error, and an onChange that clears the error (spread onto TextField). */
@@ -33,4 +34,6 @@ export const REVIEW_KINDS: Record<ApplicationKind, ReviewKind> = {
   skillSubsidy: skillSubsidyReview,
   insuranceEnrolment: insuranceEnrolmentReview,
   injuryClaim: injuryClaimReview,
+  volunteerReport: volunteerReportReview,
+  volunteerHours: volunteerHoursReview,
 }

@@ -1,0 +1,2 @@
+/** 积分商城 — rewards, redemptions, pickup codes (part of the `volunteer` function). */
+export const volunteerMallContract = {}

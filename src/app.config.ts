@@ -17,6 +17,7 @@ export default defineAppConfig({
     { root: 'packages/legal-aid', pages: ['pages/apply/index'] },
     { root: 'packages/academy', pages: ['pages/index/index', 'pages/offer/index', 'pages/learning/index', 'pages/subsidy/index', 'pages/manage/index', 'pages/edit/index', 'pages/class/index', 'pages/rules/index', 'pages/certificate/index', 'pages/verify/index', 'pages/transcript/index'] },
     { root: 'packages/insurance', pages: ['pages/index/index', 'pages/enrol/index', 'pages/pay/index', 'pages/report/index', 'pages/evidence/index'] },
+    { root: 'packages/volunteer', pages: ['pages/index/index'] },
   ],
   // 一键报案's 用当前位置: asked for separately at the moment of use (the page explains why first); WeChat requires
   // the API declared here and a reason shown in its own prompt.

@@ -31,4 +31,5 @@ export const routes = {
   insurancePay: '/packages/insurance/pages/pay/index',
   insuranceReport: '/packages/insurance/pages/report/index',
   insuranceEvidence: '/packages/insurance/pages/evidence/index',
+  volunteer: '/packages/volunteer/pages/index/index',
 } as const

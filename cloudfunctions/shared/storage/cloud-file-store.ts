@@ -19,6 +19,10 @@ export function cloudFileStore(app: CloudBase): FileStore {
     async put(fileID, bytes) {
       await app.uploadFile({ cloudPath: cloudPathOf(fileID), fileContent: bytes })
     },
+    async save(cloudPath, bytes) {
+      const { fileID } = await app.uploadFile({ cloudPath, fileContent: bytes })
+      return fileID
+    },
     async get(fileID) {
       try {
         const { fileContent } = await app.downloadFile({ fileID })

@@ -13,6 +13,12 @@ export interface FileStore {
    * access check (files.ts fileLink). Cloud: a temporary URL; local: a signed path on the local server.
    */
   link(key: string, expiresAt: Date): Promise<string>
+  /**
+   * Stores bytes the server made itself (a certificate PDF) under `path`, and answers the key they are read by: on
+   * CloudBase the fileID, known only once uploaded. A store without it keeps such bytes under the file's own id
+   * (`put`), as the local folder does with every upload.
+   */
+  save?(path: string, bytes: Buffer, contentType: string): Promise<string>
 }
 
 export interface StoredBytes {

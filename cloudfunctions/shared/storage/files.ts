@@ -11,7 +11,7 @@ import { cleanFileName } from './file-name'
 import type { FileStore } from './file-store'
 import { MAX_FILE_BYTES, sniffContentType, type FileContentType } from './file-type'
 
-function fileStoreOf(rt: Runtime): FileStore {
+export function fileStoreOf(rt: Runtime): FileStore {
   if (!rt.files) throw new AppError('NOT_AVAILABLE', '暂时不能上传附件，请稍后再试')
   return rt.files
 }
@@ -41,6 +41,36 @@ export async function registerFile(rt: Runtime, ownerOpenid: string, upload: { b
     await rt.db.collection(FILES).add(doc)
   } catch (e) {
     await store.remove(_id)
+    throw e
+  }
+  return fileView(doc)
+}
+
+/**
+ * A file the server made for `ownerOpenid` (a certificate PDF): stored, and recorded as attached to `recordId` from
+ * the start — never purged as an unattached upload, read by its owner through fileLink like any file of theirs, and
+ * by nobody else unless a read rule says so. `fileId` is derived from the record by the caller, so making it again
+ * (a retry, two taps, a file lost in between) records it once; the bytes must be the same each time.
+ */
+export async function saveServerFile(
+  rt: Runtime,
+  file: { fileId: string; ownerOpenid: string; path: string; bytes: Buffer; contentType: FileContentType; name: string; recordId: string },
+): Promise<FileView> {
+  const existing = await findFile(rt.db, file.fileId)
+  if (existing) return fileView(existing)
+  const store = fileStoreOf(rt)
+  let key = file.fileId
+  if (store.save) key = await store.save(file.path, file.bytes, file.contentType)
+  else await store.put(key, file.bytes, file.contentType)
+  const doc: FileDoc = {
+    _id: file.fileId, ownerOpenid: file.ownerOpenid, key, contentType: file.contentType, size: file.bytes.length,
+    name: cleanFileName(file.name, file.contentType), createdAt: rt.now(), attached: true, attachedTo: [file.recordId],
+  }
+  try {
+    await rt.db.collection(FILES).add(doc)
+  } catch (e) {
+    // Made at the same moment by another call: the same bytes under the same key, recorded once.
+    if (isDuplicateKeyError(e)) return fileView(doc)
     throw e
   }
   return fileView(doc)

@@ -2,6 +2,7 @@ import { academyContract } from './academy.contract'
 import { applicationContract } from './application.contract'
 import { insuranceContract } from './insurance.contract'
 import { legalAidContract } from './legal-aid.contract'
+import { stationContract } from './station.contract'
 import { userContract } from './user.contract'
 import { volunteerContract } from './volunteer.contract'
 
@@ -13,6 +14,7 @@ export const CONTRACTS = {
   academy: academyContract,
   insurance: insuranceContract,
   volunteer: volunteerContract,
+  station: stationContract,
 }
 export type Contracts = typeof CONTRACTS
 export type FunctionName = keyof Contracts

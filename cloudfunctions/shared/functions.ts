@@ -4,6 +4,7 @@ import { userFunction } from './user/user.function'
 import { legalAidFunction } from './legal-aid/legal-aid.function'
 import { academyFunction } from './academy/academy.function'
 import { insuranceFunction } from './insurance/insurance.function'
+import { stationFunction } from './station/station.function'
 import { volunteerFunction } from './volunteer/volunteer.function'
 import { applicationFunction } from './workflow/application.function'
 
@@ -15,4 +16,5 @@ export const FUNCTIONS: Record<FunctionName, FunctionModule> = {
   academy: academyFunction,
   insurance: insuranceFunction,
   volunteer: volunteerFunction,
+  station: stationFunction,
 }

@@ -41,6 +41,7 @@ function expectTypedFailure(res: { status: number; body: Envelope<unknown> }, co
   }
 }
 
+// Every action of every function, one call after another: the two sweeps below grow with the catalog.
 describe('the catalog', () => {
   it('lists every action with roles, writes and a JSON Schema input', () => {
     expect(catalog.length).toBeGreaterThanOrEqual(9)
@@ -91,7 +92,7 @@ describe('the catalog', () => {
         if (!res.body.ok) expect(Object.keys(res.body.error.fields ?? {}).some((f) => f === name || f.startsWith(`${name}.`))).toBe(true)
       }
     }
-  })
+  }, 60_000)
 
   it('never answers 500, whatever the body', async () => {
     const bodies = ['{}', '[]', 'null', '"x"', '{"action":1}', '{"action":"login","requestId":7}', '{"action":"__proto__"}', '{"action":"constructor"}', '{"action":"login","data":{"__proto__":{"admin":true}}}']
@@ -103,5 +104,5 @@ describe('the catalog', () => {
         expect(res.status).not.toBe(200)
       }
     }
-  })
+  }, 60_000)
 })

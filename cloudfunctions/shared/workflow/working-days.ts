@@ -45,6 +45,14 @@ export function packageCovers(year: number): boolean {
   return HOLIDAYS.some((d) => d.startsWith(`${year}-`))
 }
 
+/**
+ * Whether a Jiangsu calendar day (`YYYY-MM-DD`) is a public holiday (法定节假日, the days off of the official
+ * calendar; a weekend is not one by itself) — what a station's holiday hours apply to.
+ */
+export function isPublicHoliday(date: string): boolean {
+  return holidays.has(date)
+}
+
 /** The instant local midnight begins the Jiangsu day containing `ms`. */
 const dayStart = (ms: number) => Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS
 

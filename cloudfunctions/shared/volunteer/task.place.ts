@@ -1,0 +1,44 @@
+import { timingSafeEqual } from 'node:crypto'
+import { distanceText, type CheckInput, type MarkBy } from '~types/volunteer-task.schema'
+import { AppError, invalidField } from '../core/app-error'
+import type { Runtime } from '../core/context'
+import { SIGNUPS, type SignupDoc, type TaskDoc } from './task.doc'
+
+const EARTH_RADIUS_M = 6_371_008.8
+
+/** Great-circle distance in metres (haversine): ample at the scale of "am I at the place". */
+export function haversineM(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
+  const rad = (d: number) => (d * Math.PI) / 180
+  const dLat = rad(b.latitude - a.latitude)
+  const dLng = rad(b.longitude - a.longitude)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/**
+ * Wrong codes one sign-up may type before only the organiser can check them in: a 6-digit code is a million
+ * guesses, and GPS alone can be spoofed (peers shipped that bug), so guessing must not be an option.
+ */
+export const MAX_CODE_MISSES = 5
+
+const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+/**
+ * Is the phone at the place? Within the district's radius by its position, or with the organiser's code. What is
+ * recorded: the distance when the phone gave one, and how. A wrong code is counted (outside the step's transaction,
+ * which a refusal rolls back) before it is refused.
+ */
+export async function atThePlace(rt: Runtime, task: TaskDoc, signup: SignupDoc, input: CheckInput, radiusM: number): Promise<{ distanceM: number | null; by: MarkBy }> {
+  const located = input.longitude !== undefined && input.latitude !== undefined
+  const distanceM = located ? Math.round(haversineM({ longitude: input.longitude!, latitude: input.latitude! }, task.place)) : null
+  if (distanceM !== null && distanceM <= radiusM) return { distanceM, by: 'gps' }
+  if (input.code) {
+    if (signup.codeMisses >= MAX_CODE_MISSES) throw new AppError('CONFLICT', '签到码输错的次数太多了，请找现场的组织方帮您签到')
+    if (sameCode(input.code, task.code)) return { distanceM, by: 'code' }
+    await rt.db.collection(SIGNUPS).doc(signup._id).update({ codeMisses: rt.db.command.inc(1), updatedAt: rt.now() })
+    const left = MAX_CODE_MISSES - signup.codeMisses - 1
+    throw invalidField('code', left > 0 ? `签到码不对，请核对组织方出示的 6 位数字（还能试 ${left} 次）` : '签到码不对。输错的次数太多了，请找现场的组织方帮您签到')
+  }
+  if (distanceM !== null) throw invalidField('code', `您离服务地点 ${distanceText(distanceM)}，请到现场后再签到，或输入组织方出示的 6 位签到码`)
+  throw invalidField('location', '没有拿到您的位置。请打开定位后再试，或输入组织方出示的 6 位签到码')
+}

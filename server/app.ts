@@ -6,6 +6,7 @@ import { AppError } from '../cloudfunctions/shared/core/app-error'
 import type { Runtime } from '../cloudfunctions/shared/core/context'
 import { dispatch } from '../cloudfunctions/shared/core/dispatch'
 import { logFailure } from '../cloudfunctions/shared/core/error-log'
+import { answerHttp, httpFail } from '../cloudfunctions/shared/core/http-route'
 import { MAX_BODY_BYTES } from '../cloudfunctions/shared/core/limits'
 import { parseInput } from '../cloudfunctions/shared/core/validate'
 import { FUNCTIONS } from '../cloudfunctions/shared/functions'
@@ -66,6 +67,19 @@ export async function buildApp({ runtime: rt, h5Dir }: AppOptions): Promise<Fast
     const caller = callerOf(req, rt)
     if (caller instanceof AppError) return send(reply, { ok: false, error: caller.toBody() })
     return send(reply, await dispatch(mod, req.body, caller, rt))
+  })
+
+  // A function's HTTP routes (FunctionModule.http), as CloudBase's HTTP access reaches them: no session, the body
+  // kept as the exact text received — a payment notification's signature is over those bytes, not a re-encoding.
+  await app.register(async (raw) => {
+    raw.removeAllContentTypeParsers()
+    raw.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+    raw.post<{ Params: { fn: string; route: string } }>('/api/http/:fn/:route', async (req, reply) => {
+      const mod = Object.hasOwn(FUNCTIONS, req.params.fn) ? FUNCTIONS[req.params.fn as keyof typeof FUNCTIONS] : undefined
+      const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]])))
+      const res = mod ? await answerHttp(mod, { method: req.method, path: `/${req.params.route}`, headers, body: typeof req.body === 'string' ? req.body : '' }, rt) : httpFail(404, '没有这个接口')
+      return reply.code(res.statusCode).headers(res.headers).send(res.statusCode === 204 ? undefined : res.body)
+    })
   })
 
   app.get('/api/catalog', async () => buildCatalog())

@@ -129,15 +129,26 @@ export interface InsuranceEnrolmentPayload {
 export const PayInput = z.strictObject({ applicationId: z.string({ error: '缺少申请编号' }).check(z.minLength(1, '缺少申请编号'), z.maxLength(64)) })
 
 export type OrderState = 'unpaid' | 'paid'
+
+/** WeChat Pay's parameters for `wx.requestPayment` / `Taro.requestPayment` (API v3, JSAPI): paySign is RSA. */
+export const WechatPayParams = z.strictObject({
+  timeStamp: z.string().check(z.regex(/^\d{10}$/)),
+  nonceStr: z.string().check(z.minLength(1), z.maxLength(32)),
+  package: z.string().check(z.regex(/^prepay_id=[\w-]{1,64}$/)),
+  signType: z.literal('RSA'),
+  paySign: z.string().check(z.minLength(1)),
+})
+export type WechatPayParams = z.infer<typeof WechatPayParams>
+
 /** What the app needs to pay: in WeChat the payment parameters; locally a labelled sandbox. */
 export interface PaymentView {
   orderId: string
   amountFen: number
   state: OrderState
-  /** Local and test runs only: no money moves; the app shows “沙箱支付”. */
+  /** Local runs without a WeChat Pay merchant only: no money moves; the app shows “沙箱支付”. */
   sandbox: boolean
-  /** WeChat Pay's parameters for `Taro.requestPayment` (production). */
-  payment?: Record<string, string>
+  /** For `Taro.requestPayment` while unpaid with a merchant configured (a prepay valid 2 h, reused); else null. */
+  wechatPay: WechatPayParams | null
   policyId: string | null
 }
 

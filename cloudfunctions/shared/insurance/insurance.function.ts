@@ -4,6 +4,7 @@ import { addEvidence, decideAdvance, recordPayout } from './claim.service'
 import { reportInjury } from './claim.submit'
 import { enrolInsurance } from './enrolment.submit'
 import { insuranceFigures } from './figures.service'
+import { payNotify } from './pay-notify'
 import { myPolicies, pay, remindRenewals, sandboxPaid } from './payment.service'
 import { coverage, listSchemes, saveScheme } from './scheme.service'
 
@@ -27,4 +28,6 @@ export const insuranceFunction = defineFunction(
   },
   // Daily: the renewal reminder 30 days before a policy ends.
   async (rt) => ({ renewalReminders: await remindRenewals(rt) }),
+  // WeChat Pay's payment notification (notify_url), through CloudBase's HTTP access; never a mini-program call.
+  { 'pay-notify': payNotify },
 )

@@ -1,9 +1,10 @@
-import type { PaymentView, PolicyState, PolicyView } from '~types/insurance.schema'
+import type { PaymentView, PolicyState, PolicyView, WechatPayParams } from '~types/insurance.schema'
 import { formatFen } from '~types/money'
 import { dayjs, inZone, ZONE } from '~types/time'
 import { AUDIT } from '../audit/audit'
 import { AppError } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
+import { logFailure } from '../core/error-log'
 import { inTransaction } from '../db/transaction'
 import { deliver, notify } from '../notify/notifier'
 import type { UserDoc } from '../user/user.doc'
@@ -12,6 +13,10 @@ import { APPLICATIONS, type ApplicationDoc } from '../workflow/application.doc'
 import type { InsuranceEnrolmentPayload } from '~types/insurance.schema'
 import { ENROL_LOCKS, lockIdOf, RENEWAL_DAYS } from './enrolment.submit'
 import { ORDERS, POLICIES, type OrderDoc, type PolicyDoc } from './policy.doc'
+import {
+  createJsapiPrepay, ORDER_PAYABLE_MS, outTradeNoOf, PREPAY_REUSE_MS, queryTransaction, requestPaymentParams, wechatPayMerchant, WechatPayError,
+  type Transaction as WechatTransaction, type WechatPayMerchant,
+} from './wechat-pay'
 
 async function ownOrder(rt: Runtime, user: UserDoc, id: string): Promise<OrderDoc> {
   const { data } = await rt.db.collection(ORDERS).doc(id).get()
@@ -20,21 +25,120 @@ async function ownOrder(rt: Runtime, user: UserDoc, id: string): Promise<OrderDo
   return order
 }
 
+function paymentView(rt: Runtime, order: OrderDoc, merchant: WechatPayMerchant | null, wechatPay: WechatPayParams | null = null): PaymentView {
+  const paid = order.state === 'paid'
+  return { orderId: order._id, amountFen: order.amountFen, state: order.state, policyId: paid ? order._id : null, sandbox: rt.stage === 'local' && !merchant, wechatPay: paid ? null : wechatPay }
+}
+
 /**
- * What the app needs to pay a premium. Locally (and in tests) a labelled sandbox: no money moves and the app offers
- * “沙箱支付”. In production WeChat Pay needs a merchant: without one configured this refuses, never pretends.
+ * What the app needs to pay a premium. With a WeChat Pay merchant configured: the parameters of
+ * `wx.requestPayment` for this order's prepay (placed once, reused while valid). Without one, locally (and in
+ * tests) a labelled sandbox: no money moves and the app offers “沙箱支付”; in production it refuses, never pretends.
  */
 export async function pay(rt: Runtime, user: UserDoc, applicationId: string): Promise<PaymentView> {
   const order = await ownOrder(rt, user, applicationId)
-  const base = { orderId: order._id, amountFen: order.amountFen, state: order.state, policyId: order.state === 'paid' ? order._id : null }
-  if (order.state === 'paid') return { ...base, sandbox: rt.stage === 'local' }
-  if (rt.stage === 'local') return { ...base, sandbox: true }
-  throw new AppError('NOT_AVAILABLE', '微信支付还没有开通（商户未配置），暂时不能在线缴费，请联系所在区县人社部门')
+  const merchant = wechatPayMerchant()
+  if (order.state === 'paid' || (!merchant && rt.stage === 'local')) return paymentView(rt, order, merchant)
+  if (!merchant) throw new AppError('NOT_AVAILABLE', '微信支付还没有开通（商户未配置），暂时不能在线缴费，请联系所在区县人社部门')
+  return wechatPayment(rt, merchant, order)
 }
 
-/** The local stand-in for WeChat Pay's success callback: refused outside the local stage. */
+/** What the payer reads in WeChat's bill; the same on every renewal of one out_trade_no (WeChat compares them). */
+const DESCRIPTION = '职业伤害保险保费（一年）'
+/** WeChat orders that can no longer be paid: the next attempt gets a new out_trade_no. */
+const FINISHED = new Set(['CLOSED', 'REVOKED', 'REFUND'])
+
+function unavailable(e: unknown): AppError {
+  logFailure('wechat-pay', e)
+  return new AppError('NOT_AVAILABLE', '微信支付暂时没有响应，钱没有扣，请稍后再试')
+}
+
+/**
+ * The premium through WeChat Pay. An order that already has a WeChat order is asked about first (the notification
+ * may lag or be lost — WeChat's advice is to query): paid there → the policy is issued now. Otherwise its prepay is
+ * reused while valid, renewed after 2 hours, and a new out_trade_no placed only once the old one can no longer be
+ * paid. Two taps at once place the same out_trade_no, so WeChat keeps one order; the first stored prepay wins.
+ */
+async function wechatPayment(rt: Runtime, m: WechatPayMerchant, order: OrderDoc): Promise<PaymentView> {
+  const now = rt.now()
+  const placed = order.wechatPay
+  let attempt = placed?.attempt ?? 1
+  let reusable = placed
+  if (placed) {
+    const tx = await queryTransaction(m, placed.outTradeNo, now).catch((e: unknown) => {
+      logFailure('wechat-pay', e)
+      return undefined
+    })
+    if (tx?.trade_state === 'SUCCESS') return paymentView(rt, await settled(rt, m, tx, order._id), m)
+    if ((tx && FINISHED.has(tx.trade_state)) || now.getTime() - placed.orderedAt.getTime() > ORDER_PAYABLE_MS) {
+      attempt = placed.attempt + 1
+      reusable = undefined
+    } else if (tx === null) reusable = undefined
+  }
+  if (reusable && now.getTime() - reusable.prepaidAt.getTime() < PREPAY_REUSE_MS) return paymentView(rt, order, m, requestPaymentParams(m, reusable.prepayId, now))
+  return placeWechatOrder(rt, m, order, attempt, now, false)
+}
+
+async function placeWechatOrder(rt: Runtime, m: WechatPayMerchant, order: OrderDoc, attempt: number, now: Date, retried: boolean): Promise<PaymentView> {
+  const outTradeNo = outTradeNoOf(order._id, attempt)
+  let prepayId: string
+  try {
+    prepayId = await createJsapiPrepay(m, { outTradeNo, description: DESCRIPTION, amountFen: order.amountFen, openid: order.openid, attach: order._id }, now)
+  } catch (e) {
+    if (e instanceof WechatPayError && e.code === 'ORDERPAID') {
+      const tx = await queryTransaction(m, outTradeNo, now).catch((q: unknown) => Promise.reject(unavailable(q)))
+      if (tx?.trade_state === 'SUCCESS') return paymentView(rt, await settled(rt, m, tx, order._id), m)
+    }
+    if (e instanceof WechatPayError && (e.code === 'ORDER_CLOSED' || e.code === 'OUT_TRADE_NO_USED') && !retried) return placeWechatOrder(rt, m, order, attempt + 1, now, true)
+    throw unavailable(e)
+  }
+  const stored = await inTransaction(rt.db, async (tx: Transaction) => {
+    const { data } = await tx.collection(ORDERS).doc(order._id).get()
+    const fresh = data as OrderDoc
+    const cur = fresh.wechatPay
+    if (fresh.state === 'paid') return fresh
+    // A simultaneous tap stored its prepay first: answer that one (the same WeChat order either way).
+    if (cur && cur.attempt >= attempt && now.getTime() - cur.prepaidAt.getTime() < PREPAY_REUSE_MS) return fresh
+    const wechatPay = { outTradeNo, attempt, orderedAt: cur?.attempt === attempt ? cur.orderedAt : now, prepayId, prepaidAt: now }
+    await tx.collection(ORDERS).doc(order._id).update({ wechatPay })
+    return { ...fresh, wechatPay }
+  })
+  return paymentView(rt, stored, m, stored.wechatPay ? requestPaymentParams(m, stored.wechatPay.prepayId, now) : null)
+}
+
+async function settled(rt: Runtime, m: WechatPayMerchant, tx: WechatTransaction, orderId: string): Promise<OrderDoc> {
+  await settleWechatPayment(rt, m, tx)
+  const { data } = await rt.db.collection(ORDERS).doc(orderId).get()
+  return data[0] as OrderDoc
+}
+
+/**
+ * A WeChat Pay transaction that WeChat signed (a notification, or our query's answer) and says SUCCESS: ours only
+ * if merchant and app are ours, and its out_trade_no is one this order was placed under (`attach` names the order).
+ * The amount is the order's `total` — the premium; `payer_total` can be less when a coupon paid part of it.
+ * Then paymentSucceeded: one transaction, one policy, the wrong amount refused.
+ */
+export async function settleWechatPayment(rt: Runtime, m: WechatPayMerchant, tx: WechatTransaction): Promise<string> {
+  if (tx.mchid !== m.mchid || tx.appid !== m.appid) throw new AppError('FORBIDDEN', '不是本商户的支付')
+  if (tx.trade_state !== 'SUCCESS' || !tx.transaction_id || !tx.amount) throw new AppError('CONFLICT', '这笔支付没有成功')
+  if (tx.amount.currency !== undefined && tx.amount.currency !== 'CNY') throw new AppError('CONFLICT', '币种不对')
+  const orderId = tx.attach ?? tx.out_trade_no
+  if (!/^[\w-]{1,64}$/.test(orderId)) throw new AppError('NOT_FOUND', '没有这笔订单')
+  const { data } = await rt.db.collection(ORDERS).doc(orderId).get()
+  const order = data[0] as OrderDoc | undefined
+  if (!order) throw new AppError('NOT_FOUND', '没有这笔订单')
+  const attempts = Array.from({ length: Math.max(1, order.wechatPay?.attempt ?? 1) }, (_, i) => outTradeNoOf(order._id, i + 1))
+  if (!attempts.includes(tx.out_trade_no)) throw new AppError('CONFLICT', '订单号和订单不符')
+  if (order.state === 'paid' && order.transactionId !== tx.transaction_id) {
+    // Money arrived twice for one premium (a second WeChat order paid): one policy still; the operator refunds.
+    logFailure('wechat-pay', new Error('a second WeChat Pay transaction for an order already paid: refund it by hand'))
+  }
+  return paymentSucceeded(rt, { orderId: order._id, transactionId: tx.transaction_id, amountFen: tx.amount.total })
+}
+
+/** The local stand-in for WeChat Pay's success callback: refused outside the local stage, and once a merchant is set. */
 export async function sandboxPaid(rt: Runtime, user: UserDoc, orderId: string): Promise<PaymentView> {
-  if (rt.stage !== 'local') throw new AppError('NOT_AVAILABLE', '沙箱支付只在本地演示环境可用')
+  if (rt.stage !== 'local' || wechatPayMerchant()) throw new AppError('NOT_AVAILABLE', '沙箱支付只在本地演示环境可用')
   const order = await ownOrder(rt, user, orderId)
   await paymentSucceeded(rt, { orderId, transactionId: `SANDBOX-${order._id}`, amountFen: order.amountFen })
   return pay(rt, user, orderId)

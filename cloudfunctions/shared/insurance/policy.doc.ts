@@ -14,6 +14,12 @@ export interface OrderDoc {
   transactionId: string | null
   paidAt: Date | null
   createdAt: Date
+  /**
+   * WeChat Pay's order for this premium (production), once the worker first tapped 微信支付: which out_trade_no
+   * (the `attempt`-th, wechat-pay.ts outTradeNoOf), when it was placed (payable 7 days), and the latest prepay_id
+   * (valid 2 hours; reused until then, so a double tap never places a second order).
+   */
+  wechatPay?: { outTradeNo: string; attempt: number; orderedAt: Date; prepayId: string; prepaidAt: Date }
 }
 
 /**

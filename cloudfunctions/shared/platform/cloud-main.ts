@@ -2,7 +2,8 @@ import tcb from '@cloudbase/node-sdk'
 import type { Envelope } from '~types/errors'
 import { AppError } from '../core/app-error'
 import { adminOpenidsFrom, type Runtime } from '../core/context'
-import type { FunctionModule } from '../core/define-function'
+import type { FunctionModule, HttpResponse } from '../core/define-function'
+import { answerHttp, httpAccessRequest, httpFail } from '../core/http-route'
 import { dispatch } from '../core/dispatch'
 import { logFailure } from '../core/error-log'
 import { stdoutJsonSink } from '../core/log'
@@ -48,18 +49,22 @@ function productionRuntime(): Runtime {
 /**
  * The deployed entry point (`exports.main`). Identity is the caller's OPENID as CloudBase sets it for a
  * `wx.cloud.callFunction` from the mini-program; anything the event itself claims about identity is ignored.
+ * A module with HTTP routes (`mod.http`) also answers CloudBase's HTTP access — an integrated request, which never
+ * carries an OPENID: a mini-program call is always dispatched as an action, whatever its event looks like.
  */
 export function createCloudMain(mod: FunctionModule) {
-  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown> | HttpResponse> {
+    // Whether this could be an HTTP-access call is known before anything else; it is one only without an OPENID.
+    const maybeHttp = mod.http ? httpAccessRequest(event) : null
     if (Buffer.byteLength(JSON.stringify(event ?? null)) > MAX_BODY_BYTES) {
-      return { ok: false, error: new AppError('PAYLOAD_TOO_LARGE').toBody() }
+      return maybeHttp && !platformOpenid(context) ? httpFail(413, '请求太大') : { ok: false, error: new AppError('PAYLOAD_TOO_LARGE').toBody() }
     }
     let rt: Runtime
     try {
       rt = productionRuntime()
     } catch (e) {
       logFailure('config', e)
-      return { ok: false, error: new AppError('INTERNAL').toBody() }
+      return maybeHttp && !platformOpenid(context) ? httpFail(500, '服务未就绪') : { ok: false, error: new AppError('INTERNAL').toBody() }
     }
     const openid = platformOpenid(context)
     // A timer trigger (config.json) calls with `{ Type: 'Timer' }` and no user. A mini-program call always carries
@@ -68,6 +73,7 @@ export function createCloudMain(mod: FunctionModule) {
       await mod.scheduled(rt)
       return { ok: true, data: null }
     }
+    if (!openid && maybeHttp) return answerHttp(mod, maybeHttp, rt)
     return dispatch(mod, event, { openid }, rt)
   }
 }

@@ -50,8 +50,13 @@ export default function PayPage() {
   )
 }
 
+/** After WeChat says paid, the policy waits for WeChat's callback to the server: asked again at these delays (ms). */
+const CONFIRM_DELAYS_MS = [0, 1000, 1500, 2000, 3000, 4000]
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 function Pay({ state: { payment, policy }, onPaid }: { state: State; onPaid: (s: State) => void }) {
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
   const [problem, setProblem] = useState<string>()
   // Two taps before the first answer: one call (the server would issue one policy anyway).
   const inflight = useRef(false)
@@ -69,6 +74,7 @@ function Pay({ state: { payment, policy }, onPaid }: { state: State; onPaid: (s:
     } finally {
       inflight.current = false
       setBusy(false)
+      setConfirming(false)
     }
   }
 
@@ -81,18 +87,29 @@ function Pay({ state: { payment, policy }, onPaid }: { state: State; onPaid: (s:
 
   const wechatPay = () =>
     run(async () => {
+      // Asked afresh at the tap: the server reuses the order's prepay (valid 2 h) or renews it, never a second order.
       const fresh = await api.insurance.pay({ applicationId: payment.orderId })
       if (fresh.state === 'paid') return done(fresh)
-      if (!fresh.payment) throw new Error('微信支付暂时不能用，请稍后再试')
+      if (!fresh.wechatPay) return setProblem('微信支付暂时不能用，钱没有扣，请稍后再试。')
       try {
-        await Taro.requestPayment(fresh.payment as unknown as Taro.requestPayment.Option)
+        await Taro.requestPayment({ ...fresh.wechatPay })
       } catch (e) {
         const msg = (e as { errMsg?: string }).errMsg ?? ''
-        if (/cancel/i.test(msg)) return setProblem('您取消了支付，保费还没有交。需要时再点“微信支付”。')
-        throw new Error('支付没有成功，钱没有扣。请稍后再试。')
+        if (/cancel/i.test(msg)) return setProblem('您取消了支付，保费还没有交，钱没有扣。需要时再点“微信支付”。')
+        return setProblem('支付没有成功，钱没有扣。请稍后再试。')
       }
-      // The policy is issued by WeChat Pay's callback to the server: it may take a moment to show.
-      await done(await api.insurance.pay({ applicationId: payment.orderId }))
+      // WeChat took the money; the policy is issued when its callback reaches the server, which can lag a little.
+      setConfirming(true)
+      for (const wait of CONFIRM_DELAYS_MS) {
+        await sleep(wait)
+        const now = await api.insurance.pay({ applicationId: payment.orderId })
+        if (now.state === 'paid') {
+          await done(now)
+          void Taro.showToast({ title: '已缴费', icon: 'success' })
+          return
+        }
+      }
+      setProblem('微信已经付款成功的话，不用再付：保单几分钟内就会出来，稍后在“我的保障”里查看。')
     })
 
   if (payment.state === 'paid') {
@@ -130,11 +147,18 @@ function Pay({ state: { payment, policy }, onPaid }: { state: State; onPaid: (s:
       ) : null}
       {payment.sandbox ? (
         <>
-          <Notice kind="sandbox" title="本地演示：不会真的扣款">这里代替微信支付，用来演示缴费后出保单。正式版本会打开微信支付。</Notice>
+          <Notice kind="sandbox" title="沙箱支付（本地演示）：不会真的扣款">这里代替微信支付，用来演示缴费后出保单。正式版本会打开微信支付。</Notice>
           <ActionButton busy={busy} busyText="正在出保单…" onClick={() => void sandboxPay()}>模拟支付成功</ActionButton>
         </>
       ) : (
-        <ActionButton busy={busy} busyText="正在打开微信支付…" onClick={() => void wechatPay()}>{`微信支付 ${formatFen(payment.amountFen)}`}</ActionButton>
+        <>
+          {confirming ? (
+            <View role="status">
+              <Text className="page__lead">正在确认支付结果…</Text>
+            </View>
+          ) : null}
+          <ActionButton busy={busy} busyText={confirming ? '请稍候…' : '正在打开微信支付…'} onClick={() => void wechatPay()}>{`微信支付 ${formatFen(payment.amountFen)}`}</ActionButton>
+        </>
       )}
     </>
   )

@@ -92,7 +92,7 @@ function postNotification(n: { body: string; headers: Record<string, string> }):
 
 let orderId = ''
 
-test('pay answers signed requestPayment parameters for one prepay; a double tap and a second visit reuse it; renewed after 2 h', async () => {
+test('pay answers signed requestPayment parameters for one prepay; a double tap and a second visit reuse it; renewed after 2 h, a new out_trade_no after 7 days', async () => {
   orderId = await approvedEnrolment('wp-driver', 930)
   expect(orderId).toMatch(/^[0-9a-f]{32}$/)
   const first = await okData<PaymentView>(pay('wp-driver', orderId))
@@ -128,6 +128,13 @@ test('pay answers signed requestPayment parameters for one prepay; a double tap 
   expect(jsapiCalls()).toHaveLength(2)
   expect(JSON.parse(jsapiCalls()[1].body)).toEqual(JSON.parse(jsapiCalls()[0].body))
   expect(stub.orders.get(orderId)?.prepayIds).toHaveLength(2)
+
+  // A week on, WeChat no longer lets that order be paid (no time_expire: 7 days): the next out_trade_no.
+  clock = new Date(clock.getTime() + 7 * 86_400_000)
+  await okData<PaymentView>(pay('wp-driver', orderId))
+  expect(jsapiCalls()).toHaveLength(3)
+  expect(JSON.parse(jsapiCalls()[2].body)).toMatchObject({ out_trade_no: outTradeNoOf(orderId, 2), attach: orderId })
+  expect((await orderOf(orderId)).wechatPay).toMatchObject({ attempt: 2, outTradeNo: outTradeNoOf(orderId, 2) })
   expect(await policyCount(orderId)).toBe(0)
 })
 

@@ -69,4 +69,7 @@ const weapp = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [server, components, weapp, e2e],
+  // A guard against a hung test, not a performance target (those live in bench/): the seeded demo and the crowd
+  // tests' setup take seconds on a busy 2-core machine, where jest's 5 s default failed them at random.
+  testTimeout: 20_000,
 }

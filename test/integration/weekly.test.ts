@@ -39,14 +39,14 @@ const ALL_SERVICES = ['academy', 'insurance', 'legalAid', 'volunteer', 'station'
 beforeAll(async () => {
   s = await startTestServer({ seed: true, now: () => clock })
   await at(clock.toISOString())
-  // 王建国: legal aid in 崇川, but only volunteering in 玄武. 陈浩: only volunteering, in 崇川.
+  // 王建国: legal aid in 崇川, but only stations in 玄武. 陈浩: only stations (a service with no applications), in 崇川.
   const admin = t['demo-admin']
   const idOf = async (name: string) => (await okData<{ id: string }[]>(s.call('user', 'findUsers', { query: name }, { token: admin })))[0].id
   const grant = async (userId: string, districtCode: string, services: string[]) => okData(s.call('user', 'grantStaff', { userId, districtCode, services }, { token: admin, requestId: `grant-${userId}-${districtCode}` }))
   const trucker = await idOf('王建国')
   await grant(trucker, '320613', ['legalAid'])
-  await grant(trucker, '320102', ['volunteer'])
-  await grant(await idOf('陈浩'), '320613', ['volunteer'])
+  await grant(trucker, '320102', ['station'])
+  await grant(await idOf('陈浩'), '320613', ['station'])
 
   await at('2026-09-13T15:59:00Z') // Sunday 09-13 23:59 Shanghai: the day before the window opens
   const a = await file('demo-rider')

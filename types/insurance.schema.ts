@@ -71,7 +71,10 @@ export interface SchemeView extends SchemeInput {
 export type CoverageState = 'canEnrol' | 'coveredByPlatform' | 'platformNotListed' | 'notForOccupation' | 'notInRegion'
 
 export interface CoverageItem {
+  /** The version in force (`<key>@<effectiveFrom>`). */
   schemeId: string
+  /** The scheme itself, across its versions: what enrol and report take. */
+  schemeKey: string
   kind: SchemeKind
   name: string
   insurer: string
@@ -160,6 +163,8 @@ export const POLICY_STATE_LABELS: Record<PolicyState, string> = { upcoming: '明
 export interface PolicyView {
   id: string
   number: string
+  /** The scheme it was bought under (enrol and report take it). */
+  schemeKey: string
   schemeName: string
   insurer: string
   /** From the day after payment, 00:00 Asia/Shanghai, for a year. */

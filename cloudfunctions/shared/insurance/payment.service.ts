@@ -202,7 +202,7 @@ function policyState(p: PolicyDoc, now: Date): PolicyState {
 export function policyView(p: PolicyDoc, now: Date): PolicyView {
   const state = policyState(p, now)
   return {
-    id: p._id, number: p.number, schemeName: p.schemeName, insurer: p.insurer,
+    id: p._id, number: p.number, schemeKey: p.schemeKey, schemeName: p.schemeName, insurer: p.insurer,
     startsAt: p.startsAt.toISOString(), endsAt: p.endsAt.toISOString(),
     premiumFen: p.premiumFen, annualCapFen: p.annualCapFen, capLeftFen: p.capLeftFen, state,
     daysLeft: state === 'expired' ? null : Math.ceil((p.endsAt.getTime() - now.getTime()) / 86_400_000),

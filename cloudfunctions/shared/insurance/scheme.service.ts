@@ -96,7 +96,7 @@ export async function coverage(rt: Runtime, user: UserDoc, inForce?: SchemeView[
   const p = user.profile!
   const items: CoverageItem[] = (inForce ?? (await schemesInForce(rt))).map((s) => {
     const base = {
-      schemeId: s.id, kind: s.kind, name: s.name, insurer: s.insurer, benefits: s.benefits, claimRules: s.claimRules,
+      schemeId: s.id, schemeKey: s.key, kind: s.kind, name: s.name, insurer: s.insurer, benefits: s.benefits, claimRules: s.claimRules,
       cost: s.kind === 'pilot' ? '不用您交钱，平台按单缴费' : `每年 ${formatFen(s.premiumFen!)}`,
       cap: s.kind === 'commercial' ? `每人每年最高赔付 ${formatFen(s.annualCapFen!)}` : null,
     }

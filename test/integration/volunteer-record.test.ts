@@ -7,6 +7,7 @@ import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.reposito
 import type { UserDoc } from '../../cloudfunctions/shared/user/user.doc'
 import { post, updateAccount } from '../../cloudfunctions/shared/volunteer/ledger'
 import { RECORDS, recordFileIdOf, type RecordDoc } from '../../cloudfunctions/shared/volunteer/record.doc'
+import { SIGNUPS, TASKS } from '../../cloudfunctions/shared/volunteer/task.doc'
 import { validProfile } from '../support/profiles'
 import { okData } from '../support/requests'
 import { startTestServer, type TestServer } from '../support/server'
@@ -121,6 +122,28 @@ test('a certificate of the hours as they stand: number, identity masked, hours i
   for (const words of ['志愿服务记录证明', '周小勇', `编号：${first.number}`, first.holder.idNumberMasked, '累计 102 小时', '签到及工作人员确认 100.5 小时；补录 1.5 小时', '一星志愿者（累计满 100 小时）', '南通市崇川区新就业群体志愿服务站', '2026年12月10日']) {
     expect(hex).toContain(ucs2Hex(words))
   }
+})
+
+test('the content: tasks served with their titles and confirmed hours (newest first, 8 at most, all counted), reports handled, make-up claims', async () => {
+  const w = await worker('record-content', { realName: '李娟' })
+  await serve(w, 3000, 120)
+  for (let i = 0; i < 10; i++) {
+    await s.runtime.db.collection(TASKS).doc(`task-${i}`).set({ title: `文明交通劝导第 ${i + 1} 场`, district: '320613' })
+    await s.runtime.db.collection(SIGNUPS).doc(`task-${i}_${w.user._id}`).set({ taskId: `task-${i}`, userId: w.user._id, state: 'confirmed', confirmed: { minutes: 90 + i * 30 }, signedUpAt: new Date(clock.getTime() - (10 - i) * 864e5) })
+  }
+  await s.runtime.db.collection(SIGNUPS).doc(`task-x_${w.user._id}`).set({ taskId: 'task-x', userId: w.user._id, state: 'cancelled', confirmed: null, signedUpAt: clock })
+  await s.runtime.db.collection('applications').add({ applicantId: w.user._id, kind: 'volunteerHours', status: 'approved' })
+  await s.runtime.db.collection('applications').add({ applicantId: w.user._id, kind: 'volunteerHours', status: 'inReview' })
+  const cert = await okData<VolunteerRecordView>(issue(w, 'content'))
+  expect(cert.content.tasksServed).toBe(10)
+  expect(cert.content.tasks).toHaveLength(8)
+  expect(cert.content.tasks[0]).toEqual({ title: '文明交通劝导第 10 场', minutes: 360 })
+  expect(cert.content).toMatchObject({ reportsHandled: 0, makeUpClaims: 1 })
+  const { shown } = parsePdf((await download(w, cert.file!.fileId)) as Buffer)
+  // The content row wraps: its words are spread over several text objects, in order.
+  const decoded = shown.map((h) => String.fromCharCode(...(h.match(/.{4}/g) ?? []).map((c) => parseInt(c, 16)))).join('')
+  expect(decoded).toContain('参加志愿服务活动 10 次：文明交通劝导第 10 场（6 小时）、')
+  expect(decoded).toContain('补录志愿服务 1 次（经工作人员认定）')
 })
 
 test('once per request: a retry answers the same certificate; a new request issues the next number', async () => {

@@ -17,12 +17,12 @@ export default defineAppConfig({
     { root: 'packages/legal-aid', pages: ['pages/apply/index'] },
     { root: 'packages/academy', pages: ['pages/index/index', 'pages/offer/index', 'pages/learning/index', 'pages/subsidy/index', 'pages/manage/index', 'pages/edit/index', 'pages/class/index', 'pages/rules/index', 'pages/certificate/index', 'pages/verify/index', 'pages/transcript/index'] },
     { root: 'packages/insurance', pages: ['pages/index/index', 'pages/enrol/index', 'pages/pay/index', 'pages/report/index', 'pages/evidence/index'] },
-    { root: 'packages/volunteer', pages: ['pages/index/index'] },
+    { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/report/index', 'pages/reports-desk/index'] },
   ],
-  // 一键报案's 用当前位置: asked for separately at the moment of use (the page explains why first); WeChat requires
-  // the API declared here and a reason shown in its own prompt.
-  requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '报案时填写受伤地点' } },
+  // 一键报案's and 随手拍's 用当前位置 (and 随手拍's 在地图上选): asked for separately at the moment of use (the page
+  // explains why first); WeChat requires the APIs declared here and a reason shown in its own prompt.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '报案、随手拍时标出地点' } },
   // Most workers open 我的 to fill in their profile: fetch that subpackage in the background.
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/account'] },

@@ -32,4 +32,6 @@ export const routes = {
   insuranceReport: '/packages/insurance/pages/report/index',
   insuranceEvidence: '/packages/insurance/pages/evidence/index',
   volunteer: '/packages/volunteer/pages/index/index',
+  volunteerReport: '/packages/volunteer/pages/report/index',
+  volunteerReportsDesk: '/packages/volunteer/pages/reports-desk/index',
 } as const

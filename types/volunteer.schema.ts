@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { DateText, DistrictCode, GeoPlace, MonthText } from './fields'
+import { DateText, DistrictCode, Latitude, Longitude, MonthText } from './fields'
 
 /**
  * 志愿服务积分 (../shared/reference/DOMAIN.md §4): Wuxi's loop 发现问题—处理问题—结果反馈—积分激励. Reports and
@@ -32,11 +32,25 @@ export const defaultGrade = (c: ReportCategory): ReportGrade => (c === 'hazard' 
 const FileIds = (min: number, minText: string) =>
   z.array(z.string().check(z.minLength(1))).check(z.minLength(min, minText), z.maxLength(9, '最多 9 张照片'))
 
+/**
+ * Where a report was taken: the words a person reads, and the phone's coordinates when it gave them. Offline, in a
+ * browser without location or when the rider declines, the typed words alone must do (such a report is compared
+ * with others by its words, not by distance).
+ */
+export const ReportPlace = z
+  .strictObject({
+    text: z.string({ error: '请写明地点' }).check(z.trim(), z.minLength(2, '请写明地点（路口、小区或店名）'), z.maxLength(80, '最多 80 个字')),
+    longitude: z.optional(Longitude),
+    latitude: z.optional(Latitude),
+  })
+  .check(z.refine((p) => (p.longitude === undefined) === (p.latitude === undefined), { error: '位置不完整，请重新定位', path: ['longitude'] }))
+export type ReportPlace = z.infer<typeof ReportPlace>
+
 /** 随手拍: a category, photos, where — and a line if there is time. Under ten seconds at a red light. */
 export const VolunteerReportInput = z.strictObject({
   category: ReportCategory,
   photos: FileIds(1, '请至少拍一张照片'),
-  place: GeoPlace,
+  place: ReportPlace,
   /** Where it was taken decides whose staff handle it. @default the reporter's district */
   district: z.optional(DistrictCode),
   note: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多 200 个字'))),
@@ -54,7 +68,7 @@ export interface ForwardEntry {
 /** What a report keeps (its photos are the application's attachments). */
 export interface VolunteerReportPayload {
   category: ReportCategory
-  place: GeoPlace
+  place: ReportPlace
   note: string | null
   forwarded: ForwardEntry[]
   /** Set by the handled step: the grade, the points credited and the answer the reporter reads. */

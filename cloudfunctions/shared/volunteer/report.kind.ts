@@ -2,6 +2,7 @@ import { KINDS } from '~types/kinds'
 import { REPORT_CATEGORY_LABELS, REPORT_GRADE_LABELS, type VolunteerReportDecision, type VolunteerReportPayload } from '~types/volunteer.schema'
 import type { ApplicationDoc } from '../workflow/application.doc'
 import { standardMessages, type KindDefinition } from '../workflow/kind'
+import { noticeOf } from '../workflow/notice'
 import { post } from './ledger'
 import { rulesIn } from './rules.service'
 
@@ -32,7 +33,16 @@ export const volunteerReportKind: KindDefinition = {
       body: `您反映的“${REPORT_CATEGORY_LABELS[payloadOf(app).category]}”（${app.caseNo}）未被采纳：${reason.replace(/[。.\s]+$/, '')}。谢谢您留意身边的事，下次再拍。`,
     }),
   },
-  async onTransition({ tx, app, step, details, actor, rt }) {
+  async onTransition({ tx, app, step, details, actor, rt, tell }) {
+    // Accepted: the reporter hears at once that someone has it (the response time is what a report is judged by).
+    if (step === 'startReview' && app.status === 'submitted') {
+      await tell(noticeOf(app, 'inReview', {
+        title: '随手拍已受理',
+        hint: '正在处理，结果会告诉您',
+        body: `您反映的“${REPORT_CATEGORY_LABELS[payloadOf(app).category]}”（${app.caseNo}）已受理，正在处理。处理结果和积分会在这里告诉您。`,
+      }))
+      return
+    }
     if (step !== 'approve') return
     const d = details as VolunteerReportDecision
     const rules = await rulesIn(tx, app.district)

@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components'
+import { formatDateTime } from '~types/format'
 import { minutesText } from '~types/volunteer-hours'
 import { REPORT_CATEGORY_LABELS, REPORT_GRADE_LABELS, type VolunteerHoursDecision, type VolunteerHoursPayload, type VolunteerReportDecision, type VolunteerReportPayload } from '~types/volunteer.schema'
 import { Row } from '../lib/card'
@@ -12,13 +13,13 @@ export const volunteerReportApplicant: ApplicantKind = {
       <>
         <Row label="反映">
           <Text className="row__text">{p.category ? REPORT_CATEGORY_LABELS[p.category] : '—'}</Text>
-          <Text className="row__sub">{p.place?.text ?? ''}</Text>
+          <Text className="row__sub">{`${p.place?.text ?? ''}${p.place && p.place.longitude === undefined ? '（没有定位）' : ''}`}</Text>
           {p.note ? <Text className="row__sub">{p.note}</Text> : null}
         </Row>
         {p.forwarded?.length ? (
           <Row label="转交">
             {p.forwarded.map((f) => (
-              <Text key={f.at} className="row__sub">{`已转交${f.department}处理`}</Text>
+              <Text key={f.at} className="row__sub">{`${formatDateTime(f.at).slice(5)} 已转交${f.department}处理${f.note ? `：${f.note}` : ''}`}</Text>
             ))}
           </Row>
         ) : null}

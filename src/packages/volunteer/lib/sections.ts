@@ -13,6 +13,9 @@ export interface Section {
   staff?: boolean
 }
 
-export const SECTIONS: Section[] = []
+export const SECTIONS: Section[] = [
+  { key: 'report', title: '随手拍', blurb: '看到安全隐患、路面设施坏了、环境脏乱，拍一张发给区县处理，有效的记积分', url: routes.volunteerReport },
+  { key: 'reportsDesk', title: '随手拍受理情况', blurb: '本月收到、受理用时、已处理和积分（工作人员）', url: routes.volunteerReportsDesk, staff: true },
+]
 // routes is imported for the entries each part adds.
 void routes

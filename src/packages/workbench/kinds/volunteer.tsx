@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components'
+import { formatDateTime } from '~types/format'
 import { minutesText } from '~types/volunteer-hours'
 import {
   REPORT_CATEGORY_LABELS,
@@ -15,6 +16,7 @@ import { ChipGroup } from '../../../components/chip-group'
 import { TextField } from '../../../components/text-field'
 import { Field } from '../lib/fields'
 import type { ReviewKind } from './index'
+import { ReportActions } from './volunteer-report-actions'
 
 /** 随手拍 at the desk: what, where, the reporter's line; handled = a grade (its points) and the reply. */
 export const volunteerReportReview: ReviewKind = {
@@ -27,7 +29,11 @@ export const volunteerReportReview: ReviewKind = {
         </Field>
         <Field label="地点">
           <Text className="field__text">{p.place?.text ?? '—'}</Text>
-          {p.place ? <Text className="field__sub">{`经度 ${p.place.longitude.toFixed(5)}，纬度 ${p.place.latitude.toFixed(5)}`}</Text> : null}
+          {p.place?.longitude !== undefined && p.place.latitude !== undefined ? (
+            <Text className="field__sub">{`经度 ${p.place.longitude.toFixed(5)}，纬度 ${p.place.latitude.toFixed(5)}`}</Text>
+          ) : p.place ? (
+            <Text className="field__sub">没有定位，地点是报告人写的</Text>
+          ) : null}
         </Field>
         {p.note ? (
           <Field label="报告人说">
@@ -37,7 +43,7 @@ export const volunteerReportReview: ReviewKind = {
         {p.forwarded?.length ? (
           <Field label="已转交">
             {p.forwarded.map((f) => (
-              <Text key={f.at} className="field__sub">{`${f.department}${f.note ? `：${f.note}` : ''}`}</Text>
+              <Text key={f.at} className="field__sub">{`${formatDateTime(f.at)} 转交${f.department}${f.note ? `：${f.note}` : ''}`}</Text>
             ))}
           </Field>
         ) : null}
@@ -68,6 +74,8 @@ export const volunteerReportReview: ReviewKind = {
     )
   },
   emptyApproval: (payload) => ({ grade: defaultGrade(((payload as Partial<VolunteerReportPayload>)?.category ?? 'other') as ReportCategory), reply: '' }),
+  // Possible duplicates (with 按重复驳回) and 转交 beside the workflow's steps.
+  ExtraActions: ReportActions,
 }
 
 /** 补录 at the desk: when, where, what, who vouches; confirm the hours that can be vouched for. */

@@ -43,6 +43,14 @@ export default function WorkbenchPage() {
             </View>
           </View>
         ) : null}
+        {/* 随手拍's month at the volunteer desks (received, response time, handled, points); the reports are in the queue. */}
+        {grants.some((g) => g.services.includes('volunteer')) ? (
+          <View className="entry-list">
+            <View className="entry" role="link" hoverClass="entry--pressed" onClick={() => void Taro.navigateTo({ url: routes.volunteerReportsDesk })}>
+              随手拍受理情况
+            </View>
+          </View>
+        ) : null}
       </View>
       <Queue state={queue} />
     </DeskPage>

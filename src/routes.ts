@@ -32,6 +32,13 @@ export const routes = {
   insuranceReport: '/packages/insurance/pages/report/index',
   insuranceEvidence: '/packages/insurance/pages/evidence/index',
   volunteer: '/packages/volunteer/pages/index/index',
+  volunteerTasks: '/packages/volunteer/pages/tasks/index',
+  volunteerTask: '/packages/volunteer/pages/task/index',
+  volunteerTaskManage: '/packages/volunteer/pages/task-manage/index',
+  volunteerTaskSignups: '/packages/volunteer/pages/task-signups/index',
+  volunteerTaskEdit: '/packages/volunteer/pages/task-edit/index',
+  volunteerHours: '/packages/volunteer/pages/hours/index',
+  volunteerTeams: '/packages/volunteer/pages/teams/index',
   volunteerReport: '/packages/volunteer/pages/report/index',
   volunteerReportsDesk: '/packages/volunteer/pages/reports-desk/index',
 } as const

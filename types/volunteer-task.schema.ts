@@ -14,8 +14,14 @@ export const TaskId = Id('任务')
 export const SignupId = Id('报名')
 export const TeamId = Id('队伍')
 
-const Clock = (label: string) => z.string({ error: `请填写${label}` }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}请写成 09:00 这样`))
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
+const Clock = (label: string) => z.string({ error: `请填写${label}` }).check(z.regex(CLOCK, `${label}请写成 09:00 这样`))
 const minutesOfClock = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
+/** The two clock times of a task as sent, if both are clock times. */
+function clocksOf(v: unknown): { start: string; end: string } | null {
+  const { start, end } = (v ?? {}) as { start?: unknown; end?: unknown }
+  return typeof start === 'string' && typeof end === 'string' && CLOCK.test(start) && CLOCK.test(end) ? { start, end } : null
+}
 
 /** Slots a task may offer: enough for a street clean-up, few enough that one roster fits a page. */
 export const MAX_SLOTS = 200
@@ -40,11 +46,14 @@ export const TaskInput = z
     /** Only members of this team may sign up. */
     teamId: z.optional(TeamId),
   })
+  // These run whatever else is wrong with the form (zod skips an object's checks once a field failed): the person
+  // fixing the place should hear about the end time at the same time, not after the next tap.
   .check(
-    z.refine((t) => minutesOfClock(t.end) > minutesOfClock(t.start), { error: '结束时间要晚于开始时间', path: ['end'] }),
+    z.refine((t) => minutesOfClock(t.end) > minutesOfClock(t.start), { error: '结束时间要晚于开始时间', path: ['end'], when: ({ value }) => clocksOf(value) !== null }),
     z.refine((t) => minutesOfClock(t.end) <= minutesOfClock(t.start) || t.minutes <= minutesOfClock(t.end) - minutesOfClock(t.start), {
       error: '服务时长不能超过开始到结束的时间',
       path: ['minutes'],
+      when: ({ value }) => clocksOf(value) !== null && Number.isInteger((value as { minutes?: unknown }).minutes),
     }),
   )
 export type TaskInput = z.infer<typeof TaskInput>

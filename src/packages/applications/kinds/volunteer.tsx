@@ -43,7 +43,7 @@ export const volunteerReportApplicant: ApplicantKind = {
   appeal: '如果问题还在，可以再拍一次，或者拨打 12345 政务服务热线。',
 }
 
-/** 补录 read back: what was claimed and what was confirmed. */
+/** 补录 read back: what was claimed (marked as such) and what was confirmed. */
 export const volunteerHoursApplicant: ApplicantKind = {
   RequestRows({ view }) {
     const p = view.payload as Partial<VolunteerHoursPayload>
@@ -51,6 +51,7 @@ export const volunteerHoursApplicant: ApplicantKind = {
       <Row label="补录">
         <Text className="row__text">{`${p.date ?? ''} ${typeof p.minutes === 'number' ? minutesText(p.minutes) : ''}`}</Text>
         <Text className="row__sub">{`${p.place ?? ''} · ${p.what ?? ''}`}</Text>
+        <Text className="row__sub">{`证明人：${p.organiser ?? ''}。认定后计入时长和星级，标为“补录”，不折算积分`}</Text>
       </Row>
     )
   },
@@ -62,6 +63,6 @@ export const volunteerHoursApplicant: ApplicantKind = {
       </Row>
     )
   },
-  approvedNext: '已认定：计入志愿时长',
+  approvedNext: '已认定：计入志愿时长（补录）',
   appeal: '如有服务签到表、组织方证明，可以补充后重新申请。',
 }

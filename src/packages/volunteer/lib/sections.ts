@@ -16,6 +16,10 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { key: 'report', title: '随手拍', blurb: '看到安全隐患、路面设施坏了、环境脏乱，拍一张发给区县处理，有效的记积分', url: routes.volunteerReport },
   { key: 'reportsDesk', title: '随手拍受理情况', blurb: '本月收到、受理用时、已处理和积分（工作人员）', url: routes.volunteerReportsDesk, staff: true },
+  { key: 'tasks', title: '志愿服务', blurb: '报名区县组织的志愿服务，到现场签到签退，确认后记时长和积分', url: routes.volunteerTasks },
+  { key: 'hours', title: '补录时长', blurb: '没用暖新签到的服务（纸质签到表），补录后由工作人员核实，标为“补录”', url: routes.volunteerHours },
+  { key: 'teams', title: '志愿队伍', blurb: '加入本区县的一支队伍，看各队的服务时长和积分', url: routes.volunteerTeams },
+  { key: 'taskManage', title: '志愿任务管理', blurb: '发布志愿服务，出示签到码，确认时长（工作人员）', url: routes.volunteerTaskManage, staff: true },
 ]
 // routes is imported for the entries each part adds.
 void routes

@@ -12,6 +12,7 @@ import {
   type VolunteerReportDecision,
   type VolunteerReportPayload,
 } from '~types/volunteer.schema'
+import type { MakeUpCapFields } from '~types/volunteer-task.schema'
 import { ChipGroup } from '../../../components/chip-group'
 import { TextField } from '../../../components/text-field'
 import { Field } from '../lib/fields'
@@ -78,19 +79,25 @@ export const volunteerReportReview: ReviewKind = {
   ExtraActions: ReportActions,
 }
 
-/** 补录 at the desk: when, where, what, who vouches; confirm the hours that can be vouched for. */
+/** 补录 at the desk: when, where, what, who vouches, how much of the year's cap it takes; confirm what can be vouched for. */
 export const volunteerHoursReview: ReviewKind = {
   RequestFields({ view }) {
-    const p = view.payload as Partial<VolunteerHoursPayload>
+    const p = view.payload as Partial<VolunteerHoursPayload & MakeUpCapFields>
     return (
       <>
-        <Field label="服务">
+        <Field label="补录的服务">
           <Text className="field__text">{`${p.date ?? '—'} · ${p.place ?? ''} · ${typeof p.minutes === 'number' ? minutesText(p.minutes) : '—'}`}</Text>
           <Text className="field__text field__text--long">{p.what ?? ''}</Text>
+          <Text className="field__sub">没有用暖新签到，由申请人自己填报：请向组织方或证明人核实</Text>
         </Field>
         <Field label="组织方或证明人">
           <Text className="field__text">{p.organiser ?? '—'}</Text>
         </Field>
+        {typeof p.capMinutes === 'number' ? (
+          <Field label="当年补录额度">
+            <Text className="field__text">{`${p.capYear} 年最多 ${minutesText(p.capMinutes)}；这份之前已用 ${minutesText(p.usedBeforeMinutes ?? 0)}（含待审核的）`}</Text>
+          </Field>
+        ) : null}
       </>
     )
   },
@@ -102,15 +109,26 @@ export const volunteerHoursReview: ReviewKind = {
       </Field>
     )
   },
-  ApproveFields({ values, set, bind }) {
-    return <TextField label="认定时长（小时，按 0.5 小时）" maxlength={5} hint="不能超过申请的时长。" {...bind('details.minutes', values.hours ?? '', (hours) => set({ hours }))} />
+  ApproveFields({ values, set, bind, payload }) {
+    const claimed = (payload as Partial<VolunteerHoursPayload> | undefined)?.minutes
+    return (
+      <TextField
+        label="认定时长（小时，按 0.5 小时）"
+        placeholder="如 2 或 2.5"
+        maxlength={5}
+        hint={`${typeof claimed === 'number' ? `不能超过申请的 ${minutesText(claimed)}。` : '不能超过申请的时长。'}计入时长和星级，标为“补录”，不折算积分。`}
+        {...bind('details.minutes', values.hours ?? '', (hours) => set({ hours }))}
+      />
+    )
   },
   emptyApproval: (payload) => {
     const m = (payload as Partial<VolunteerHoursPayload>)?.minutes
     return { hours: typeof m === 'number' ? String(m / 60) : '' }
   },
+  // Hours as typed → whole minutes by string reading (no float): "2.5" → 150; anything else goes as typed and the
+  // decision schema says what it wants.
   toDetails: (values) => {
-    const h = Number(values.hours)
-    return { minutes: Number.isFinite(h) && values.hours?.trim() ? Math.round(h * 60) : values.hours }
+    const m = /^\s*(\d{1,2})(?:\.(0|5))?\s*$/.exec((values.hours ?? '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))
+    return { minutes: m ? Number(m[1]) * 60 + (m[2] === '5' ? 30 : 0) : values.hours }
   },
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { FileView } from './file.schema'
+import { STAR_HOURS } from '../config/volunteer'
 import { halfHours } from './volunteer-hours'
 import type { StarProgress } from './volunteer.schema'
 
@@ -103,3 +104,49 @@ export function contentText(c: RecordContent): string {
   if (c.makeUpClaims) parts.push(`补录志愿服务 ${c.makeUpClaims} 次（经工作人员认定）`)
   return parts.length ? parts.join('；') : '暂无'
 }
+
+/** What a certificate states, from its record or its view alike. */
+export interface RecordFacts {
+  holderName: string
+  idType: string
+  idNumberMasked: string
+  minutesConfirmed: number
+  minutesMakeUp: number
+  stars: number
+  content: RecordContent
+  issuer: string
+  issuedOn: string
+}
+
+export const factsOf = (v: VolunteerRecordView): RecordFacts => ({
+  holderName: v.holder.name, idType: v.holder.idType, idNumberMasked: v.holder.idNumberMasked, minutesConfirmed: v.minutesConfirmed,
+  minutesMakeUp: v.minutesMakeUp, stars: v.stars, content: v.content, issuer: v.issuer, issuedOn: v.issuedOn,
+})
+
+/** The attestation that opens the certificate. */
+export const recordLead = (r: RecordFacts) =>
+  `兹证明 ${r.holderName}（${r.idType} ${r.idNumberMasked}）参加新就业群体志愿服务，经本站记录核实，截至 ${chineseDate(r.issuedOn)}，志愿服务情况如下：`
+
+/** The rows of the certificate, label and value, in the order 民政部's form lists them — the PDF and the page alike. */
+export function recordRows(r: RecordFacts): [string, string][] {
+  const total = recordTotalMinutes(r.minutesConfirmed, r.minutesMakeUp)
+  const star = r.stars ? `${starText(r.stars)}（累计满 ${STAR_HOURS[r.stars - 1]} 小时）` : `${starText(0)}（累计满 ${STAR_HOURS[0]} 小时为一星）`
+  return [
+    ['姓名', r.holderName],
+    ['证件类型', r.idType],
+    ['证件号码', r.idNumberMasked],
+    ['志愿服务时长', `累计 ${hoursText(total)}`],
+    ['其中', `签到及工作人员确认 ${hoursText(r.minutesConfirmed)}；补录 ${hoursText(r.minutesMakeUp)}`],
+    ['星级', star],
+    ['服务内容', contentText(r.content)],
+    ['出具单位', r.issuer],
+    ['出具日期', chineseDate(r.issuedOn)],
+  ]
+}
+
+/** The notes at the foot of the certificate. */
+export const recordNotes = (number: string) => [
+  '1. 服务时长按半小时计，依据《志愿服务条例》《志愿服务记录与证明出具办法》记录；补录时长经工作人员认定。',
+  '2. 星级为累计服务时长达到的等级。证件号码只显示部分数字，请与持证人身份证核对。',
+  `3. 本证明免费出具。核验：在“暖新”小程序“志愿服务积分—记录证明核验”中输入编号 ${number}，可查询本证明。`,
+]

@@ -1,5 +1,4 @@
-import { STAR_HOURS } from '../../../config/volunteer'
-import { chineseDate, contentText, hoursText, recordTotalMinutes, starText } from '~types/volunteer-record.schema'
+import { chineseDate, recordLead, recordNotes, recordRows } from '~types/volunteer-record.schema'
 import { A4, type PdfLine, type PdfText, type Rgb, wrap, writePdf } from './pdf'
 import type { RecordDoc } from './record.doc'
 
@@ -12,24 +11,6 @@ const RIGHT = A4.width - 72
 const LABEL_W = 100
 const BODY = 12.5
 const LEADING = 21
-
-/** The rows of the certificate, label and value, in the order 民政部's form lists them. */
-export function recordRows(r: RecordDoc): [string, string][] {
-  // Each part in half hours, and their sum: the rows must add up as printed (45 + 45 minutes are 0.5 + 0.5 h).
-  const total = recordTotalMinutes(r.minutesConfirmed, r.minutesMakeUp)
-  const star = r.stars ? `${starText(r.stars)}（累计满 ${STAR_HOURS[r.stars - 1]} 小时）` : `${starText(0)}（累计满 ${STAR_HOURS[0]} 小时为一星）`
-  return [
-    ['姓名', r.holderName],
-    ['证件类型', r.idType],
-    ['证件号码', r.idNumberMasked],
-    ['志愿服务时长', `累计 ${hoursText(total)}`],
-    ['其中', `签到及工作人员确认 ${hoursText(r.minutesConfirmed)}；补录 ${hoursText(r.minutesMakeUp)}`],
-    ['星级', star],
-    ['服务内容', contentText(r.content)],
-    ['出具单位', r.issuer],
-    ['出具日期', chineseDate(r.issuedOn)],
-  ]
-}
 
 /**
  * The certificate as a printable A4 page: title, number, a sentence of attestation, the rows, how to check it, and
@@ -44,8 +25,7 @@ export function recordPdf(r: RecordDoc): Buffer {
   texts.push({ x: RIGHT, y, size: 11, text: `编号：${r._id}`, align: 'right', color: MUTED })
   y -= 40
 
-  const lead = `兹证明 ${r.holderName}（${r.idType} ${r.idNumberMasked}）参加新就业群体志愿服务，经本站记录核实，截至 ${chineseDate(r.issuedOn)}，志愿服务情况如下：`
-  for (const line of wrap(lead, BODY, RIGHT - LEFT)) {
+  for (const line of wrap(recordLead(r), BODY, RIGHT - LEFT)) {
     texts.push({ x: LEFT, y, size: BODY, text: line })
     y -= LEADING
   }
@@ -61,12 +41,7 @@ export function recordPdf(r: RecordDoc): Buffer {
   }
   y -= 16
 
-  const notes = [
-    '说明：',
-    '1. 服务时长按半小时计，依据《志愿服务条例》《志愿服务记录与证明出具办法》记录；补录时长经工作人员认定。',
-    '2. 星级为累计服务时长达到的等级。证件号码只显示部分数字，请与持证人身份证核对。',
-    `3. 本证明免费出具。核验：在“暖新”小程序“志愿服务积分—记录证明核验”中输入编号 ${r._id}，可查询本证明。`,
-  ]
+  const notes = ['说明：', ...recordNotes(r._id)]
   for (const note of notes) {
     for (const line of wrap(note, 10, RIGHT - LEFT)) {
       texts.push({ x: LEFT, y, size: 10, text: line, color: MUTED })

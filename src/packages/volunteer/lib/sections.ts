@@ -20,6 +20,10 @@ export const SECTIONS: Section[] = [
   { key: 'hours', title: '补录时长', blurb: '没用暖新签到的服务（纸质签到表），补录后由工作人员核实，标为“补录”', url: routes.volunteerHours },
   { key: 'teams', title: '志愿队伍', blurb: '加入本区县的一支队伍，看各队的服务时长和积分', url: routes.volunteerTeams },
   { key: 'taskManage', title: '志愿任务管理', blurb: '发布志愿服务，出示签到码，确认时长（工作人员）', url: routes.volunteerTaskManage, staff: true },
+  { key: 'mall', title: '积分商城', blurb: '用积分兑换换电、雨衣、头盔等，凭领取码到驿站领取', url: routes.volunteerMall },
+  { key: 'redemptions', title: '我的兑换', blurb: '领取码和二维码、领取期限、是否已领取', url: routes.volunteerRedemptions },
+  { key: 'mallManage', title: '礼品管理', blurb: '上架、编辑、下架礼品，看还剩多少、待领取多少（工作人员）', url: routes.volunteerMallManage, staff: true },
+  { key: 'pickup', title: '兑换核销', blurb: '扫领取码或输入 8 位数字，核对后交付礼品（工作人员）', url: routes.volunteerPickup, staff: true },
 ]
 // routes is imported for the entries each part adds.
 void routes

@@ -46,4 +46,8 @@ export const routes = {
   volunteerTeams: '/packages/volunteer/pages/teams/index',
   volunteerReport: '/packages/volunteer/pages/report/index',
   volunteerReportsDesk: '/packages/volunteer/pages/reports-desk/index',
+  volunteerLedger: '/packages/volunteer/pages/ledger/index',
+  volunteerLeaderboard: '/packages/volunteer/pages/leaderboard/index',
+  volunteerRecord: '/packages/volunteer/pages/record/index',
+  volunteerRecordVerify: '/packages/volunteer/pages/record-verify/index',
 } as const

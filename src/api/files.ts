@@ -7,9 +7,10 @@ import { api } from './client'
  * Opens an attachment. Every client asks `application.fileLink` first — that is the access check — and gets a
  * 10-minute address: a CloudBase temporary URL, or a signed path on the local server (resolved against the API).
  * The browser shows it in a new tab; the mini-program previews a photo, or downloads a PDF and opens it.
- * Call it straight from the tap: the browser tab must be opened before anything is awaited.
+ * Call it straight from the tap: the browser tab must be opened before anything is awaited. `showMenu` lets WeChat's
+ * viewer offer forwarding and saving (a certificate of one's own); attachments open without it.
  */
-export async function openAttachment(file: FileView): Promise<void> {
+export async function openAttachment(file: FileView, opts: { showMenu?: boolean } = {}): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return openInBrowser(file)
   const url = await linkFor(file)
   if (file.contentType !== 'application/pdf') {
@@ -26,7 +27,8 @@ export async function openAttachment(file: FileView): Promise<void> {
   }
   if (!res) throw new ApiError('NETWORK', '网络不太好，附件没有打开，请稍后再试')
   if (res.statusCode !== 200) throw new ApiError('NOT_FOUND', '这个附件打不开，请回到页面重新打开')
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: false })
+  // The menu (forward, save, print) only for documents meant to be passed on, such as a certificate of one's own.
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: !!opts.showMenu })
 }
 
 async function linkFor(file: FileView): Promise<string> {

@@ -24,6 +24,10 @@ export const SECTIONS: Section[] = [
   { key: 'redemptions', title: '我的兑换', blurb: '领取码和二维码、领取期限、是否已领取', url: routes.volunteerRedemptions },
   { key: 'mallManage', title: '礼品管理', blurb: '上架、编辑、下架礼品，看还剩多少、待领取多少（工作人员）', url: routes.volunteerMallManage, staff: true },
   { key: 'pickup', title: '兑换核销', blurb: '扫领取码或输入 8 位数字，核对后交付礼品（工作人员）', url: routes.volunteerPickup, staff: true },
+  { key: 'ledger', title: '积分明细', blurb: '每一笔积分的来由和余额，点开看来源；可以核对积分', url: routes.volunteerLedger },
+  { key: 'leaderboard', title: '积分排行榜', blurb: '本区县每月获得积分前 20 名，看看您排第几', url: routes.volunteerLeaderboard },
+  { key: 'record', title: '志愿服务记录证明', blurb: '确认的服务时长、星级，免费出具带编号的证明，可下载 PDF、打印', url: routes.volunteerRecord },
+  { key: 'recordVerify', title: '记录证明核验', blurb: '输入证明编号，核对时长、星级和出具单位', url: routes.volunteerRecordVerify },
 ]
 // routes is imported for the entries each part adds.
 void routes

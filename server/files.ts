@@ -6,7 +6,7 @@ import { isReady } from '../cloudfunctions/shared/user/user.view'
 import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import type { UserDoc } from '../cloudfunctions/shared/user/user.doc'
 import { MAX_FILE_BYTES } from '../cloudfunctions/shared/storage/file-type'
-import { readStoredFile, registerFile } from '../cloudfunctions/shared/storage/files'
+import { readStoredFile, registerFile, uploadRulesOf } from '../cloudfunctions/shared/storage/files'
 import { checkFileLink } from './file-link'
 
 /** The API's own session check (app.ts), passed in rather than imported so the two modules do not import each other. */
@@ -43,11 +43,14 @@ function declaredName(req: FastifyRequest): string | undefined {
   }
 }
 
-/** RFC 6266: an ASCII fallback for old clients, the real (Chinese) name in `filename*`. */
-function contentDisposition(name: string): string {
+/**
+ * RFC 6266: an ASCII fallback for old clients, the real (Chinese) name in `filename*`. A CSV is saved, not shown: a
+ * browser would display it as text in the tab (or guess an encoding) instead of handing it to Excel.
+ */
+function contentDisposition(name: string, contentType: string): string {
   const ascii = name.replace(/[^A-Za-z0-9._-]/g, '_')
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`
+  return `${contentType === 'text/csv' ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }
 
 /**
@@ -67,7 +70,7 @@ export async function registerFileRoutes(app: FastifyInstance, rt: Runtime, call
         // The same gate as every worker action: no personal documents before the privacy guide is agreed.
         if (!isReady(user)) throw new AppError('PROFILE_INCOMPLETE')
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
-        return reply.send({ ok: true, data: await registerFile(rt, user.openid, { bytes, name: declaredName(req) }) })
+        return reply.send({ ok: true, data: await registerFile(rt, user.openid, { bytes, name: declaredName(req) }, uploadRulesOf(user)) })
       }),
     )
 
@@ -83,7 +86,7 @@ export async function registerFileRoutes(app: FastifyInstance, rt: Runtime, call
       return reply
         .header('Cache-Control', 'private, no-store')
         .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Disposition', contentDisposition(name))
+        .header('Content-Disposition', contentDisposition(name, contentType))
         .header('Referrer-Policy', 'no-referrer')
         .type(contentType)
         .send(opened.bytes)

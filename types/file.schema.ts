@@ -1,8 +1,11 @@
 import * as z from 'zod/mini'
 
-/** Attachments: photos and PDFs, at most 10 MiB each — checked on the phone first, enforced on the server. */
+/**
+ * Attachments: photos and PDFs, at most 10 MiB each — checked on the phone first, enforced on the server. Staff may
+ * also upload CSV text (a district's stations), and the server makes CSV files (exports).
+ */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
-export type FileContentType = 'image/jpeg' | 'image/png' | 'application/pdf'
+export type FileContentType = 'image/jpeg' | 'image/png' | 'application/pdf' | 'text/csv'
 
 /** What a client learns about a file: enough to list it and attach it by `fileId`. */
 export interface FileView {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { action } from './contract'
 import { DistrictCode } from './fields'
 import { NearbyInput, SetStationStatusInput, StationInput, type NearbyView, type StationDetail } from './station.schema'
+import { stationStaffContract } from './station-staff.contract'
 
 const Id = z.strictObject({ id: z.string({ error: '缺少驿站' }).check(z.minLength(1, '缺少驿站'), z.maxLength(80)) })
 const OfDistrict = z.strictObject({ district: DistrictCode })
@@ -17,4 +18,6 @@ export const stationContract = {
   setStatus: action<{ id: string; status: string; pausedUntil: string | null }>()({ input: SetStationStatusInput, roles: ['staff'], service: 'station', writes: true, replay: 'stored', summary: 'Pause a station until a day, reopen it, or close it for good (audited).' }),
   list: action<(StationDetail & { updatedAt: string })[]>()({ input: OfDistrict, roles: ['staff'], service: 'station', writes: false, summary: "A district's stations for its staff, closed ones too." }),
   manage: action<StationDetail>()({ input: Id, roles: ['staff'], service: 'station', writes: false, summary: 'One station as its staff see it, closed or not.' }),
+  // CSV import/export and the 信息有误 queue, in their own file.
+  ...stationStaffContract,
 }

@@ -66,7 +66,7 @@ function fileSize(filePath: string): Promise<number> {
 
 /** A name in the caller's own upload folder: the server registers files only from there (registerCloudFile). */
 function cloudPathFor(userId: string, name: string): string {
-  const ext = /\.(jpe?g|png|pdf)$/i.exec(name)?.[0].toLowerCase() ?? ''
+  const ext = /\.(jpe?g|png|pdf|csv)$/i.exec(name)?.[0].toLowerCase() ?? ''
   return `uploads/${userId}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}${ext}`
 }
 

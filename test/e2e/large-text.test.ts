@@ -61,6 +61,8 @@ const PAGES: { name: string; hash: string; root: string; ready: string | RegExp 
   { name: 'apply', hash: '/packages/legal-aid/pages/apply/index', root: 'apply', ready: '提交申请' },
   { name: 'profile', hash: '/packages/account/pages/profile/index', root: 'profile', ready: '保存' },
   { name: 'consent', hash: '/packages/account/pages/consent/index', root: 'consent', ready: /同意/ },
+  { name: 'tasks', hash: '/packages/volunteer/pages/tasks/index', root: 'tasks', ready: '可以报名的' },
+  { name: 'hours', hash: '/packages/volunteer/pages/hours/index', root: 'tasks', ready: /年最多补录/ },
 ]
 
 async function open(page: Page, hash: string, root: string, ready: string | RegExp) {

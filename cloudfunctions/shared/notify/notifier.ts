@@ -24,13 +24,16 @@ export interface Notice {
   openid: string
   title: string
   body: string
-  target: MessageTarget
+  /** What the message opens (an application). Without one — a thank-you for a station correction — it opens 消息. */
+  target?: MessageTarget
+  /** The record it is about when there is no target (a correction's id), for the notice row. */
+  about?: string
   /** 办理事项 / 状态 / 提示 of the subscribe message; the time is the notice's own. */
   progress: { matter: string; status: string; hint: string }
 }
 
 const cut = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`)
-const pageOf = (target: MessageTarget) => `packages/applications/pages/detail/index?id=${target.id}`
+const pageOf = (target: MessageTarget | undefined) => (target ? `packages/applications/pages/detail/index?id=${target.id}` : 'pages/inbox/index')
 
 /**
  * One notifier for every service. Inside the caller's transaction: the inbox message, and the notice to push — an
@@ -38,14 +41,14 @@ const pageOf = (target: MessageTarget) => `packages/applications/pages/detail/in
  */
 export async function notify(rt: Runtime, tx: Transaction, n: Notice): Promise<NoticeDoc> {
   const now = rt.now()
-  await tx.collection(MESSAGES).add(messageDoc(n.openid, { title: n.title, body: n.body, target: n.target }, now))
+  await tx.collection(MESSAGES).add(messageDoc(n.openid, { title: n.title, body: n.body, ...(n.target ? { target: n.target } : {}) }, now))
   const fields: ProgressNoticeFields = {
     thing1: cut(n.progress.matter, 20),
     phrase2: cut(n.progress.status, 5),
     time3: formatDateTime(now),
     thing4: cut(n.progress.hint, 20),
   }
-  const doc: Omit<NoticeDoc, '_id'> = { openid: n.openid, about: n.target.id, page: pageOf(n.target), fields, state: 'pending', tries: 0, createdAt: now }
+  const doc: Omit<NoticeDoc, '_id'> = { openid: n.openid, about: n.target?.id ?? n.about ?? '', page: pageOf(n.target), fields, state: 'pending', tries: 0, createdAt: now }
   const { id } = (await tx.collection(NOTICES).add(doc)) as { id: string }
   return { _id: id, ...doc }
 }

@@ -2,6 +2,7 @@ import { stationContract } from '~types/station.contract'
 import { defineFunction } from '../core/define-function'
 import { saveStation, setStationStatus, stationForStaff, stationsForStaff } from './manage.service'
 import { nearby, stationDetail } from './search.service'
+import { stationStaffHandlers } from './staff.handlers'
 
 /** The `station` function: binds the contract to the station services, nothing else. */
 export const stationFunction = defineFunction('station', stationContract, {
@@ -11,4 +12,5 @@ export const stationFunction = defineFunction('station', stationContract, {
   setStatus: (input, { runtime, user }) => setStationStatus(runtime, user, input),
   list: ({ district }, { runtime, user }) => stationsForStaff(runtime, user, district),
   manage: ({ id }, { runtime, user }) => stationForStaff(runtime, user, id),
+  ...stationStaffHandlers,
 })

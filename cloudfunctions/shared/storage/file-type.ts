@@ -9,6 +9,7 @@ export const EXTENSIONS: Record<FileContentType, readonly string[]> = {
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
   'application/pdf': ['pdf'],
+  'text/csv': ['csv', 'txt'],
 }
 
 const SIGNATURES: readonly [FileContentType, Buffer][] = [

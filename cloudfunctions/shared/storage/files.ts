@@ -10,19 +10,32 @@ import { FILES, fileView, type FileDoc, type FileView } from './file.doc'
 import { cleanFileName } from './file-name'
 import type { FileStore } from './file-store'
 import { MAX_FILE_BYTES, sniffContentType, type FileContentType } from './file-type'
+import { decodeText } from './text-file'
 
 export function fileStoreOf(rt: Runtime): FileStore {
   if (!rt.files) throw new AppError('NOT_AVAILABLE', '暂时不能上传附件，请稍后再试')
   return rt.files
 }
 
-/** The upload rules, on the bytes themselves: size, then type by magic number. `field` is the input they came in. */
-function checkBytes(bytes: Buffer, field: 'file' | 'fileID'): FileContentType {
+/** Who may upload what besides photos and PDFs: staff bring a district's stations as CSV text. */
+export interface UploadRules {
+  /** Text that decodes cleanly (UTF-8, UTF-16, GBK) is stored as `text/csv`. @default false */
+  csv?: boolean
+}
+
+/** Staff of the stations upload CSV (a district's stations: its only use); everyone else's uploads stay photos and PDFs. */
+export const uploadRulesOf = (user: UserDoc): UploadRules => ({ csv: !!user.roles?.staff.some((g) => g.services.includes('station')) })
+
+/** The upload rules, on the bytes themselves: size, then type by magic number (or, for CSV, by decoding). `field` is the input they came in. */
+function checkBytes(bytes: Buffer, field: 'file' | 'fileID', rules: UploadRules = {}): FileContentType {
   if (!bytes.length) throw invalidField(field, '文件是空的，请重新选择')
   if (bytes.length > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '文件不能超过 10 MB', { [field]: '文件不能超过 10 MB' })
   const type = sniffContentType(bytes)
-  if (!type) throw invalidField(field, '只能上传 JPG、PNG 照片或 PDF 文件')
-  return type
+  if (type) return type
+  if (!rules.csv) throw invalidField(field, '只能上传 JPG、PNG 照片或 PDF 文件')
+  const text = decodeText(bytes)
+  if (!text.ok) throw invalidField(field, `只能上传 JPG、PNG 照片、PDF 文件或 CSV 表格：${text.problem}`)
+  return 'text/csv'
 }
 
 export async function findFile(db: Database, fileId: string): Promise<FileDoc | null> {
@@ -31,8 +44,8 @@ export async function findFile(db: Database, fileId: string): Promise<FileDoc | 
 }
 
 /** Local upload (server/files.ts): the bytes arrived with the request; store them, then record them. */
-export async function registerFile(rt: Runtime, ownerOpenid: string, upload: { bytes: Buffer; name?: string }): Promise<FileView> {
-  const contentType = checkBytes(upload.bytes, 'file')
+export async function registerFile(rt: Runtime, ownerOpenid: string, upload: { bytes: Buffer; name?: string }, rules: UploadRules = {}): Promise<FileView> {
+  const contentType = checkBytes(upload.bytes, 'file', rules)
   const store = fileStoreOf(rt)
   const _id = `f_${randomBytes(12).toString('hex')}`
   const doc: FileDoc = { _id, ownerOpenid, key: _id, contentType, size: upload.bytes.length, name: cleanFileName(upload.name, contentType), createdAt: rt.now(), attached: false, attachedTo: [] }
@@ -51,10 +64,12 @@ export async function registerFile(rt: Runtime, ownerOpenid: string, upload: { b
  * the start — never purged as an unattached upload, read by its owner through fileLink like any file of theirs, and
  * by nobody else unless a read rule says so. `fileId` is derived from the record by the caller, so making it again
  * (a retry, two taps, a file lost in between) records it once; the bytes must be the same each time.
+ * `recordId: null` is a file made to be downloaded once (an export): kept unattached, so the purge of unattached
+ * uploads removes it after UNATTACHED_FILE_TTL_MS like any upload nobody kept.
  */
 export async function saveServerFile(
   rt: Runtime,
-  file: { fileId: string; ownerOpenid: string; path: string; bytes: Buffer; contentType: FileContentType; name: string; recordId: string },
+  file: { fileId: string; ownerOpenid: string; path: string; bytes: Buffer; contentType: FileContentType; name: string; recordId: string | null },
 ): Promise<FileView> {
   const existing = await findFile(rt.db, file.fileId)
   if (existing) return fileView(existing)
@@ -64,7 +79,7 @@ export async function saveServerFile(
   else await store.put(key, file.bytes, file.contentType)
   const doc: FileDoc = {
     _id: file.fileId, ownerOpenid: file.ownerOpenid, key, contentType: file.contentType, size: file.bytes.length,
-    name: cleanFileName(file.name, file.contentType), createdAt: rt.now(), attached: true, attachedTo: [file.recordId],
+    name: cleanFileName(file.name, file.contentType), createdAt: rt.now(), attached: file.recordId !== null, attachedTo: file.recordId === null ? [] : [file.recordId],
   }
   try {
     await rt.db.collection(FILES).add(doc)
@@ -99,7 +114,7 @@ export async function registerCloudFile(rt: Runtime, owner: UserDoc, input: { fi
   if (!stored) throw invalidField('fileID', '没有找到上传的文件，请重新上传')
   let contentType: FileContentType
   try {
-    contentType = checkBytes(stored.bytes, 'fileID')
+    contentType = checkBytes(stored.bytes, 'fileID', uploadRulesOf(owner))
   } catch (e) {
     await store.remove(input.fileID)
     throw e

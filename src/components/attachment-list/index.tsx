@@ -6,7 +6,7 @@ import { fileSize } from '~types/format'
 import { openAttachment } from '../../api/files'
 import './index.scss'
 
-const TYPE_WORDS: Record<FileView['contentType'], string> = { 'image/jpeg': '照片', 'image/png': '照片', 'application/pdf': 'PDF' }
+const TYPE_WORDS: Record<FileView['contentType'], string> = { 'image/jpeg': '照片', 'image/png': '照片', 'application/pdf': 'PDF', 'text/csv': '表格' }
 
 /**
  * The files on an application, each a whole-row tap target with its name, type and size — for the applicant and the

@@ -1,6 +1,20 @@
 import Taro from '@tarojs/taro'
+import { wgs84ToGcj02 } from './geo'
 
 export type Located = { longitude: number; latitude: number }
+
+/**
+ * Where the phone is, in GCJ-02 as a task's place is kept: WeChat answers GCJ-02 itself, a browser only GPS
+ * (WGS-84), converted here — unconverted, a phone standing at the place would read a few hundred metres off.
+ */
+export async function currentPosition(): Promise<Located> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const at = await Taro.getLocation({ type: 'gcj02' })
+    return { longitude: at.longitude, latitude: at.latitude }
+  }
+  const at = await Taro.getLocation({ type: 'wgs84' })
+  return wgs84ToGcj02(at.longitude, at.latitude)
+}
 
 /**
  * The phone's position for a check-in, asked for each time with why (precise location is sensitive personal
@@ -15,8 +29,7 @@ export async function locateForCheckIn(what: '签到' | '签退'): Promise<Locat
   }).catch(() => ({ confirm: false }))
   if (!answer.confirm) return null
   try {
-    const at = await Taro.getLocation({ type: 'gcj02' })
-    return { longitude: at.longitude, latitude: at.latitude }
+    return await currentPosition()
   } catch {
     return '没有拿到位置（可能没开定位，或没给权限）。可以打开定位再试，或输入组织方出示的 6 位签到码。'
   }

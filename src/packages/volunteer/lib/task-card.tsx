@@ -33,7 +33,7 @@ export function TaskCardView({ task: t, mine, onOpen, children, footer }: { task
         </View>
         <Text className="task-card__line task-card__line--strong">{t.when}</Text>
         <Text className="task-card__line">{`${t.place.text} · ${t.where}`}</Text>
-        <Text className="task-card__line">{`${serviceWords(t.minutes)} · ${t.state === 'open' || t.state === 'full' ? t.slotsText : `共 ${t.slots} 个名额`}`}</Text>
+        <Text className="task-card__line">{`${serviceWords(t.minutes)} · ${t.state === 'open' || t.state === 'full' || t.state === 'started' ? t.slotsText : `共 ${t.slots} 个名额`}`}</Text>
         {t.team ? <Text className="task-card__line">{`仅限“${t.team.name}”队员`}</Text> : null}
         {footer ? <Text className="task-card__line task-card__line--strong">{footer}</Text> : null}
       </View>

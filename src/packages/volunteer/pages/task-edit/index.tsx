@@ -22,6 +22,7 @@ import { useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
 import { useRemote } from '../../../../hooks/use-remote'
 import { routes } from '../../../../routes'
+import { currentPosition } from '../../lib/locate'
 import { TASK_ERROR_LABELS, draftToInput, emptyTask, positionText, taskDraftKey, taskToDraft, volunteerDistricts, type TaskDraft } from '../../lib/task-draft'
 import '../../lib/tasks.scss'
 
@@ -80,8 +81,7 @@ function TaskForm({ userId, districts, saved }: { userId: string; districts: str
     setLocateNote(undefined)
     setLocating(true)
     try {
-      const at = await Taro.getLocation({ type: 'gcj02' })
-      set({ position: positionText(at) })
+      set({ position: positionText(await currentPosition()) })
       setLocateNote('✓ 已填上您现在的位置。请确认您就在服务地点。')
     } catch {
       setLocateNote('没有拿到位置（可能没开定位或没给权限）。可以从地图应用里复制经纬度填进来。')

@@ -68,7 +68,7 @@ function Task({ task: t, onChanged }: { task: TaskDetail; onChanged: (next: Task
         <TaskRow label="地点">{t.place.text}</TaskRow>
         <TaskRow label="面向">{t.team ? `${t.where}，仅限“${t.team.name}”队员` : t.where}</TaskRow>
         <TaskRow label="时长">{`${minutesText(t.minutes)}（确认后计入志愿时长和积分）`}</TaskRow>
-        <TaskRow label="名额">{t.state === 'open' || t.state === 'full' ? `${t.slotsText}（共 ${t.slots} 个）` : `共 ${t.slots} 个`}</TaskRow>
+        <TaskRow label="名额">{t.state === 'open' || t.state === 'full' || t.state === 'started' ? `${t.slotsText}（共 ${t.slots} 个）` : `共 ${t.slots} 个`}</TaskRow>
         <View className="task-link" role="link" onClick={showMap}>
           在地图上看服务地点
         </View>

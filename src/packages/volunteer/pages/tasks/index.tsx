@@ -90,7 +90,8 @@ function Joinable({ task: t, onChanged }: { task: TaskCard; onChanged: () => voi
   }
   return (
     <TaskCardView task={t} onOpen={() => open(t.id)}>
-      {t.state === 'open' ? (
+      {/* Joining late is allowed until the end: the hours served are what counts. */}
+      {t.state === 'open' || (t.state === 'started' && t.slotsLeft > 0) ? (
         <ActionButton compact busy={step.busy} busyText="正在报名…" onClick={() => void signUp()}>
           报名
         </ActionButton>

@@ -19,6 +19,8 @@ import { demoIdNumber } from '../server/demo-id'
 import { issueToken } from '../server/session'
 import { tinyPng } from '../test/support/files'
 import { WAGES_REQUEST } from '../test/support/requests'
+import { inZone } from '~types/time'
+import { publishTask } from '../cloudfunctions/shared/volunteer/task.service'
 import { startTestServer, type TestServer } from '../test/support/server'
 import { describeCalls, installRoundTripCounter, resetRoundTrips, takeRoundTrips } from './lib/round-trip-counter'
 import { ADMIN, approveInput, bringTo, buildTemplates, growTo, requestId, STAFF, submissionAction, WORKER, type RecordSet } from './lib/record-set'
@@ -121,6 +123,42 @@ async function freshClass(w: World): Promise<{ offerId: string; enrolmentId: str
   const seen = await w.api.ok<AppRef>(STAFF, 'application', 'startReview', { id: app.id, version: 1 }, requestId())
   await w.api.ok(STAFF, 'application', 'approve', { id: app.id, version: seen.version, details: {} }, requestId())
   return { offerId: offer.id, enrolmentId: app.payload.enrolmentId, sessionId: offer.sessions[0].id }
+}
+
+/** 志愿服务认领: a place in 崇川 (GCJ-02), tasks ahead published by the demo staff, one under way today for check-in. */
+const TASK_PLACE = { text: '崇川区实验小学东门', longitude: 120.8891, latitude: 31.9876 }
+let taskSerial = 0
+async function taskAhead(w: World): Promise<string> {
+  const n = ++taskSerial
+  const date = new Date(Date.now() + (30 + n) * 864e5).toISOString().slice(0, 10)
+  const t = await w.api.ok<{ id: string }>(STAFF, 'volunteer', 'publishTask', { title: `护学岗 ${n}`, description: '', place: TASK_PLACE, district: '320613', cityWide: false, date, start: '07:00', end: '08:00', slots: 20, minutes: 60 }, requestId())
+  return t.id
+}
+/** Under way now on today's date (published a day earlier through the service: a task cannot be published once started). */
+async function taskNow(w: World): Promise<string> {
+  const staff = (await findUserByOpenid(w.s.runtime.db, STAFF))!
+  const now = inZone(new Date())
+  const start = now.subtract(10, 'minute').isBefore(now.startOf('day')) ? now.startOf('day') : now.subtract(10, 'minute').startOf('minute')
+  const latest = now.endOf('day').subtract(4, 'minute').startOf('minute')
+  const end = start.add(2, 'hour').isAfter(latest) ? latest : start.add(2, 'hour')
+  const t = await publishTask({ ...w.s.runtime, now: () => start.subtract(1, 'day').toDate() }, staff, {
+    title: `濠河补给站 ${++taskSerial}`, description: '', place: TASK_PLACE, district: '320613', cityWide: false,
+    date: start.format('YYYY-MM-DD'), start: start.format('HH:mm'), end: end.format('HH:mm'), slots: 20, minutes: 60,
+  })
+  return t.id
+}
+/** A fresh worker signed up for a task under way (and checked in): the sign-up's id. */
+async function signedUpNow(w: World, checkIn: boolean): Promise<{ taskId: string; signupId: string }> {
+  const who = await freshWorker(w, '郑志愿')
+  const taskId = await taskNow(w)
+  await w.api.ok(who.openid, 'volunteer', 'signUp', { taskId }, requestId())
+  if (checkIn) await w.api.ok(who.openid, 'volunteer', 'checkIn', { taskId, longitude: TASK_PLACE.longitude, latitude: TASK_PLACE.latitude }, requestId())
+  const user = (await findUserByOpenid(w.s.runtime.db, who.openid))!
+  return { taskId, signupId: `${taskId}_${user._id}` }
+}
+async function seededTeam(w: World): Promise<string> {
+  const { data } = await w.s.runtime.db.collection('volunteer_teams').where({ district: '320613' }).limit(1).get()
+  return (data[0] as { _id: string })._id
 }
 
 const SCENARIOS: Scenario[] = [
@@ -226,6 +264,43 @@ const SCENARIOS: Scenario[] = [
   { key: 'insurance.schemes', role: 'admin', input: () => ({ all: true }) },
   { key: 'insurance.saveScheme', role: 'admin', input: () => ({ ...DEFAULT_SCHEMES[0], effectiveFrom: '2099-01-01' }) },
 
+  { key: 'volunteer.tasks', role: 'worker', input: () => ({}) },
+  { key: 'volunteer.task', role: 'worker', input: async (w) => ({ id: await taskAhead(w) }) },
+  { key: 'volunteer.signUp', role: 'worker', as: (w) => freshWorker(w, '郑报名'), input: async (w) => ({ taskId: await taskAhead(w) }) },
+  { key: 'volunteer.cancelSignup', role: 'worker', input: async (w) => { const taskId = await taskAhead(w); await w.api.ok(WORKER, 'volunteer', 'signUp', { taskId }, requestId()); return { taskId } } },
+  {
+    key: 'volunteer.checkIn', variant: 'by position', role: 'worker', as: (w) => freshWorker(w, '郑签到'),
+    input: async (w) => { const taskId = await taskNow(w); await w.api.ok(lastFresh!.openid, 'volunteer', 'signUp', { taskId }, requestId()); return { taskId, longitude: TASK_PLACE.longitude, latitude: TASK_PLACE.latitude } },
+  },
+  {
+    key: 'volunteer.checkOut', role: 'worker', as: (w) => freshWorker(w, '郑签退'),
+    input: async (w) => {
+      const taskId = await taskNow(w)
+      await w.api.ok(lastFresh!.openid, 'volunteer', 'signUp', { taskId }, requestId())
+      await w.api.ok(lastFresh!.openid, 'volunteer', 'checkIn', { taskId, longitude: TASK_PLACE.longitude, latitude: TASK_PLACE.latitude }, requestId())
+      return { taskId, longitude: TASK_PLACE.longitude, latitude: TASK_PLACE.latitude }
+    },
+  },
+  { key: 'volunteer.makeUpQuota', role: 'worker', input: () => ({}) },
+  {
+    key: 'volunteer.claimHours', role: 'worker', as: (w) => freshWorker(w, '郑补录'),
+    input: () => ({ date: new Date(Date.now() - 5 * 864e5).toISOString().slice(0, 10), minutes: 120, what: '社区疫苗接种点引导', place: '和平桥社区', organiser: '和平桥社区 张主任', attachments: [] }),
+  },
+  { key: 'volunteer.teams', role: 'worker', input: () => ({}) },
+  { key: 'volunteer.joinTeam', role: 'worker', as: (w) => freshWorker(w, '郑入队'), input: async (w) => ({ teamId: await seededTeam(w) }) },
+  {
+    key: 'volunteer.leaveTeam', role: 'worker', as: (w) => freshWorker(w, '郑退队'),
+    input: async (w) => { await w.api.ok(lastFresh!.openid, 'volunteer', 'joinTeam', { teamId: await seededTeam(w) }, requestId()); return {} },
+  },
+  { key: 'volunteer.publishTask', role: 'staff', input: () => ({ title: '护学岗（测量）', description: '', place: TASK_PLACE, district: '320613', cityWide: false, date: new Date(Date.now() + 20 * 864e5).toISOString().slice(0, 10), start: '07:00', end: '08:00', slots: 10, minutes: 60 }) },
+  { key: 'volunteer.cancelTask', role: 'staff', input: async (w) => ({ id: await taskAhead(w), reason: '天气预报有大雨' }) },
+  { key: 'volunteer.staffTasks', role: 'staff', input: () => ({ when: 'upcoming' }) },
+  { key: 'volunteer.staffTask', role: 'staff', input: async (w) => ({ id: await taskAhead(w) }) },
+  { key: 'volunteer.markAttendance', role: 'staff', input: async (w) => ({ signupId: (await signedUpNow(w, false)).signupId, step: 'in' }) },
+  { key: 'volunteer.confirmHours', variant: "staff's own figure", role: 'staff', input: async (w) => ({ signupId: (await signedUpNow(w, true)).signupId, minutes: 60, reason: '现场纸质签到表' }) },
+  { key: 'volunteer.confirmAll', variant: 'nobody checked out', role: 'staff', input: async (w) => ({ taskId: (await signedUpNow(w, true)).taskId }) },
+  { key: 'volunteer.createTeam', role: 'staff', input: () => ({ district: '320613', name: `测量队 ${++taskSerial}` }) },
+
   { key: 'academy.catalogue', role: 'worker', input: () => ({}) },
   { key: 'academy.catalogue', variant: 'evenings', role: 'worker', input: () => ({ tags: ['evening'] }) },
   { key: 'academy.offer', role: 'worker', input: async (w) => ({ id: await offerId(w, '网约配送员五级 周末班') }) },
@@ -316,7 +391,7 @@ function plan(submitKey: string): { name: string; key: string; writes: boolean; 
 }
 
 /** Every kind's submission besides legal aid's: the same goal. */
-const SUBMISSIONS = new Set(['academy.enrol', 'academy.claimSkillSubsidy', 'academy.claimTuitionSubsidy', 'insurance.enrol', 'insurance.report'])
+const SUBMISSIONS = new Set(['academy.enrol', 'academy.claimSkillSubsidy', 'academy.claimTuitionSubsidy', 'insurance.enrol', 'insurance.report', 'volunteer.claimHours'])
 
 function goalOf(key: string, submitKey: string, role: Role, writes: boolean): number | null {
   if (key === submitKey || SUBMISSIONS.has(key)) return 6

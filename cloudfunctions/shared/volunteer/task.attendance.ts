@@ -10,7 +10,7 @@ import type { UserDoc } from '../user/user.doc'
 import { rulesFor } from './rules.service'
 import { SIGNUPS, TASKS, signupIdOf, type MarkDoc, type SignupDoc, type TaskDoc } from './task.doc'
 import { atThePlace } from './task.place'
-import { getSignup, getTask, teamIdOfAccount } from './task.service'
+import { getSignup, getTask } from './task.service'
 import { CHECK_IN_EARLY_MIN, checkInOpen, checkOutOpen, rosterRow, servedMinutes, taskDetail, todayOf } from './task.views'
 
 /**
@@ -47,7 +47,7 @@ async function mark(rt: Runtime, user: UserDoc, input: CheckInput, step: 'in' | 
   const wanted = step === 'in' ? 'signedUp' : 'checkedIn'
   if (signup.state !== wanted) throw new AppError('CONFLICT', step === 'in' ? '您已经签到过了' : signup.state === 'signedUp' ? '您还没有签到，请先签到' : '您已经签退过了')
   if (!(step === 'in' ? checkInOpen(task, now) : checkOutOpen(task, now))) throw new AppError('CONFLICT', notNow(task, now, step))
-  const [rules, teamId] = await Promise.all([rulesFor(rt, task.district), teamIdOfAccount(rt, user._id)])
+  const rules = await rulesFor(rt, task.district)
   const where = await atThePlace(rt, task, signup, input, rules.checkInRadiusM)
   const m: MarkDoc = { at: now, distanceM: where.distanceM, by: where.by, staffId: null }
   return inTransaction(rt.db, async (tx: Transaction) => {
@@ -56,7 +56,8 @@ async function mark(rt: Runtime, user: UserDoc, input: CheckInput, step: 'in' | 
     if (fresh.state !== wanted) throw new AppError('CONFLICT', step === 'in' ? '您已经签到过了' : '您已经签退过了')
     const next = applyMark(task, fresh, step, m)
     await tx.collection(SIGNUPS).doc(signup._id).update(changeOf(next))
-    const answer = taskDetail(task, now, user, next, teamId, rules)
+    // With a sign-up in hand the team is no longer asked about (it decides only whether one may sign up).
+    const answer = taskDetail(task, now, user, next, null, rules)
     await recorder?.record(tx, answer)
     return answer
   })

@@ -39,9 +39,11 @@ export async function teamIdOfAccount(rt: Runtime, userId: string): Promise<stri
 
 /** A task as a worker reads it. Any published task may be read; a cancelled one by those who had signed up. */
 export async function taskForWorker(rt: Runtime, user: UserDoc, id: string): Promise<TaskDetail> {
-  const [task, signup, teamId] = await Promise.all([getTask(rt, id), getSignup(rt, signupIdOf(id, user._id)), teamIdOfAccount(rt, user._id)])
+  const [task, signup] = await Promise.all([getTask(rt, id), getSignup(rt, signupIdOf(id, user._id))])
   if (!task || (task.status === 'cancelled' && !signup)) throw new AppError('NOT_FOUND', '没有找到这项任务，可能已经取消了')
-  return taskDetail(task, rt.now(), user, signup, teamId, await rulesFor(rt, task.district))
+  // The caller's team matters only for a team's own task.
+  const [teamId, rules] = await Promise.all([task.teamId ? teamIdOfAccount(rt, user._id) : null, rulesFor(rt, task.district)])
+  return taskDetail(task, rt.now(), user, signup, teamId, rules)
 }
 
 /**

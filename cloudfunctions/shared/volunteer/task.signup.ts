@@ -42,9 +42,11 @@ export async function signUp(rt: Runtime, user: UserDoc, taskId: string, recorde
   const id = signupIdOf(taskId, user._id)
   return inTransaction(rt.db, async (tx: Transaction) => {
     const now = rt.now()
-    const [{ data: t }, { data: s }, teamId] = [await tx.collection(TASKS).doc(taskId).get(), await tx.collection(SIGNUPS).doc(id).get(), await teamIdIn(tx, user._id)]
+    const [{ data: t }, { data: s }] = [await tx.collection(TASKS).doc(taskId).get(), await tx.collection(SIGNUPS).doc(id).get()]
     const task = t as TaskDoc | null
     if (!task) throw new AppError('NOT_FOUND', '没有找到这项任务，可能已经取消了')
+    // The caller's team matters only for a team's own task.
+    const teamId = task.teamId ? await teamIdIn(tx, user._id) : null
     const existing = s as SignupDoc | null
     if (existing && existing.state !== 'cancelled') throw new AppError('CONFLICT', '您已经报名了这项任务，到时候记得签到')
     const refusal = signUpRefusal(task, user, teamId, now)
@@ -73,8 +75,9 @@ export async function cancelSignup(rt: Runtime, user: UserDoc, taskId: string, r
   const id = signupIdOf(taskId, user._id)
   return inTransaction(rt.db, async (tx: Transaction) => {
     const now = rt.now()
-    const [{ data: t }, { data: s }, teamId] = [await tx.collection(TASKS).doc(taskId).get(), await tx.collection(SIGNUPS).doc(id).get(), await teamIdIn(tx, user._id)]
+    const [{ data: t }, { data: s }] = [await tx.collection(TASKS).doc(taskId).get(), await tx.collection(SIGNUPS).doc(id).get()]
     const task = t as TaskDoc
+    const teamId = task.teamId ? await teamIdIn(tx, user._id) : null
     const signup = s as SignupDoc | null
     if (!signup || signup.state === 'cancelled') throw new AppError('NOT_FOUND', '您没有报名这项任务')
     if (signup.state !== 'signedUp') throw new AppError('CONFLICT', '您已经签到了，不能再取消报名')

@@ -3,6 +3,7 @@ import type { LedgerCheck, LedgerPage, LeaderboardView, VolunteerAccountView } f
 import type { MakeUpQuota, RosterRow, StaffTaskView, StaffTasksPage, TaskDetail, TasksView, TeamView, TeamsView } from '~types/volunteer-task.schema'
 import { SIGNUPS } from '../../cloudfunctions/shared/volunteer/task.doc'
 import { ENTRIES, type EntryDoc } from '../../cloudfunctions/shared/volunteer/ledger'
+import { noticesAbout } from '../../cloudfunctions/shared/notify/notifier'
 import { okData } from '../support/requests'
 import { validProfile } from '../support/profiles'
 import { startTestServer, type TestServer } from '../support/server'
@@ -175,6 +176,8 @@ test('confirm: points = hours × 10 as one ledger entry sourced to the sign-up; 
   expect(board.rows.find((r) => r.mine)).toMatchObject({ team: '崇川骑手志愿队' })
   const inbox = await okData<{ items: { title: string }[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
   expect(inbox.items[0].title).toBe('志愿服务时长已确认，积分 +20')
+  // And on the lock screen: the notice row written with it, pushed after the commit.
+  expect((await noticesAbout(s.runtime.db, 'demo-rider', signupId)).map((n) => [n.fields.phrase2, n.fields.thing4, n.page])).toEqual([['已确认', '积分 +20', 'pages/inbox/index']])
 
   // Everyone checked out at once: vt-1's 2.5 h → 25 points. vt-2 never checked in: staff's own figure, with a reason.
   expect(await ok('demo-staff-nantong', 'confirmAll', { taskId })).toEqual({ confirmed: 1, skipped: 0 })
@@ -223,6 +226,8 @@ test('a team-only task takes only its members', async () => {
   expect(cancelled).toMatchObject({ status: 'cancelled', state: 'cancelled', cancelReason: '天气预报有大雨' })
   const inbox = await okData<{ items: { title: string; body: string }[] }>(s.call('user', 'listMessages', {}, { token: t['vt-2'] }))
   expect(inbox.items[0]).toMatchObject({ title: '志愿服务已取消：队员专场', body: expect.stringContaining('天气预报有大雨') })
+  const vt2Signup = (await s.runtime.db.collection(SIGNUPS).where({ taskId: task.id, name: '测试志愿者乙' }).get()).data[0] as { _id: string }
+  expect((await noticesAbout(s.runtime.db, 'vt-2', vt2Signup._id)).map((n) => n.fields.phrase2)).toEqual(['已取消'])
   expect((await refusal('vt-3', 'signUp', { taskId: task.id })).code).toBe('NOT_FOUND')
   expect(await ok<TaskDetail>('vt-2', 'signUp', { taskId: clash.id })).toMatchObject({ mine: 'signedUp' })
 })

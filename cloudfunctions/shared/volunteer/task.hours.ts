@@ -5,7 +5,7 @@ import { AppError, invalidField, isAppError } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
 import { inScopeOr404 } from '../core/scope'
 import { inTransaction } from '../db/transaction'
-import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { deliver, notify } from '../notify/notifier'
 import type { UserDoc } from '../user/user.doc'
 import { accountIn, post, updateAccount } from './ledger'
 import { rulesIn } from './rules.service'
@@ -37,7 +37,9 @@ function figureOf(task: TaskDoc, s: SignupDoc, input: Pick<ConfirmInput, 'minute
   return { minutes: input.minutes, staffFigure: true, reason: input.reason }
 }
 
-async function confirmIn(rt: Runtime, tx: Transaction, user: UserDoc, signupId: string, input: Pick<ConfirmInput, 'minutes' | 'reason'>): Promise<SignupDoc> {
+type Written = Awaited<ReturnType<typeof notify>>
+
+async function confirmIn(rt: Runtime, tx: Transaction, user: UserDoc, signupId: string, input: Pick<ConfirmInput, 'minutes' | 'reason'>, notices: Written[]): Promise<SignupDoc> {
   const now = rt.now()
   const [{ data: s }] = [await tx.collection(SIGNUPS).doc(signupId).get()]
   const signup = s as SignupDoc
@@ -76,16 +78,22 @@ async function confirmIn(rt: Runtime, tx: Transaction, user: UserDoc, signupId: 
     from: { state: signup.state, servedMinutes: signup.servedMinutes }, to: { minutes: figure.minutes, points, staffFigure: figure.staffFigure },
     ...(figure.reason ? { note: figure.reason } : {}), at: now,
   })
-  await tx.collection(MESSAGES).add(messageDoc(signup.openid, {
+  notices.push(await notify(rt, tx, {
+    openid: signup.openid,
     title: `志愿服务时长已确认${points ? `，积分 +${points}` : ''}`,
     body: `“${task.title}”（${task.date}）确认服务 ${minutesText(figure.minutes)}${figure.reason ? `（${figure.reason.replace(/[。.\s]+$/, '')}）` : ''}${points ? `，记 ${points} 分` : ''}，计入志愿时长和星级。可以在“我的积分”里查看。谢谢您！`,
-  }, now))
+    about: signup._id,
+    progress: { matter: `志愿服务 ${task.title}`, status: '已确认', hint: points ? `积分 +${points}` : `时长 ${minutesText(figure.minutes)}` },
+  }))
   return { ...signup, state: 'confirmed', confirmed, updatedAt: now }
 }
 
 export async function confirmHours(rt: Runtime, user: UserDoc, input: ConfirmInput): Promise<RosterRow> {
   inScopeOr404(user, await getSignup(rt, input.signupId), '没有找到这条报名')
-  return rosterRow(await inTransaction(rt.db, (tx: Transaction) => confirmIn(rt, tx, user, input.signupId, input)))
+  let notices: Written[] = []
+  const row = await inTransaction(rt.db, (tx: Transaction) => confirmIn(rt, tx, user, input.signupId, input, (notices = [])))
+  await deliver(rt, notices)
+  return rosterRow(row)
 }
 
 /**
@@ -103,7 +111,9 @@ export async function confirmAll(rt: Runtime, user: UserDoc, taskId: string): Pr
       continue
     }
     try {
-      await inTransaction(rt.db, (tx: Transaction) => confirmIn(rt, tx, user, s._id, {}))
+      let notices: Written[] = []
+      await inTransaction(rt.db, (tx: Transaction) => confirmIn(rt, tx, user, s._id, {}, (notices = [])))
+      await deliver(rt, notices)
       confirmed++
     } catch (e) {
       if (!isAppError(e) || e.code !== 'CONFLICT') throw e

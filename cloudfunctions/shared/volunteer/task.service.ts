@@ -6,7 +6,7 @@ import { AppError, invalidField } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
 import { districtsOf, inScopeOr404 } from '../core/scope'
 import { inTransaction } from '../db/transaction'
-import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { deliver, notify } from '../notify/notifier'
 import type { UserDoc } from '../user/user.doc'
 import { ACCOUNTS, type AccountDoc } from './ledger'
 import { rulesFor } from './rules.service'
@@ -156,7 +156,7 @@ export async function publishTask(rt: Runtime, user: UserDoc, input: TaskInput):
   })
   if (moved) {
     const t = moved as TaskDoc
-    await tellSignedUp(rt, t._id, `志愿服务时间地点有变：${t.title}`, `您报名的“${t.title}”改为 ${whenText(t)}，地点：${t.place.text}。来不了的话，开始前可以在“志愿服务”里取消报名。`)
+    await tellSignedUp(rt, t._id, `志愿服务时间地点有变：${t.title}`, `您报名的“${t.title}”改为 ${whenText(t)}，地点：${t.place.text}。来不了的话，开始前可以在“志愿服务”里取消报名。`, '有变动')
   }
   return staffTask(rt, user, id)
 }
@@ -174,15 +174,21 @@ export async function cancelTask(rt: Runtime, user: UserDoc, id: string, reason:
     return t
   })
   // Once cancelled nobody can sign up any more: the list read now is everyone to tell.
-  if (task) await tellSignedUp(rt, id, `志愿服务已取消：${task.title}`, `您报名的“${task.title}”（${whenText(task)}）已取消。原因：${reason.replace(/[。.\s]+$/, '')}。谢谢您，可以看看其他志愿服务。`)
+  if (task) await tellSignedUp(rt, id, `志愿服务已取消：${task.title}`, `您报名的“${task.title}”（${whenText(task)}）已取消。原因：${reason.replace(/[。.\s]+$/, '')}。谢谢您，可以看看其他志愿服务。`, '已取消')
   return staffTask(rt, user, id)
 }
 
-/** An inbox message to everyone signed up (not yet checked in). Not a counter: plain adds, after the change committed. */
-async function tellSignedUp(rt: Runtime, taskId: string, title: string, body: string): Promise<void> {
+/**
+ * Everyone signed up (not yet checked in) is told — in 消息 and on the lock screen, so nobody rides to a cancelled
+ * task. After the change committed (nobody can sign up to a cancelled task, so the list is complete); each message
+ * with its notice in a transaction of its own.
+ */
+async function tellSignedUp(rt: Runtime, taskId: string, title: string, body: string, status: string): Promise<void> {
   const { data } = await rt.db.collection(SIGNUPS).where({ taskId, state: 'signedUp' }).limit(1000).get()
-  const now = rt.now()
-  await Promise.all((data as SignupDoc[]).map((s) => rt.db.collection(MESSAGES).add(messageDoc(s.openid, { title, body }, now))))
+  for (const s of data as SignupDoc[]) {
+    const notice = await inTransaction(rt.db, (tx: Transaction) => notify(rt, tx, { openid: s.openid, title, body, about: s._id, progress: { matter: title.replace(/^[^：]*：/, '志愿服务 '), status, hint: '点开查看详情' } }))
+    await deliver(rt, [notice])
+  }
 }
 
 /** A task in the caller's scope with its code and roster (every sign-up but the cancelled ones). */

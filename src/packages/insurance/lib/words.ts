@@ -48,9 +48,12 @@ export function coversNow(item: CoverageItem, policies: PolicyView[]): boolean {
   return policies.some((p) => p.state === 'active' && p.schemeName === item.name)
 }
 
+/** The last day a policy covers (it ends at that day's midnight): “2027年1月1日”. */
+export const lastDayWords = (p: PolicyView): string => dayWords(new Date(new Date(p.endsAt).getTime() - 1))
+
 /** From the day it starts to the last day it covers: “2026年1月2日 至 2027年1月1日”. */
 export function periodWords(p: PolicyView): string {
-  return `${dayWords(p.startsAt)} 至 ${dayWords(new Date(new Date(p.endsAt).getTime() - 1))}`
+  return `${dayWords(p.startsAt)} 至 ${lastDayWords(p)}`
 }
 
 /** The state of a policy in words: “保障中”, “明天零点起生效” (or from which day), “已过期”. */

@@ -24,21 +24,23 @@ export function ClaimActions({ view, onDone }: { view: ReviewView; onDone: (toas
   const advanceOpen = p.advance?.requestedFen > 0 && !p.advance.decision && view.status !== 'approved' && view.status !== 'rejected' && view.status !== 'withdrawn'
   return (
     <>
-      {advanceOpen ? <AdvanceForm view={view} requestedFen={p.advance.requestedFen} onDone={onDone} /> : null}
+      {advanceOpen ? <AdvanceForm view={view} requestedFen={p.advance.requestedFen} fromPolicy={!!p.policyId} onDone={onDone} /> : null}
       {view.status === 'approved' || view.status === 'done' ? (
         <Section title="打款">
           {(p.payouts ?? []).map((x) => (
             <Text key={x.reference + x.at} className="field__sub">{`${x.paidOn} 打款 ${formatFen(x.amountFen)} · 流水号 ${x.reference}`}</Text>
           ))}
           <Text className="field__text">{`核定 ${formatFen(approvedFen)}，已打 ${formatFen(paidFen)}${approvedFen > paidFen ? `，还差 ${formatFen(approvedFen - paidFen)}` : '，已全部打款'}`}</Text>
-          {approvedFen > paidFen ? <PayoutForm view={view} leftFen={approvedFen - paidFen} onDone={onDone} /> : null}
+          {/* A fresh form after each payout (keyed by how many there are): the last one's amount and bank reference
+              stayed filled in, one tap from being recorded twice. */}
+          {approvedFen > paidFen ? <PayoutForm key={(p.payouts ?? []).length} view={view} leftFen={approvedFen - paidFen} onDone={onDone} /> : null}
         </Section>
       ) : null}
     </>
   )
 }
 
-function AdvanceForm({ view, requestedFen, onDone }: { view: ReviewView; requestedFen: number; onDone: (toast: string) => void }) {
+function AdvanceForm({ view, requestedFen, fromPolicy, onDone }: { view: ReviewView; requestedFen: number; fromPolicy: boolean; onDone: (toast: string) => void }) {
   const [amount, setAmount] = useState(fenToYuanText(requestedFen))
   const [reason, setReason] = useState('')
   const [refusing, setRefusing] = useState(false)
@@ -52,7 +54,7 @@ function AdvanceForm({ view, requestedFen, onDone }: { view: ReviewView; request
   return (
     <View className="step-form" role="form" aria-label="预付住院押金">
       <Text className="step-form__title">预付住院押金（先决定）</Text>
-      <Text className="field__sub">{`申请人申请预付 ${formatFen(requestedFen)}。同意后从保单剩余保额里先扣除。`}</Text>
+      <Text className="field__sub">{`申请人申请预付 ${formatFen(requestedFen)}。${fromPolicy ? '同意后从保单剩余保额里先扣除。' : '平台缴费的保障，没有个人保单，不扣个人保额。'}可以只同意一部分。`}</Text>
       {action.problem && !Object.keys(action.errors).length ? <Notice kind="warn">{action.problem}</Notice> : null}
       {refusing ? (
         <TextArea label="不同意的理由（申请人会看到）" value={reason} onChange={setReason} maxlength={200} error={action.errors.reason} />

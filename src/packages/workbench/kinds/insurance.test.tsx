@@ -23,6 +23,11 @@ test('a claim at the desk: what happened, its deadlines and checklist; asking fo
   expect(within(request).getByText('⚠ 申请预付住院押金 3,000 元，请先决定')).toBeTruthy()
 
   fireEvent.click(await screen.findByRole('button', { name: '开始审核' }))
+  // Approving: the missing items and the pilot's lack of a personal cover limit are said at the form itself.
+  fireEvent.click(await screen.findByRole('button', { name: '批准' }))
+  expect(await screen.findByText('⚠ 还没有收到：现场照片或视频、诊断证明、医疗费票据、接单截图（能看到时间和地点）')).toBeTruthy()
+  expect(screen.getByText('平台缴费的保障，没有个人保单，不扣个人保额。')).toBeTruthy()
+  fireEvent.click(screen.getByRole('button', { name: '取消' }))
   fireEvent.click(await screen.findByRole('button', { name: '要求补充材料' }))
   await waitFor(() => {
     const box = document.querySelector('taro-textarea-core[value^="请补充："]')
@@ -56,7 +61,15 @@ test('the advance is decided at the desk first; an approved claim records its pa
   typeInto(inputs[2], 'NT20261201001')
   fireEvent.click(within(payout).getByRole('button', { name: '记录打款并通知申请人' }))
   expect(await screen.findByText(/打款合计不能超过核定的 1,500 元/)).toBeTruthy()
-  typeInto(inputs[0], '1500')
+  typeInto(inputs[0], '1000')
   fireEvent.click(within(payout).getByRole('button', { name: '记录打款并通知申请人' }))
+  expect(await screen.findByText('核定 1,500 元，已打 1,000 元，还差 500 元')).toBeTruthy()
+  // A fresh form for the next transfer: what is left, and no bank reference one tap from being recorded twice.
+  const next = await screen.findByRole('form', { name: '记录打款' })
+  const again = next.querySelectorAll('taro-input-core')
+  expect(again[0].getAttribute('value')).toBe('500')
+  expect(again[2].getAttribute('value') ?? '').toBe('')
+  typeInto(again[2], 'NT20261201002')
+  fireEvent.click(within(next).getByRole('button', { name: '记录打款并通知申请人' }))
   expect(await screen.findByText('核定 1,500 元，已打 1,500 元，已全部打款')).toBeTruthy()
 })

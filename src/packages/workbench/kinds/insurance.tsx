@@ -18,8 +18,11 @@ export const insuranceEnrolmentReview: ReviewKind = {
           <Text className="field__text">{p.schemeName ?? '—'}</Text>
           <Text className="field__sub">{`${p.insurer ?? ''} · 每年 ${typeof p.premiumFen === 'number' ? formatFen(p.premiumFen) : '—'} · 最高赔付 ${typeof p.annualCapFen === 'number' ? formatFen(p.annualCapFen) : '—'}`}</Text>
         </Field>
+        {/* One line per declaration: the second is the one to check against the city's register. */}
         <Field label="本人声明">
-          <Text className="field__text">没有参加工伤保险；在本市登记为灵活就业人员（请核对登记信息）</Text>
+          <Text className="field__text">✓ 没有参加工伤保险</Text>
+          <Text className="field__text">✓ 在本市登记为灵活就业人员</Text>
+          <Text className="field__sub">请核对灵活就业登记信息后再批准。</Text>
         </Field>
         <Field label="受益人">
           <Text className="field__text">{p.beneficiary ? `${p.beneficiary.name}（${RELATION_LABELS[p.beneficiary.relation]}） ${p.beneficiary.mobile}` : '—'}</Text>
@@ -78,12 +81,24 @@ export const injuryClaimReview: ReviewKind = {
       </Field>
     )
   },
-  ApproveFields({ values, set, bind }) {
+  ApproveFields({ values, set, bind, payload }) {
+    const p = (payload ?? {}) as Partial<InjuryClaimPayload>
+    const missing = p.evidence ? EVIDENCE_ITEMS.filter((k) => p.evidence![k].needed && !p.evidence![k].received) : []
+    const advance = p.advance?.decision?.approved ? p.advance.decision.amountFen : 0
     return (
       <>
+        {/* What the reviewer should have in mind at the moment of deciding, not only further up the page. */}
+        {missing.length ? <Text className="field__text field__text--urgent">{`⚠ 还没有收到：${missing.map((k) => EVIDENCE_LABELS[k]).join('、')}`}</Text> : null}
+        {advance ? <Text className="field__sub">{`已同意预付 ${formatFen(advance)}${p.policyId ? '，已从保单剩余保额里扣除' : ''}。`}</Text> : null}
         <ChipGroup label="赔付类型" options={BENEFITS.map((b) => ({ value: b, label: BENEFIT_LABELS[b] }))} value={values.benefit ?? ''} onChange={(benefit) => set({ benefit })} error={bind('details.benefit', values.benefit ?? '', () => undefined).error} />
         {values.benefit === 'disability' ? <TextField label="伤残等级（1–10 级，按劳动能力鉴定）" maxlength={2} {...bind('details.grade', values.grade ?? '', (grade) => set({ grade }))} /> : null}
-        <TextField label="核定金额（元）" maxlength={16} hint="不能超过保单本年度剩余保额；超过时系统会拒绝。" {...bind('details.amountFen', values.amount ?? '', (amount) => set({ amount }))} />
+        {/* The pilot has no personal policy, so no cover-left check: saying there was one misled the reviewer. */}
+        <TextField
+          label="核定金额（元）"
+          maxlength={16}
+          hint={p.policyId ? `不能超过保单 ${p.policyNumber ?? ''} 本年度剩余的保额；超过时系统会拒绝。` : '平台缴费的保障，没有个人保单，不扣个人保额。'}
+          {...bind('details.amountFen', values.amount ?? '', (amount) => set({ amount }))}
+        />
       </>
     )
   },

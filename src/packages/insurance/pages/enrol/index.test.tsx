@@ -54,3 +54,34 @@ test('参保: an error lands under its own field — the server names the same f
   await waitFor(() => expect(navigations[0]).toMatchObject({ kind: 'redirectTo', url: expect.stringMatching(/^\/packages\/applications\/pages\/detail\/index\?id=/) }))
   expect(getStorageSync(`nx.draft.insurance.enrol.${user.id}.changshu-commercial`)).toBe('')
 })
+
+test('参保 says so instead of the form when the server would refuse it: filed already, approved and unpaid, a policy held', async () => {
+  const openid = `cmp-ins-enrol2-${Date.now().toString(36)}`
+  await signInDemo(openid)
+  await api.user.saveProfile(validProfile(2, { realName: '常再报', occupation: '网约车司机', platform: '曹操出行', districtCode: '320581', idNumber: demoIdNumber('320581', '1993-09-09', 2), mobile: '13700003034' }))
+  await signInDemo(openid)
+  const filed = await api.insurance.enrol({ schemeKey: 'changshu-commercial', declaration: { noWorkInjuryInsurance: true, registeredHere: true }, beneficiary: { name: '常小妹', relation: 'spouse', mobile: '13700003035' } }, { requestId: `enrol-${openid}` })
+
+  const pending = render(<EnrolPage />)
+  expect(await screen.findByText('您已经申请过了')).toBeTruthy()
+  expect(screen.queryByText('提交参保申请')).toBeNull()
+  fireEvent.click(screen.getByText('看审核进度'))
+  expect(navigations[0]).toMatchObject({ kind: 'redirectTo', url: `/packages/applications/pages/detail/index?id=${encodeURIComponent(filed.id)}` })
+  pending.unmount()
+
+  await signInDemo('demo-staff-changshu')
+  const seen = await api.application.startReview({ id: filed.id, version: 1 })
+  await api.application.approve({ id: filed.id, version: seen.version, details: {} })
+  await signInDemo(openid)
+  const approved = render(<EnrolPage />)
+  expect(await screen.findByText('您的参保申请已通过，还没缴费')).toBeTruthy()
+  expect(screen.getByText('去缴费')).toBeTruthy()
+  approved.unmount()
+
+  // 陆建华 of the demo holds a policy months from its end: renewal opens 30 days before.
+  await signInDemo('demo-changshu')
+  render(<EnrolPage />)
+  expect(await screen.findByText(/^您已有这个保障/)).toBeTruthy()
+  expect(screen.getByText(/到期前 30 天起可以在“我的保障”里续保/)).toBeTruthy()
+  expect(screen.queryByText('提交参保申请')).toBeNull()
+})

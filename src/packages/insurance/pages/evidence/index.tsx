@@ -26,7 +26,7 @@ const HINTS: Record<EvidenceItem, string> = {
   scene: '受伤的地方、车、伤口，拍清楚就行',
   diagnosis: '医院开的诊断证明或病历',
   receipts: '挂号、检查、药费的发票或收据',
-  order: '平台 App 里这一单的截图，能看到时间和地点',
+  order: '在平台 App 的订单记录里找到这一单，截个图',
   lateNote: '写几句为什么过了期限才申请，拍照或截图上传',
 }
 
@@ -58,18 +58,39 @@ function Checklist({ view, onChanged }: { view: ApplicationView; onChanged: (v: 
     <>
       <Text className="page__lead">{`${view.caseNo} · ${view.summary}`}</Text>
       <View className="ins-card" role="group" aria-label="期限">
-        <Text className="ins-card__line ins-card__line--strong">{p.deadlines.late ? '⚠ 已经过了本人申请的期限，请补一份逾期说明' : '✓ 已报案，期限赶上了'}</Text>
-        <Text className="ins-card__line">{`平台（或单位）最晚 ${formatDateTime(p.deadlines.platformBy)} 前报案`}</Text>
-        <Text className="ins-card__line">{`您本人最晚 ${formatDateTime(p.deadlines.selfBy)} 前申请`}</Text>
-        <Text className="ins-card__line">{missing.length ? `还差 ${missing.length} 项材料，越早交越快办。` : '材料齐了，等待审核。'}</Text>
+        {/* On time, the filing deadlines are behind the rider (the report was the filing): listing the platform's and
+            their own dates under “赶上了” only raised the question whether something else was due by then. */}
+        {p.deadlines.late ? (
+          <>
+            <Text className="ins-card__line ins-card__line--strong">⚠ 已经过了本人申请的期限，请补一份逾期说明</Text>
+            <Text className="ins-card__line">{`本人申请的期限是 ${formatDateTime(p.deadlines.selfBy)}，已经过了。写清楚为什么晚了，工作人员会一起审核。`}</Text>
+          </>
+        ) : (
+          <Text className="ins-card__line ins-card__line--strong">✓ 已报案，期限赶上了</Text>
+        )}
+        <Text className="ins-card__line">{missing.length ? `还差 ${missing.length} 项材料，不用一次交齐，越早交越快办。` : '材料齐了，等待审核。'}</Text>
       </View>
       {!open ? <Notice title="这份理赔已经有结果了">材料不能再补充。结果和理由在申请详情里。</Notice> : null}
       {needed.map((k) => (
         <Item key={k} item={k} view={view} open={open} onChanged={onChanged} />
       ))}
-      <ActionButton variant="secondary" onClick={() => void Taro.redirectTo({ url: `${routes.applicationDetail}?id=${encodeURIComponent(view.id)}` })}>看理赔进度</ActionButton>
+      <ActionButton variant="secondary" onClick={() => toProgress(view.id)}>看理赔进度</ActionButton>
     </>
   )
+}
+
+/**
+ * Back to the claim's page when that is where the rider came from (it reloads when shown), else open it: redirecting
+ * every time stacked a second copy of the claim's page, and “back” from it landed on the first, stale one.
+ */
+function toProgress(id: string) {
+  const pages = Taro.getCurrentPages() as { route?: string; options?: Record<string, string>; $taroParams?: Record<string, string> }[]
+  const prev = pages.length > 1 ? pages[pages.length - 2] : undefined
+  const route = (prev?.route ?? '').replace(/^\//, '')
+  // weapp gives a page's query as options; H5 keeps it only in $taroParams (its path carries just a stamp).
+  const prevId = prev?.options?.id ?? prev?.$taroParams?.id
+  if (route && routes.applicationDetail.endsWith(route) && prevId === id) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: `${routes.applicationDetail}?id=${encodeURIComponent(id)}` })
 }
 
 function Item({ item, view, open, onChanged }: { item: EvidenceItem; view: ApplicationView; open: boolean; onChanged: (v: ApplicationView) => void }) {

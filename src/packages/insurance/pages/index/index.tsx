@@ -75,6 +75,8 @@ export default function InsurancePage() {
 function Body({ mine: { coverage, policies, toPay, pending } }: { mine: Mine }) {
   const covering = coverage.items.filter((i) => coversNow(i, policies))
   const b = coverage.basis
+  // An approved enrolment waiting for its premium is as good as pending for its scheme: no second 参保 button.
+  const toPayByKey = new Map(toPay.map((a) => [(a.payload as Partial<InsuranceEnrolmentPayload>).schemeKey ?? '', a]))
   return (
     <>
       {covering.length ? (
@@ -84,7 +86,9 @@ function Body({ mine: { coverage, policies, toPay, pending } }: { mine: Mine }) 
           </View>
           <Text className="ins-report__sub">干活时受了伤？先报案，照片、票据可以之后再补。</Text>
         </View>
-      ) : null}
+      ) : (
+        <NotCovered stage={policies.some((p) => p.state === 'upcoming') ? 'upcoming' : toPay.length ? 'toPay' : pending.size ? 'pending' : 'none'} />
+      )}
 
       {toPay.map((a) => {
         const p = a.payload as Partial<InsuranceEnrolmentPayload>
@@ -103,13 +107,17 @@ function Body({ mine: { coverage, policies, toPay, pending } }: { mine: Mine }) 
       {policies.length ? (
         <>
           <Text className="section-title">我的保单</Text>
-          {policies.map((p) => <Policy key={p.id} p={p} schemeKey={keyOfName(coverage, p.schemeName)} renewing={pending.get(keyOfName(coverage, p.schemeName) ?? '')} />)}
+          {policies.map((p) => {
+            const key = keyOfName(coverage, p.schemeName) ?? ''
+            return <Policy key={p.id} p={p} schemeKey={key || null} renewing={pending.get(key) ?? toPayByKey.get(key)} />
+          })}
         </>
       ) : null}
 
-      <Text className="section-title">能参加的保障</Text>
+      {/* Not “能参加的”: the list also holds what covers them already and what they cannot join, each badge says which. */}
+      <Text className="section-title">有哪些保障</Text>
       {coverage.items.length ? (
-        coverage.items.map((i) => <Scheme key={i.schemeId} item={i} policies={policies} pending={pending.get(schemeKeyOf(i))} />)
+        coverage.items.map((i) => <Scheme key={i.schemeId} item={i} policies={policies} pending={pending.get(schemeKeyOf(i))} toPay={toPayByKey.get(schemeKeyOf(i))} />)
       ) : (
         <Text className="page__lead">您所在的地区暂时没有可以参加的职业伤害保障。</Text>
       )}
@@ -125,6 +133,18 @@ function Body({ mine: { coverage, policies, toPay, pending } }: { mine: Mine }) 
       </View>
     </>
   )
+}
+
+/**
+ * Where 一键报案 stands when nothing covers the worker yet: why it is missing and what to do if hurt today — a rider
+ * looking for the report button should not have to guess that the page has none for them.
+ */
+function NotCovered({ stage }: { stage: 'upcoming' | 'toPay' | 'pending' | 'none' }) {
+  const later = '在那之前受了伤，请打 12333 咨询。'
+  if (stage === 'upcoming') return <Notice title="保单还没生效">{`保单生效那天零点起，这里会出现“一键报案”。${later}`}</Notice>
+  if (stage === 'toPay') return <Notice title="参保还差缴费">{`缴费后第二天零点起，就能在这里一键报案。${later}`}</Notice>
+  if (stage === 'pending') return <Notice title="参保还在审核">{`审核通过并缴费后，第二天零点起就能在这里一键报案。${later}`}</Notice>
+  return <Notice title="您现在还没有能报案的保障">在下面看看能参加哪个保障。在平台接单时受了伤，平台会为您报案；不清楚的可以打 12333 咨询。</Notice>
 }
 
 /** A policy the worker holds: what a claim draws on, and when it ends. */
@@ -144,22 +164,27 @@ function Policy({ p, schemeKey, renewing }: { p: PolicyView; schemeKey: string |
       {p.state === 'active' && p.daysLeft !== null ? (
         <Text className={`ins-card__line${renew ? ' ins-card__line--strong' : ''}`}>{renew ? `还有 ${p.daysLeft} 天到期，现在续保不断保` : `还有 ${p.daysLeft} 天到期`}</Text>
       ) : null}
-      {renew && renewing ? <Text className="ins-card__line">{`已申请续保（${renewing.caseNo}），审核通过后缴费`}</Text> : null}
+      {renew && renewing ? (
+        <Text className="ins-card__line">{renewing.status === 'approved' ? `续保已通过（${renewing.caseNo}），请在上面缴费` : `已申请续保（${renewing.caseNo}），审核通过后缴费`}</Text>
+      ) : null}
       {renew && schemeKey && !renewing ? <ActionButton onClick={() => go(`${routes.insuranceEnrol}?scheme=${encodeURIComponent(schemeKey)}`)}>续保</ActionButton> : null}
     </View>
   )
 }
 
-function Scheme({ item: i, policies, pending }: { item: CoverageItem; policies: PolicyView[]; pending?: ApplicationView }) {
+function Scheme({ item: i, policies, pending, toPay }: { item: CoverageItem; policies: PolicyView[]; pending?: ApplicationView; toPay?: ApplicationView }) {
   const mine = i.kind === 'pilot' ? i.state === 'coveredByPlatform' : i.state === 'canEnrol'
   const held = policies.find((p) => p.schemeName === i.name && p.state !== 'expired')
   // Renewal is the policy card's button; here only joining.
-  const enrol = i.state === 'canEnrol' && !pending && !held
+  const enrol = i.state === 'canEnrol' && !pending && !toPay && !held
   return (
     <View className={`ins-card scheme${mine ? '' : ' ins-card--muted'}`} role="group" aria-label={i.name}>
       <View className="ins-card__top">
         <Text className="ins-card__title">{i.name}</Text>
-        <Text className={`ins-badge${i.state === 'coveredByPlatform' || held ? ' ins-badge--good' : i.state === 'canEnrol' ? ' ins-badge--wait' : ''}`}>{held ? '✓ 已参保' : COVERAGE_STATE_WORDS[i.state]}</Text>
+        {/* Where the worker's own application stands outranks “可以参加”, which they have done already. */}
+        <Text className={`ins-badge${i.state === 'coveredByPlatform' || held ? ' ins-badge--good' : i.state === 'canEnrol' ? ' ins-badge--wait' : ''}`}>
+          {held ? '✓ 已参保' : toPay ? '待缴费' : pending ? '审核中' : COVERAGE_STATE_WORDS[i.state]}
+        </Text>
       </View>
       <Text className="ins-card__headline">{held ? `您已参保（保单 ${held.number}），${policyStateWords(held)}。` : i.headline}</Text>
       <InfoRow label="费用">{i.cost}</InfoRow>
@@ -179,6 +204,7 @@ function Scheme({ item: i, policies, pending }: { item: CoverageItem; policies: 
           <View className="ins-link" role="link" onClick={() => go(`${routes.applicationDetail}?id=${encodeURIComponent(pending.id)}`)}>{`已申请参保（${pending.caseNo}），看进度 ›`}</View>
         </View>
       ) : null}
+      {toPay && !held ? <Text className="ins-card__line ins-card__line--strong">{`参保申请已通过（${toPay.caseNo}），缴费后生效：请点上面的“去缴费”。`}</Text> : null}
       {enrol ? <ActionButton onClick={() => go(`${routes.insuranceEnrol}?scheme=${encodeURIComponent(schemeKeyOf(i))}`)}>参保</ActionButton> : null}
     </View>
   )

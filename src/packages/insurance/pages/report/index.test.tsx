@@ -43,6 +43,10 @@ test('一键报案 keeps what was typed through a failed send and a restart, and
   expect(await screen.findByText(/请说一下发生了什么/)).toBeTruthy()
   expect(screen.getByText('请修改：发生了什么')).toBeTruthy()
   expect(navigations).toEqual([])
+  // Typing there takes the error and the summary away: they were about the empty box, not the new words.
+  typeInto(field(first.container, '一两句话就行'), '送')
+  await waitFor(() => expect(screen.queryByText(/请说一下发生了什么/)).toBeNull())
+  expect(screen.queryByText('请修改：发生了什么')).toBeNull()
   expect(getStorageSync(`nx.draft.insurance.report.${user.id}`)).toMatchObject({ value: { place: '工农路和青年路路口', bodyPart: 'leg' } })
 
   first.unmount()

@@ -24,6 +24,7 @@ import { useGuard } from '../../../../hooks/use-guard'
 import { useRemote } from '../../../../hooks/use-remote'
 import { routes } from '../../../../routes'
 import { reportDraftKey, type ReportDraft } from '../../lib/draft'
+import { without } from '../../lib/form'
 import { schemeKeyOf } from '../../lib/scheme'
 import { clockTime, coversNow, isoDay } from '../../lib/words'
 import '../../lib/insurance.scss'
@@ -91,6 +92,11 @@ function ReportForm({ items, user }: { items: CoverageItem[]; user: UserView }) 
   const [locating, setLocating] = useState(false)
   const [locateNote, setLocateNote] = useState<string>()
   const e = action.errors
+  // What was wrong goes as soon as it is changed (the summary above 报案 with it).
+  const edit = (patch: Partial<ReportDraft>, ...fields: string[]) => {
+    update(patch)
+    action.fail(without(...fields))
+  }
 
   const today = isoDay(Date.now())
   const days = [today, dayBefore(today), ...(draft.date !== today && draft.date !== dayBefore(today) ? [draft.date] : [])]
@@ -110,7 +116,7 @@ function ReportForm({ items, user }: { items: CoverageItem[]; user: UserView }) 
     try {
       const at = await Taro.getLocation({ type: 'gcj02' })
       const where = `北纬 ${at.latitude.toFixed(5)}，东经 ${at.longitude.toFixed(5)}`
-      update({ longitude: at.longitude, latitude: at.latitude, ...(draft.place.trim() ? {} : { place: `当前位置（${where}）` }) })
+      edit({ longitude: at.longitude, latitude: at.latitude, ...(draft.place.trim() ? {} : { place: `当前位置（${where}）` }) }, 'place.text')
       setLocateNote(`✓ 已记下位置：${where}。可以再补上路口或店名。`)
     } catch {
       setLocateNote('没有拿到位置（可能没开定位或没给权限），请自己写一下地点。')
@@ -150,36 +156,44 @@ function ReportForm({ items, user }: { items: CoverageItem[]; user: UserView }) 
   return (
     <View className="ins-form">
       {items.length > 1 ? (
-        <ChipGroup label="用哪个保障报案" options={items.map((i) => ({ value: schemeKeyOf(i), label: i.name }))} value={schemeKey} onChange={(v) => update({ schemeKey: v })} error={e.schemeKey} hint="在平台接单时受伤，选平台的保障" />
+        // Two long official names side by side do not say which is the platform's: each says who pays for it.
+        <ChipGroup
+          label="用哪个保障报案"
+          options={items.map((i) => ({ value: schemeKeyOf(i), label: `${i.name}（${i.kind === 'pilot' ? '平台缴费' : '我自己的保单'}）` }))}
+          value={schemeKey}
+          onChange={(v) => edit({ schemeKey: v }, 'schemeKey')}
+          error={e.schemeKey}
+          hint="在平台接单时受的伤，选“平台缴费”的；其他干活时受的伤，选“我自己的保单”"
+        />
       ) : (
-        <Text className="ins-card__line">{`报案用：${items[0].name}`}</Text>
+        <Text className="ins-card__line ins-report-scheme">{`报案用：${items[0].name}`}</Text>
       )}
       {items.length === 1 && e.schemeKey ? <Notice kind="warn">{e.schemeKey}</Notice> : null}
 
       <View className="ins-when">
         <View className="ins-when__day">
-          <ChipGroup label="哪天受的伤" options={dayOptions} value={draft.date} onChange={(date) => update({ date })} />
+          <ChipGroup label="哪天受的伤" options={dayOptions} value={draft.date} onChange={(date) => edit({ date }, 'occurredAt')} />
         </View>
         <View className="ins-when__time">
-          <TextField label="几点" placeholder="如 14:30" maxlength={5} value={draft.time} onChange={(t) => update({ time: t })} error={e.occurredAt} hint="已填现在的时间，不对就改" />
+          <TextField label="几点" placeholder="如 14:30" maxlength={5} value={draft.time} onChange={(t) => edit({ time: t }, 'occurredAt')} error={e.occurredAt} hint="已填现在的时间，不对就改" />
         </View>
       </View>
 
-      <TextField label="在哪里" placeholder="路口、小区或店名，如 工农路口" maxlength={80} value={draft.place} onChange={(place) => update({ place })} error={e['place.text']} />
+      <TextField label="在哪里" placeholder="路口、小区或店名，如 工农路口" maxlength={80} value={draft.place} onChange={(place) => edit({ place }, 'place.text')} error={e['place.text']} />
       <View className="ins-place__locate">
         <ActionButton variant="secondary" compact busy={locating} busyText="正在定位…" onClick={() => void locate()}>用当前位置</ActionButton>
         {locateNote ? <Text className="ins-card__line">{locateNote}</Text> : null}
       </View>
 
-      <TextArea label="发生了什么" placeholder="一两句话就行，如 送餐路上被电动车撞倒，右腿擦伤" maxlength={500} value={draft.what} onChange={(what) => update({ what })} error={e.what} />
-      <ChipGroup label="哪里受了伤" options={bodyPartOptions} value={draft.bodyPart} onChange={(v) => update({ bodyPart: v as ReportDraft['bodyPart'] })} error={e.bodyPart} />
-      <TextField label="在哪家医院看的（选填）" placeholder="如 南通市第一人民医院" maxlength={60} value={draft.hospital} onChange={(hospital) => update({ hospital })} error={e.hospital} />
+      <TextArea label="发生了什么" placeholder="一两句话就行，如 送餐路上被电动车撞倒，右腿擦伤" maxlength={500} value={draft.what} onChange={(what) => edit({ what }, 'what')} error={e.what} />
+      <ChipGroup label="哪里受了伤" options={bodyPartOptions} value={draft.bodyPart} onChange={(v) => edit({ bodyPart: v as ReportDraft['bodyPart'] }, 'bodyPart')} error={e.bodyPart} />
+      <TextField label="在哪家医院看的（选填）" placeholder="如 市第一人民医院" maxlength={60} value={draft.hospital} onChange={(hospital) => edit({ hospital }, 'hospital')} error={e.hospital} />
 
-      <ConsentToggle checked={draft.wantsAdvance} onChange={(wantsAdvance) => update({ wantsAdvance })}>
-        住院要交押金，申请先预付（选填，会先审这一项）
+      <ConsentToggle checked={draft.wantsAdvance} onChange={(wantsAdvance) => edit({ wantsAdvance }, 'advanceFen')}>
+        住院要交押金，想在理赔前先预付一笔（选填，工作人员会先审这一项）
       </ConsentToggle>
       {draft.wantsAdvance ? (
-        <TextField label="要预付多少押金（元）" placeholder="如 5000" maxlength={16} value={draft.advance} onChange={(advance) => update({ advance })} error={e.advanceFen} />
+        <TextField label="要预付多少押金（元）" placeholder="如 5000" maxlength={16} value={draft.advance} onChange={(advance) => edit({ advance }, 'advanceFen')} error={e.advanceFen} />
       ) : null}
 
       <SubmitBar problem={formProblem(action, LABELS)} busy={action.busy} busyText="正在报案…" onSubmit={() => void send()}>

@@ -39,7 +39,7 @@ function geoNear(store: Store, runner: QueryRunner, coll: string, spec: JsObject
   if (!near || typeof spec.distanceField !== 'string') throw invalidParam('$geoNear needs `near` (a Point) and `distanceField`')
   const n: Near = { field, point: near, maxDistance: spec.maxDistance as number | undefined, minDistance: spec.minDistance as number | undefined }
   const query = (spec.query ?? {}) as JsObject
-  const candidates = runner.find(coll, query, { sort: [], skip: 0, limit: Infinity })
+  const candidates = runner.geoCandidates(coll, query, n)
   const multiplier = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1
   return byDistance(candidates, n, (d) => valueAt(d, field)).map(({ doc, distance }) => {
     const out: JsObject = { ...doc, [spec.distanceField as string]: distance * multiplier }

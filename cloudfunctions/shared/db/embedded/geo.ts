@@ -65,6 +65,44 @@ export function byDistance<T>(docs: T[], near: Near, valueOf: (doc: T) => unknow
   return out.sort((a, b) => a.distance - b.distance)
 }
 
+/**
+ * Where a near query with a `maxDistance` can find its documents: a latitude band and longitude ranges (null:
+ * every longitude) that hold every stored point with both coordinates in range (|lng| ≤ 180, |lat| ≤ 90) whose
+ * distance `byDistance` computes as within `maxDistance`. Points outside those ranges are not covered: the caller
+ * reads them as well (planner.ts). Null when nothing can be ruled out (no finite maxDistance, an odd centre).
+ *
+ * Along a meridian, distance is at least R·|Δlat|. A pole within reach (or nearly) takes every longitude;
+ * otherwise the circle's widest longitude difference is asin(sin d / cos lat₀) (at latitude asin(sin lat₀ /
+ * cos d)), wrapped across the antimeridian. The margins (a millionth, relative, plus about 0.1 m) cover
+ * floating-point rounding here and in distanceM, so a point on the edge is never lost: the box only has to
+ * be a superset, as the exact filter runs after it.
+ */
+export interface Box {
+  lat: [min: number, max: number]
+  lng: [min: number, max: number][] | null
+}
+
+const MARGIN = 1e-6
+
+export function boundingBox(near: Near): Box | null {
+  const [lng0, lat0] = near.point
+  const max = near.maxDistance
+  if (max === undefined || !Number.isFinite(max) || !Number.isFinite(lng0) || !Number.isFinite(lat0) || Math.abs(lng0) > 180 || Math.abs(lat0) > 90) return null
+  const d = (Math.max(0, max) / EARTH_RADIUS_M) * (1 + MARGIN)
+  if (d >= Math.PI / 2) return null
+  const deg = 180 / Math.PI
+  const dLat = d * deg + MARGIN
+  const lat: Box['lat'] = [lat0 - dLat, lat0 + dLat]
+  if (lat[0] <= -90 || lat[1] >= 90) return { lat, lng: null }
+  const ratio = Math.sin(d) / Math.cos(lat0 / deg)
+  if (ratio >= 1 - MARGIN) return { lat, lng: null }
+  const dLng = Math.asin(ratio) * deg * (1 + MARGIN) + MARGIN
+  const [lo, hi] = [lng0 - dLng, lng0 + dLng]
+  if (lo < -180) return { lat, lng: [[-180, hi], [lo + 360, 180]] }
+  if (hi > 180) return { lat, lng: [[-180, hi - 360], [lo, 180]] }
+  return { lat, lng: [[lo, hi]] }
+}
+
 /** Reads a dotted path out of a JS document (no array traversal: geo fields hold one point). */
 export function valueAt(doc: JsObject, path: string): unknown {
   let v: unknown = doc

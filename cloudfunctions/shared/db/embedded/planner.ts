@@ -1,9 +1,9 @@
 import type { JsObject } from './codec'
 import { invalidParam } from './errors'
-import { type Near, parseNearSphere } from './geo'
+import { boundingBox, type Near, parseNearSphere } from './geo'
 import type { PathRegistry } from './paths'
 import { bracketEnd, bracketStart, isScalar, scalarKey, tagOf, type Scalar } from './sort-key'
-import { jsonPath, keyExpr, presentExpr } from './sql'
+import { coordExpr, jsonPath, keyExpr, oddPointExpr, presentExpr, quoteIdent } from './sql'
 import { idParam, type DocId } from './store'
 
 export type SortSpec = [field: string, direction: 1 | -1][]
@@ -29,6 +29,8 @@ export interface PlanContext {
   paths: PathRegistry
   /** Fields with a sparse index: a query that excludes missing values names the index's condition too. */
   sparse: Set<string>
+  /** Fields with a physical geo index, each with its partial index of odd points (Store.geoIndexes). */
+  geo: Map<string, string>
   /** False runs everything in JS: the reference behaviour the conformance suite compares SQL against. */
   pushdown: boolean
 }
@@ -41,13 +43,22 @@ interface Sql {
 const isOperatorObject = (v: unknown): v is JsObject =>
   typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'))
 
-export function plan(query: JsObject, sort: SortSpec, ctx: PlanContext): Plan {
+/**
+ * `within`: a near that is not part of the query (a `$geoNear` stage's) but narrows what SQL reads all the same;
+ * the query's own near, if it has one, narrows instead. Either way the caller still filters by exact distance.
+ */
+export function plan(query: JsObject, sort: SortSpec, ctx: PlanContext, within?: Near): Plan {
   const { rest, near } = extractNear(query)
   const tieBreak = sort.length > 0 && sort[sort.length - 1][1] === -1 ? 'DESC' : 'ASC'
   if (!ctx.pushdown) return { where: '1', params: [], residual: nonEmpty(rest), near, orderBy: null, tieBreak }
   const out: Sql = { sql: [], params: [] }
   const residual: JsObject[] = []
   conjuncts(rest, ctx, out, residual)
+  const box = near || within ? nearTerm(near ?? within!, ctx) : null
+  if (box) {
+    out.sql.push(box.sql)
+    out.params.push(...box.params)
+  }
   return {
     where: out.sql.length > 0 ? out.sql.join(' AND ') : '1',
     params: out.params,
@@ -73,6 +84,28 @@ function extractNear(query: JsObject): { rest: JsObject; near: Near | null } {
     } else rest[field] = cond
   }
   return { rest, near }
+}
+
+/**
+ * The rows a near with a maxDistance can find, by the geo index (store.ts): those in its bounding box
+ * (geo.ts boundingBox, one range of longitudes or two across the antimeridian, or every longitude near a pole)
+ * and those with odd coordinates, through their partial index. A superset: the exact distance filter runs in JS.
+ * Skipped for a path with an all-digit segment, which valueAt may read as an array element where SQL reads none.
+ */
+function nearTerm(near: Near, ctx: PlanContext): Term {
+  const odd = ctx.geo.get(near.field)
+  const box = odd === undefined || near.field.split('.').some((s) => /^\d+$/.test(s)) ? null : boundingBox(near)
+  if (!box) return null
+  const [lng, lat] = [coordExpr(near.field, 0)!, coordExpr(near.field, 1)!]
+  const table = quoteIdent(ctx.coll)
+  const arms: string[] = []
+  const params: unknown[] = []
+  for (const range of box.lng ?? [null]) {
+    arms.push(`SELECT rowid FROM ${table} WHERE ${lat} BETWEEN ? AND ?${range ? ` AND ${lng} BETWEEN ? AND ?` : ''}`)
+    params.push(...box.lat, ...(range ?? []))
+  }
+  arms.push(`SELECT rowid FROM ${table} INDEXED BY ${quoteIdent(odd!)} WHERE ${oddPointExpr(lng, lat)}`)
+  return { sql: `rowid IN (${arms.join(' UNION ALL ')})`, params }
 }
 
 function conjuncts(query: JsObject, ctx: PlanContext, out: Sql, residual: JsObject[]): void {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { openLocalDatabase, type Database, type LocalDatabase } from '../local'
 
 /**
@@ -10,8 +13,8 @@ type Doc = Record<string, any>
 let opened: LocalDatabase[] = []
 afterAll(() => opened.forEach((l) => l.close()))
 
-function open(pushdown: boolean, trace?: (sql: string, params: unknown[]) => void): LocalDatabase {
-  const local = openLocalDatabase({ file: ':memory:', pushdown, trace })
+function open(pushdown: boolean, trace?: (sql: string, params: unknown[]) => void, indexesFile?: string): LocalDatabase {
+  const local = openLocalDatabase({ file: ':memory:', pushdown, trace, indexesFile })
   opened.push(local)
   return local
 }
@@ -180,5 +183,222 @@ describe('indexes whose last key descends', () => {
     expect(plans[0]).toMatch(/USING INDEX nx_messages__openid_createdAt/)
     expect(plans[1]).toMatch(/USING INDEX nx_audit__targetId_at/)
     for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/)
+  })
+})
+
+/**
+ * Near queries with a maxDistance read only the geo index's bounding box (and the odd points' partial index)
+ * from SQL; the exact haversine filter and sort stay in JS. The box must never lose a document the full scan
+ * finds: every answer here (documents, order, distances, counts) is compared with the engine that reads all.
+ * Points crowd where a box is easiest to get wrong: across the antimeridian, near and at the poles, on ±180,
+ * at one spot (distance ties), and with coordinates out of range or not numbers at all.
+ */
+describe('geo near queries narrowed by the geo index', () => {
+  const sql: { text: string; params: unknown[] }[] = []
+  let pushed: LocalDatabase
+  let reference: LocalDatabase
+  let dir: string
+  const rnd = random(2024)
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
+  /** Places where a box is easy to get wrong, and a city. */
+  const spots: [number, number][] = [[118.8, 32.05], [179.99, 0], [-179.99, 65], [180, -30], [-180, 10], [0, 89.9], [120, -89.95], [45, 90], [-170, -90]]
+
+  function lngLat(): [number, number] {
+    switch (pick(['sphere', 'sphere', 'antimeridian', 'polar', 'pole', 'spot', 'spot', 'edge'])) {
+      case 'sphere':
+        return [rnd() * 360 - 180, (Math.asin(2 * rnd() - 1) * 180) / Math.PI]
+      case 'antimeridian':
+        return [(rnd() < 0.5 ? -1 : 1) * (178 + 2 * rnd()), rnd() * 160 - 80]
+      case 'polar':
+        return [rnd() * 360 - 180, (rnd() < 0.5 ? -1 : 1) * (80 + 10 * rnd())]
+      case 'pole':
+        return [rnd() * 360 - 180, rnd() < 0.5 ? 90 : -90]
+      case 'edge':
+        return [rnd() < 0.5 ? 180 : -180, rnd() * 180 - 90]
+      default: {
+        // Within ~30 km of a spot, clamped into range; a few exactly on it.
+        const [lng, lat] = pick(spots)
+        if (rnd() < 0.15) return [lng, lat]
+        const la = Math.max(-90, Math.min(90, lat + (rnd() - 0.5) * 0.5))
+        let lo = lng + (rnd() - 0.5) * 0.5 / Math.max(0.01, Math.cos((la * Math.PI) / 180))
+        lo = ((((lo + 180) % 360) + 360) % 360) - 180
+        return [lo, la]
+      }
+    }
+  }
+
+  function dataset(db: Database): Doc[] {
+    const P = (lng: number, lat: number) => new db.Geo.Point(lng, lat)
+    const odd: (() => unknown)[] = [
+      () => undefined,
+      () => null,
+      () => 'here',
+      () => ({ type: 'LineString', coordinates: [[1, 2], [3, 4]] }),
+      () => ({ type: 'Point', coordinates: ['120', '32'] }),
+      () => ({ type: 'Point', coordinates: [120] }),
+      () => ({ type: 'Point', coordinates: [true, 32] }),
+      () => ({ type: 'Point', coordinates: { 0: 120, 1: 32 } }),
+      () => [P(118.8, 32.05)],
+      // Out of range or not finite: distanceM still computes a distance (or NaN, which no range excludes).
+      () => ({ type: 'Point', coordinates: [200, 10] }),
+      () => ({ type: 'Point', coordinates: [-181.5, 65] }),
+      () => ({ type: 'Point', coordinates: [118.8, 95] }),
+      () => ({ type: 'Point', coordinates: [0, -90.5] }),
+      () => ({ type: 'Point', coordinates: [Infinity, 32] }),
+      () => P(NaN, 32),
+    ]
+    const docs: Doc[] = []
+    let last: [number, number] = [0, 0]
+    for (let i = 0; i < 1200; i++) {
+      const doc: Doc = { _id: `p${String(i).padStart(4, '0')}`, kind: pick(['a', 'b', 'c']), n: Math.floor(rnd() * 10), name: pick(['x1', 'y2', 'x3']) }
+      const r = rnd()
+      if (r < 0.08) {
+        const v = pick(odd)()
+        if (v !== undefined) doc.location = v
+      } else {
+        // Some share a place with the one before: distance ties, which keep insertion order.
+        const p = r < 0.15 ? last : lngLat()
+        last = p
+        doc.location = P(...p)
+      }
+      if (rnd() < 0.3) doc.home = { loc: P(...lngLat()) }
+      docs.push(doc)
+    }
+    return docs
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nx-geo-'))
+    const indexes = join(dir, 'indexes.json')
+    writeFileSync(indexes, JSON.stringify({ collections: { places: [
+      { name: 'location_geo', keys: [['location', '2dsphere']] },
+      { name: 'home_geo', keys: [['home.loc', '2dsphere']] },
+      { name: 'kind', keys: [['kind', 1]] },
+    ] } }))
+    pushed = open(true, (text, params) => sql.push({ text, params }), indexes)
+    reference = open(false, undefined, indexes)
+    const docs = dataset(pushed.db)
+    for (let i = 0; i < docs.length; i += 500) {
+      await pushed.db.collection('places').add(docs.slice(i, i + 500))
+      await reference.db.collection('places').add(docs.slice(i, i + 500))
+    }
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  interface NearCase {
+    field: 'location' | 'home.loc'
+    center: [number, number]
+    maxDistance?: number
+    minDistance?: number
+    query: (db: Database) => Doc
+    sort?: [string, 'asc' | 'desc']
+  }
+  const radii = [0, 1, 500, 5_000, 30_000, 200_000, 1_500_000, 6_000_000, 10_500_000, 25_000_000]
+  const queries: ((db: Database) => Doc)[] = [
+    () => ({}),
+    () => ({ kind: 'a' }),
+    (db) => ({ n: db.command.gt(3) }),
+    (db) => ({ kind: db.command.in(['a', 'c']), n: db.command.lte(7) }),
+    (db) => ({ name: db.RegExp({ regexp: '^x' }) }),
+    (db) => ({ n: db.command.lt(2).or(db.command.gt(8)) }),
+  ]
+  function nearCase(): NearCase {
+    const maxDistance = rnd() < 0.05 ? undefined : pick(radii) * (0.5 + rnd())
+    return {
+      field: rnd() < 0.85 ? 'location' : 'home.loc',
+      center: rnd() < 0.4 ? pick(spots) : lngLat(),
+      maxDistance,
+      minDistance: rnd() < 0.2 ? (maxDistance ?? 1_000_000) * rnd() * 0.8 : undefined,
+      query: pick(queries),
+      sort: rnd() < 0.15 ? ['n', pick(['asc', 'desc'])] : undefined,
+    }
+  }
+  const cases = Array.from({ length: 100 }, nearCase)
+  // The box's corner cases, whatever the draw gave.
+  cases.push(
+    { field: 'location', center: [179.99, 0], maxDistance: 50_000, query: () => ({}) },
+    { field: 'location', center: [-180, 10], maxDistance: 200_000, query: () => ({}) },
+    { field: 'location', center: [0, 89.9], maxDistance: 30_000, query: () => ({}) },
+    { field: 'location', center: [120, -89.95], maxDistance: 5_000, query: () => ({ kind: 'a' }) },
+    { field: 'location', center: [45, 90], maxDistance: 0, query: () => ({}) },
+    { field: 'location', center: [118.8, 32.05], maxDistance: 0, query: () => ({}) },
+    { field: 'location', center: [118.8, 32.05], maxDistance: 3_000, minDistance: 500, query: (db) => ({ n: db.command.gt(3) }) },
+  )
+
+  const without = (d: Doc): Doc => {
+    const { location, home, ...rest } = d
+    return { ...rest, hasLocation: location !== undefined, hasHome: home !== undefined }
+  }
+
+  async function where(db: Database, c: NearCase) {
+    const _ = db.command
+    const near = _.geoNear({ geometry: new db.Geo.Point(...c.center), maxDistance: c.maxDistance, minDistance: c.minDistance })
+    const filter = { [c.field]: near, ...c.query(db) }
+    let q = db.collection('places').where(filter)
+    if (c.sort) q = q.orderBy(...c.sort)
+    // The odd points cannot be read back as Geo.Points (the SDK refuses them): leave both geo fields out.
+    const { data } = await q.field({ location: false, home: false }).limit(1000).get()
+    const { total } = await db.collection('places').where(filter).count()
+    return { docs: data as Doc[], total }
+  }
+
+  async function stage(db: Database, c: NearCase) {
+    const spec: Doc = { near: new db.Geo.Point(...c.center), spherical: true, distanceField: 'distance', query: c.query(db), key: c.field }
+    if (c.maxDistance !== undefined) spec.maxDistance = c.maxDistance
+    if (c.minDistance !== undefined) spec.minDistance = c.minDistance
+    const { data } = await db.collection('places').aggregate().geoNear(spec).end()
+    return (data as Doc[]).map(without)
+  }
+
+  it.each(cases.map((c, i) => [i, c] as const))('where(geoNear) case %i answers as the full scan does', async (_, c) => {
+    const [a, b] = await Promise.all([where(pushed.db, c), where(reference.db, c)])
+    expect(a.total).toBe(b.total)
+    expect(a.docs).toEqual(b.docs)
+  })
+
+  let nonEmpty = 0
+  it.each(cases.map((c, i) => [i, c] as const))('$geoNear case %i answers as the full scan does', async (_, c) => {
+    const [a, b] = await Promise.all([stage(pushed.db, c), stage(reference.db, c)])
+    expect(a).toEqual(b)
+    if (a.length > 0) nonEmpty++
+  })
+
+  it('found something in most cases, so the comparisons above are not of empty answers; odd points too', async () => {
+    expect(nonEmpty).toBeGreaterThan(cases.length * 0.7)
+    // A non-finite coordinate makes the distance NaN, which no maxDistance excludes: the box must not either.
+    const odd = await stage(pushed.db, { field: 'location', center: [118.8, 32.05], maxDistance: 5_000, query: () => ({}) })
+    expect(odd.filter((d) => Number.isNaN(d.distance)).length).toBeGreaterThan(0)
+  })
+
+  it('reads the box through the (latitude, longitude) index and the odd points through their partial index', async () => {
+    const plans: string[] = []
+    for (const read of [
+      () => stage(pushed.db, { field: 'location', center: [118.8, 32.05], maxDistance: 5_000, query: () => ({}) }),
+      () => where(pushed.db, { field: 'location', center: [118.8, 32.05], maxDistance: 5_000, query: (db) => ({ n: db.command.gt(3) }) }),
+      // Across the antimeridian: two longitude ranges.
+      () => stage(pushed.db, { field: 'location', center: [179.99, 0], maxDistance: 50_000, query: () => ({}) }),
+      // A pole within reach: every longitude, the latitude band only.
+      () => stage(pushed.db, { field: 'location', center: [0, 89.9], maxDistance: 30_000, query: () => ({}) }),
+      () => stage(pushed.db, { field: 'home.loc', center: [118.8, 32.05], maxDistance: 5_000, query: () => ({}) }),
+    ]) {
+      sql.length = 0
+      await read()
+      const near = sql.find((s) => s.text.includes('rowid IN ('))!
+      expect(near).toBeDefined()
+      plans.push(pushed.engine.explain(near.text, near.params).join('\n'))
+    }
+    for (const plan of plans.slice(0, 4)) {
+      expect(plan).toMatch(/SEARCH places USING COVERING INDEX nx_places__location_geo \(<expr>>\? AND <expr><\?\)/)
+      expect(plan).toMatch(/SCAN places USING INDEX nx_places__location_geo__odd/)
+      expect(plan).not.toMatch(/SCAN places$/m)
+    }
+    expect(plans[2].match(/USING COVERING INDEX nx_places__location_geo /g)).toHaveLength(2)
+    expect(plans[4]).toMatch(/USING COVERING INDEX nx_places__home_geo /)
+  })
+
+  it('reads everything, as before, without a maxDistance', async () => {
+    sql.length = 0
+    await stage(pushed.db, { field: 'location', center: [118.8, 32.05], query: () => ({}) })
+    expect(sql.some((s) => s.text.includes('rowid IN ('))).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { Query } from './mql'
 import { parseStored, type JsObject } from './codec'
 import { invalidParam } from './errors'
-import { byDistance, requireGeoIndex, valueAt } from './geo'
+import { byDistance, requireGeoIndex, valueAt, type Near } from './geo'
 import { plan, type Plan, type SortSpec } from './planner'
 import { forTable, type Row, type Store } from './store'
 
@@ -81,13 +81,30 @@ export class QueryRunner {
     return this.matching(coll, p, []).length
   }
 
-  /** Per collection; the declared indexes are fixed for the store's life, and this runs on every query. */
-  private readonly sparseFields = new Map<string, Set<string>>()
+  /**
+   * What a `$geoNear` stage reads before its distance filter: the documents `query` matches, in insertion order
+   * (the order its ties keep), narrowed in SQL to the near's box when it has a maxDistance. A query holding a
+   * near of its own is read as find reads it.
+   */
+  geoCandidates(coll: string, query: JsObject, near: Near): JsObject[] {
+    if (!this.store.hasCollection(coll)) return []
+    const p = this.plan(coll, query, [], near)
+    if (p.near) return this.find(coll, query, { sort: [], skip: 0, limit: Infinity })
+    const test = p.residual ? matcher(p.residual) : () => true
+    const { st, params } = this.query(coll, p, 'rowid ASC')
+    return (st.all(...params) as Row[]).map((r) => parseStored(r.doc)).filter(test)
+  }
 
-  private plan(coll: string, query: JsObject, sort: SortSpec): Plan {
-    let sparse = this.sparseFields.get(coll)
-    if (!sparse) this.sparseFields.set(coll, (sparse = new Set(this.store.indexesOf(coll).filter((s) => s.sparse).map((s) => s.keys[0][0]))))
-    const p = plan(query, sort, { coll, paths: this.store.paths, sparse, pushdown: this.options.pushdown })
+  /** Per collection; the declared indexes are fixed for the store's life, and this runs on every query. */
+  private readonly indexed = new Map<string, { sparse: Set<string>; geo: Map<string, string> }>()
+
+  private plan(coll: string, query: JsObject, sort: SortSpec, within?: Near): Plan {
+    let indexed = this.indexed.get(coll)
+    if (!indexed) {
+      const sparse = new Set(this.store.indexesOf(coll).filter((s) => s.sparse).map((s) => s.keys[0][0]))
+      this.indexed.set(coll, (indexed = { sparse, geo: this.store.geoIndexes(coll) }))
+    }
+    const p = plan(query, sort, { coll, paths: this.store.paths, ...indexed, pushdown: this.options.pushdown }, within)
     if (p.near) requireGeoIndex(coll, p.near.field, this.store.indexesOf(coll))
     return p
   }

@@ -4,7 +4,7 @@ import { COLLECTION_NAME } from '../index-spec'
 import type { Json } from './codec'
 import { duplicateKey, invalidParam } from './errors'
 import { PathRegistry } from './paths'
-import { jsonPath, keyExpr, presentExpr, quoteIdent } from './sql'
+import { coordExpr, jsonPath, keyExpr, oddPointExpr, presentExpr, quoteIdent } from './sql'
 import { sqlKey, storedKey } from './sort-key'
 
 /** MongoDB allows any type; the engine takes strings and numbers (CloudBase's SDK: `doc(id)` takes either). */
@@ -91,6 +91,19 @@ export class Store {
     return out
   }
 
+  /**
+   * The fields of a collection with a physical geo index, each with the name of its partial index of odd points
+   * (the planner names it in `INDEXED BY`). The first declaration of a field wins.
+   */
+  geoIndexes(coll: string): Map<string, string> {
+    const out = new Map<string, string>()
+    for (const spec of this.indexesOf(coll)) {
+      const field = geoField(spec)
+      if (field !== null && !out.has(field)) out.set(field, `${sqliteIndexName(coll, spec.name)}${ODD_SUFFIX}`)
+    }
+    return out
+  }
+
   hasUniqueIndex(coll: string): boolean {
     return this.indexesOf(coll).some((spec) => spec.unique)
   }
@@ -105,10 +118,7 @@ export class Store {
     const table = quoteIdent(coll)
     this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
     this.tables.add(coll)
-    const wanted = new Map(this.indexesOf(coll).flatMap((spec) => {
-      const sql = indexSql(coll, spec)
-      return sql ? [[sqliteIndexName(coll, spec.name), sql] as const] : []
-    }))
+    const wanted = new Map(this.indexesOf(coll).flatMap((spec) => indexSql(coll, spec)))
     const existing = this.sqlite
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE ? ESCAPE '\\'")
       .all(coll, `${INDEX_PREFIX.replace(/_/g, '\\_')}%`) as { name: string; sql: string }[]
@@ -234,20 +244,42 @@ function valueAtPath(doc: { [key: string]: Json }, field: string): Json | undefi
 }
 
 const sqliteIndexName = (coll: string, name: string) => `${INDEX_PREFIX}${coll}__${name}`
+const ODD_SUFFIX = '__odd'
+
+/** The field of a geo index (its first `2dsphere` key) when SQL can read its coordinates; null otherwise. */
+function geoField(spec: IndexSpec): string | null {
+  const key = spec.keys.find(([, d]) => d === '2dsphere')
+  return key && coordExpr(key[0], 0) ? key[0] : null
+}
 
 /**
- * The SQLite index for a declared one, or null for a geo index (nothing SQL can use: geo queries filter by
- * distance in JS). Columns are built ascending: SQLite scans an index both ways, and with the implicit trailing
+ * The SQLite indexes for a declared one, as [name, CREATE INDEX].
+ *
+ * A geo index becomes two: `(latitude, longitude)` of the point (coordExpr), which a near query's box searches
+ * by latitude and filters by longitude within the index, and a partial index of the rows whose coordinates are
+ * out of range or not numbers (oddPointExpr), which the box cannot cover but distanceM may still find near; it is
+ * normally empty. Other keys of a compound geo index are not indexed.
+ *
+ * Otherwise columns are built ascending: SQLite scans an index both ways, and with the implicit trailing
  * rowid ascending the planner's `ORDER BY …, rowid` tie-break (in the last key's direction) is served either way.
  * One exception: mixed directions whose last key ascends (e.g. urgent -1, dueAt 1) keep their DESC columns — no
  * one-way scan of an all-ascending index serves that ORDER BY, while a forward scan of the declared one does,
  * rowid ascending included. (With a descending last key, e.g. openid 1, createdAt -1, the rowid tie-break would
  * not match, so such indexes stay ascending and serve their one-key sorts backwards, as before.)
  */
-function indexSql(coll: string, spec: IndexSpec): string | null {
-  if (spec.keys.some(([, d]) => d === '2dsphere')) return null
+function indexSql(coll: string, spec: IndexSpec): [name: string, sql: string][] {
+  const name = sqliteIndexName(coll, spec.name)
+  if (spec.keys.some(([, d]) => d === '2dsphere')) {
+    const field = geoField(spec)
+    if (field === null) return []
+    const [lng, lat] = [coordExpr(field, 0)!, coordExpr(field, 1)!]
+    return [
+      [name, `CREATE INDEX ${quoteIdent(name)} ON ${quoteIdent(coll)} (${lat}, ${lng})`],
+      [name + ODD_SUFFIX, `CREATE INDEX ${quoteIdent(name + ODD_SUFFIX)} ON ${quoteIdent(coll)} (${lat}) WHERE ${oddPointExpr(lng, lat)}`],
+    ]
+  }
   const keepDesc = new Set(spec.keys.map(([, d]) => d)).size > 1 && spec.keys[spec.keys.length - 1][1] === 1
   const columns = spec.keys.map(([field, d]) => `${keyExpr(jsonPath(field)!)}${keepDesc && d === -1 ? ' DESC' : ''}`)
   const where = spec.sparse ? ` WHERE ${presentExpr(jsonPath(spec.keys[0][0])!)}` : ''
-  return `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(sqliteIndexName(coll, spec.name))} ON ${quoteIdent(coll)} (${columns.join(', ')})${where}`
+  return [[name, `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${quoteIdent(coll)} (${columns.join(', ')})${where}`]]
 }

@@ -107,6 +107,14 @@ test('enrol → staff approve → pay (sandbox) → one policy whatever the call
   expect(await remindRenewals(s.runtime)).toBe(0)
   const renew = await okData<ApplicationView>(enrol('cs-driver', { schemeKey: 'changshu-commercial', declaration: DECLARED, beneficiary: BENEFICIARY }))
   expect(renew.kind).toBe('insuranceEnrolment')
+  // Renewed and paid 27 days early: the new year starts when the old policy ends, not tomorrow (no overlap, no gap).
+  seen = await okData<ReviewView>(s.call('application', 'startReview', { id: renew.id, version: 1 }, { token: t['cs-staff'] }))
+  await okData(s.call('application', 'approve', { id: renew.id, version: seen.version, details: {} }, { token: t['cs-staff'] }))
+  await okData(s.call('insurance', 'sandboxPaid', { orderId: renew.id }, { token: t['cs-driver'] }))
+  const both = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] }))
+  const renewed = both.find((p) => p.id === renew.id)!
+  expect(renewed).toMatchObject({ state: 'upcoming', startsAt: policy.endsAt })
+  expect(new Date(renewed.endsAt).getTime() - new Date(renewed.startsAt).getTime()).toBeGreaterThanOrEqual(365 * 86_400_000)
 
   await at('2027-12-02T02:00:00Z')
   ;[, policy] = await okData<PolicyView[]>(s.call('insurance', 'policies', {}, { token: t['cs-driver'] })).then((l) => [null, l.find((p) => p.number === csNumber)!] as const)
@@ -170,9 +178,11 @@ describe('claims', () => {
     let seen = await review(claim.id)
     const approve = (details: object) => s.call<ReviewView>('application', 'approve', { id: claim.id, version: seen.version, details }, { token: t['cs-staff'] })
     expect((await approve({ benefit: 'disability', amountFen: 100 })).body).toMatchObject({ ok: false, error: { fields: { 'details.grade': expect.any(String) } } })
-    expect((await approve({ benefit: 'medical', amountFen: 39_500_001 })).body).toMatchObject({ ok: false, error: { fields: { 'details.amountFen': expect.stringContaining('395,000') } } })
+    // The approved amount is the whole benefit, the agreed advance included: only the rest is drawn now.
+    expect((await approve({ benefit: 'medical', amountFen: 40_000_001 })).body).toMatchObject({ ok: false, error: { fields: { 'details.amountFen': expect.stringContaining('395,000') } } })
+    expect((await approve({ benefit: 'medical', amountFen: 400_000 })).body).toMatchObject({ ok: false, error: { fields: { 'details.amountFen': expect.stringContaining('不能少于已同意的预付 5,000 元') } } })
     seen = await okData<ReviewView>(approve({ benefit: 'medical', amountFen: 1_000_000 }))
-    expect((await policyOf()).capLeftFen).toBe(40_000_000 - 1_500_000)
+    expect((await policyOf()).capLeftFen).toBe(40_000_000 - 1_000_000)
 
     const payout = (amountFen: number) => s.call('insurance', 'recordPayout', { applicationId: claim.id, amountFen, paidOn: '2026-12-10', reference: 'CS20261210001' }, { token: t['cs-staff'] })
     expect(await okData(payout(1_000_000))).toMatchObject({ paidFen: 1_000_000, approvedFen: 1_000_000 })

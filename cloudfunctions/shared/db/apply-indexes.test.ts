@@ -30,7 +30,7 @@ test('a deploy creates every declared collection and only the missing indexes', 
   expect(calls).toContain('create idempotency')
   expect(calls.some((c) => c.startsWith('index users'))).toBe(false)
   expect(calls).toContain('index messages: openid_createdAt(openid:1,createdAt:-1)')
-  expect(calls).toContain('index stations: location_geo(location:2dsphere)')
+  expect(calls).toContain('index stations: location_geo(location:2dsphere) district_name(district:1,name:1)')
 })
 
 test('a sparse index is refused rather than deployed dense', () => {

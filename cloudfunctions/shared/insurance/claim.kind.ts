@@ -47,6 +47,11 @@ export const injuryClaimKind: KindDefinition = {
   async onTransition({ tx, app, step, details }) {
     if (step !== 'approve') return
     const p = app.payload as unknown as InjuryClaimPayload
-    await drawOnCover(tx, p, (details as ClaimDecision).amountFen, 'details.amountFen')
+    // The approved amount is the claim's whole benefit: an advance already agreed is part of it and was drawn on the
+    // cover when agreed, so only the rest is drawn now (counting it twice would shrink the year's cap for nothing).
+    const amount = (details as ClaimDecision).amountFen
+    const advanced = p.advance.decision?.approved ? p.advance.decision.amountFen : 0
+    if (amount < advanced) throw invalidField('details.amountFen', `核定金额是这次理赔的总额，不能少于已同意的预付 ${formatFen(advanced)}`)
+    await drawOnCover(tx, p, amount - advanced, 'details.amountFen')
   },
 }

@@ -144,6 +144,16 @@ export async function sandboxPaid(rt: Runtime, user: UserDoc, orderId: string): 
   return pay(rt, user, orderId)
 }
 
+/** When the worker's policy of the order's scheme that is still running ends (null: none runs). */
+async function runningPolicyEnd(rt: Runtime, order: OrderDoc, now: Date): Promise<Date | null> {
+  const { data: a } = await rt.db.collection(APPLICATIONS).doc(order.applicationId).get()
+  const app = a[0] as ApplicationDoc | undefined
+  const schemeKey = (app?.payload as unknown as InsuranceEnrolmentPayload | undefined)?.schemeKey
+  if (!schemeKey) return null
+  const { data } = await rt.db.collection(POLICIES).where({ userId: order.userId, schemeKey, endsAt: rt.db.command.gt(now) }).orderBy('endsAt', 'desc').limit(1).get()
+  return (data[0] as PolicyDoc | undefined)?.endsAt ?? null
+}
+
 /** Policy numbers a person can read out: `ZS-2026-000123`, from a counter per year. */
 async function nextPolicyNumber(tx: Transaction, now: Date): Promise<string> {
   const year = inZone(now).format('YYYY')
@@ -158,6 +168,12 @@ async function nextPolicyNumber(tx: Transaction, now: Date): Promise<string> {
  */
 export async function paymentSucceeded(rt: Runtime, paid: { orderId: string; transactionId: string; amountFen: number }): Promise<string> {
   const now = rt.now()
+  // A renewal paid before the running policy ends starts when it ends — the year bought is a whole year, not one
+  // overlapping the old policy. Read before the transaction (CloudBase allows no query in one); the enrolment lock
+  // keeps a second policy of this scheme from being bought meanwhile.
+  const { data: pre } = await rt.db.collection(ORDERS).doc(paid.orderId).get()
+  const preOrder = pre[0] as OrderDoc | undefined
+  const running = preOrder ? await runningPolicyEnd(rt, preOrder, now) : null
   let notice: Awaited<ReturnType<typeof notify>> | undefined
   const policyId = await inTransaction(rt.db, async (tx: Transaction) => {
     notice = undefined
@@ -169,7 +185,8 @@ export async function paymentSucceeded(rt: Runtime, paid: { orderId: string; tra
     const { data: a } = await tx.collection(APPLICATIONS).doc(order.applicationId).get()
     const app = a as ApplicationDoc
     const p = app.payload as unknown as InsuranceEnrolmentPayload
-    const startsAt = dayjs.tz(inZone(now).format('YYYY-MM-DD'), ZONE).add(1, 'day')
+    const tomorrow = dayjs.tz(inZone(now).format('YYYY-MM-DD'), ZONE).add(1, 'day')
+    const startsAt = running && running > tomorrow.toDate() ? dayjs(running) : tomorrow
     const policy: Omit<PolicyDoc, '_id'> = {
       number: await nextPolicyNumber(tx, now),
       userId: order.userId, openid: order.openid, district: app.district, service: 'insurance',

@@ -89,7 +89,7 @@ export const injuryClaimReview: ReviewKind = {
       <>
         {/* What the reviewer should have in mind at the moment of deciding, not only further up the page. */}
         {missing.length ? <Text className="field__text field__text--urgent">{`⚠ 还没有收到：${missing.map((k) => EVIDENCE_LABELS[k]).join('、')}`}</Text> : null}
-        {advance ? <Text className="field__sub">{`已同意预付 ${formatFen(advance)}${p.policyId ? '，已从保单剩余保额里扣除' : ''}。`}</Text> : null}
+        {advance ? <Text className="field__sub">{`已同意预付 ${formatFen(advance)}${p.policyId ? '，已从保单剩余保额里扣除' : ''}。核定金额填这次理赔的总额（含预付），不能少于预付。`}</Text> : null}
         <ChipGroup label="赔付类型" options={BENEFITS.map((b) => ({ value: b, label: BENEFIT_LABELS[b] }))} value={values.benefit ?? ''} onChange={(benefit) => set({ benefit })} error={bind('details.benefit', values.benefit ?? '', () => undefined).error} />
         {values.benefit === 'disability' ? <TextField label="伤残等级（1–10 级，按劳动能力鉴定）" maxlength={2} {...bind('details.grade', values.grade ?? '', (grade) => set({ grade }))} /> : null}
         {/* The pilot has no personal policy, so no cover-left check: saying there was one misled the reviewer. */}

@@ -26,7 +26,7 @@ export function TaskCardView({ task: t, mine, onOpen, children, footer }: { task
   const muted = t.state === 'ended' || t.state === 'cancelled'
   return (
     <View className={`task-card${muted ? ' task-card--muted' : ''}`} role="listitem" aria-label={t.title}>
-      <View role="link" hoverClass="task-card--pressed" onClick={onOpen}>
+      <View className="task-card__open" role="link" hoverClass="task-card--pressed" onClick={onOpen}>
         <View className="task-card__top">
           <Text className="task-card__title">{t.title}</Text>
           <StatePill task={t} mine={mine} />

@@ -161,6 +161,13 @@ async function seededTeam(w: World): Promise<string> {
   return (data[0] as { _id: string })._id
 }
 
+/** The demo worker's newest 志愿服务记录证明 number. */
+async function riderRecord(w: World): Promise<string> {
+  const rider = (await findUserByOpenid(w.s.runtime.db, WORKER))!
+  const { data } = await w.s.runtime.db.collection('volunteer_records').where({ userId: rider._id }).orderBy('issuedAt', 'desc').limit(1).get()
+  return (data[0] as { _id: string })._id
+}
+
 const SCENARIOS: Scenario[] = [
   { key: 'user.login', variant: 'returning', role: 'worker', input: () => ({}) },
   { key: 'user.login', variant: 'first sign-in', role: 'worker', as: (w) => w.newcomer(), input: () => ({}) },
@@ -300,6 +307,9 @@ const SCENARIOS: Scenario[] = [
   { key: 'volunteer.confirmHours', variant: "staff's own figure", role: 'staff', input: async (w) => ({ signupId: (await signedUpNow(w, true)).signupId, minutes: 60, reason: '现场纸质签到表' }) },
   { key: 'volunteer.confirmAll', variant: 'nobody checked out', role: 'staff', input: async (w) => ({ taskId: (await signedUpNow(w, true)).taskId }) },
   { key: 'volunteer.createTeam', role: 'staff', input: () => ({ district: '320613', name: `测量队 ${++taskSerial}` }) },
+  // 志愿服务记录证明: the demo worker's certificate (server/seed-volunteer-record.ts) read back and checked by number.
+  { key: 'volunteer.record', role: 'worker', input: async (w) => ({ number: await riderRecord(w) }) },
+  { key: 'volunteer.verifyRecord', role: 'worker', input: async (w) => ({ number: await riderRecord(w) }) },
 
   { key: 'academy.catalogue', role: 'worker', input: () => ({}) },
   { key: 'academy.catalogue', variant: 'evenings', role: 'worker', input: () => ({ tags: ['evening'] }) },

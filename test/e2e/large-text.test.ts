@@ -61,8 +61,12 @@ const PAGES: { name: string; hash: string; root: string; ready: string | RegExp 
   { name: 'apply', hash: '/packages/legal-aid/pages/apply/index', root: 'apply', ready: '提交申请' },
   { name: 'profile', hash: '/packages/account/pages/profile/index', root: 'profile', ready: '保存' },
   { name: 'consent', hash: '/packages/account/pages/consent/index', root: 'consent', ready: /同意/ },
+  { name: 'volunteer', hash: '/packages/volunteer/pages/index/index', root: 'volunteer', ready: '分可用' },
   { name: 'tasks', hash: '/packages/volunteer/pages/tasks/index', root: 'tasks', ready: '可以报名的' },
   { name: 'hours', hash: '/packages/volunteer/pages/hours/index', root: 'tasks', ready: /年最多补录/ },
+  { name: 'ledger', hash: '/packages/volunteer/pages/ledger/index', root: 'ledger', ready: /^余额 \d+ 分$/ },
+  { name: 'board', hash: '/packages/volunteer/pages/leaderboard/index', root: 'board', ready: /您排第|您还没有上榜/ },
+  { name: 'record', hash: '/packages/volunteer/pages/record/index', root: 'record', ready: /志愿服务情况如下/ },
 ]
 
 async function open(page: Page, hash: string, root: string, ready: string | RegExp) {

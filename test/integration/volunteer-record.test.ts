@@ -157,6 +157,8 @@ test('once per request: a retry answers the same certificate; a new request issu
   expect(Number(next.number.slice(-6))).toBe(Number(a.number.slice(-6)) + 1)
   const list = await okData<RecordsView>(s.call('volunteer', 'records', {}, { token: w.token }))
   expect(list.issued.map((r) => r.number)).toEqual([next.number, a.number].sort().reverse())
+  // Each with its PDF, noted on the record when it was stored: the list reads no files.
+  expect(list.issued.map((r) => r.file?.fileId)).toEqual(list.issued.map((r) => recordFileIdOf(r.number)))
   expect(list).toMatchObject({ minutesConfirmed: 600, minutesMakeUp: 0, stars: { stars: 0, next: { hours: 100, minutesLeft: 6000 - 600 } }, issuer: '南通市崇川区新就业群体志愿服务站' })
   const { data } = await s.runtime.db.collection(RECORDS).where({ userId: w.user._id }).count().then((c) => ({ data: c.total }))
   expect(data).toBe(2)

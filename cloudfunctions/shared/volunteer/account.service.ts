@@ -96,21 +96,22 @@ async function monthTotal(rt: Runtime, district: string, month: string, cached: 
 export async function leaderboard(rt: Runtime, user: UserDoc, input: LeaderboardInput): Promise<LeaderboardView> {
   const _ = rt.db.command
   const month = input.month ?? monthOf(rt.now())
-  const account = input.district ? null : await accountOf(rt, user._id)
+  // The caller's own row needs only the month: read beside the account that names the district.
+  const [account, mineRes] = await Promise.all([
+    input.district ? null : accountOf(rt, user._id),
+    rt.db.collection(MONTHLY).doc(monthlyIdOf(month, user._id)).get(),
+  ])
   const district = input.district ?? account?.district ?? user.profile!.districtCode
   const where = { district, month }
-  const [top, mineRes, boardRes] = await Promise.all([
-    rt.db.collection(MONTHLY).where(where).orderBy('points', 'desc').limit(LEADERBOARD_ROWS).get(),
-    rt.db.collection(MONTHLY).doc(monthlyIdOf(month, user._id)).get(),
-    rt.db.collection(BOARDS).doc(`${month}_${district}`).get(),
-  ])
   const mine = (mineRes.data[0] as MonthlyDoc | undefined)?.district === district ? (mineRes.data[0] as MonthlyDoc) : null
+  const [top, boardRes, above] = await Promise.all([
+    rt.db.collection(MONTHLY).where(where).orderBy('points', 'desc').limit(LEADERBOARD_ROWS).get(),
+    rt.db.collection(BOARDS).doc(`${month}_${district}`).get(),
+    mine ? rt.db.collection(MONTHLY).where({ ...where, points: _.gt(mine.points) }).count().then((r) => r.total) : 0,
+  ])
   const rows = top.data as MonthlyDoc[]
   // Fewer rows than a page: they are the whole month, counted already.
-  const [above, total] = await Promise.all([
-    mine ? rt.db.collection(MONTHLY).where({ ...where, points: _.gt(mine.points) }).count().then((r) => r.total) : 0,
-    rows.length < LEADERBOARD_ROWS ? rows.length : monthTotal(rt, district, month, boardRes.data[0] as BoardDoc | undefined),
-  ])
+  const total = rows.length < LEADERBOARD_ROWS ? rows.length : await monthTotal(rt, district, month, boardRes.data[0] as BoardDoc | undefined)
   const view: LeaderboardView['rows'] = []
   for (const [i, r] of rows.entries()) {
     const prev = view[i - 1]

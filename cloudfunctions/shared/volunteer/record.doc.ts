@@ -1,3 +1,4 @@
+import type { FileView } from '~types/file.schema'
 import type { RECORD_ID_TYPE, RecordContent } from '~types/volunteer-record.schema'
 
 export const RECORDS = 'volunteer_records'
@@ -24,6 +25,8 @@ export interface RecordDoc {
   issuer: string
   issuedOn: string
   issuedAt: Date
+  /** The PDF once stored (it is made after the record's transaction): the list shows it without reading `files`. */
+  file: FileView | null
 }
 
 /** The PDF's file id, derived from the number: made again after a loss, it is recorded once. */

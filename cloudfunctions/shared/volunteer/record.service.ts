@@ -18,7 +18,7 @@ import type { ReplayRecorder } from '../core/idempotency'
 import { logFailure } from '../core/error-log'
 import { inTransaction } from '../db/transaction'
 import { maskName } from '../security/mask'
-import { fileViewsById, saveServerFile } from '../storage/files'
+import { saveServerFile } from '../storage/files'
 import type { FileView } from '../storage/file.doc'
 import type { UserDoc } from '../user/user.doc'
 import { APPLICATIONS } from '../workflow/application.doc'
@@ -75,7 +75,7 @@ function viewOf(r: RecordDoc, file: FileView | null): VolunteerRecordView {
  */
 async function fileOf(rt: Runtime, r: RecordDoc): Promise<FileView | null> {
   try {
-    return await saveServerFile(rt, {
+    const file = await saveServerFile(rt, {
       fileId: recordFileIdOf(r._id),
       ownerOpenid: r.openid,
       path: `records/${r.userId}/${r._id}.pdf`,
@@ -84,6 +84,9 @@ async function fileOf(rt: Runtime, r: RecordDoc): Promise<FileView | null> {
       name: `志愿服务记录证明-${r._id}.pdf`,
       recordId: `volunteerRecord:${r._id}`,
     })
+    // Noted on the record for the list (myRecords); the file document stays what opening it checks.
+    if (!r.file) await rt.db.collection(RECORDS).doc(r._id).update({ file })
+    return file
   } catch (e) {
     logFailure('volunteer record: PDF not stored', e)
     return null
@@ -125,6 +128,7 @@ export async function issueRecord(rt: Runtime, user: UserDoc, replay?: ReplayRec
       issuer: issuerOf(held.district),
       issuedOn,
       issuedAt: now,
+      file: null,
     }
     const { _id, ...fields } = doc
     await tx.collection(RECORDS).doc(_id).set(fields)
@@ -150,14 +154,13 @@ export async function myRecord(rt: Runtime, user: UserDoc, number: string): Prom
   return viewOf(r, await fileOf(rt, r))
 }
 
-/** The record page: hours and stars now (two reads by id), and the certificates issued, newest first. */
+/** The record page: hours and stars now, and the certificates issued, newest first with their PDFs — two reads. */
 export async function myRecords(rt: Runtime, user: UserDoc): Promise<RecordsView> {
   const [account, { data }] = await Promise.all([
     accountOf(rt, user._id),
     rt.db.collection(RECORDS).where({ userId: user._id }).orderBy('issuedAt', 'desc').limit(RECORDS_LISTED).get(),
   ])
   const records = data as RecordDoc[]
-  const files = await fileViewsById(rt.db, records.map((r) => recordFileIdOf(r._id)))
   const minutesConfirmed = account?.minutesConfirmed ?? 0
   const minutesMakeUp = account?.minutesMakeUp ?? 0
   return {
@@ -165,7 +168,7 @@ export async function myRecords(rt: Runtime, user: UserDoc): Promise<RecordsView
     minutesMakeUp,
     stars: starsOf(minutesConfirmed + minutesMakeUp),
     issuer: issuerOf(account?.district ?? user.profile!.districtCode),
-    issued: records.map((r) => viewOf(r, files.get(recordFileIdOf(r._id)) ?? null)),
+    issued: records.map((r) => viewOf(r, r.file ?? null)),
   }
 }
 

@@ -10,7 +10,7 @@ const PRINT_CSS = `@media print {
   @page { size: A4; margin: 16mm; }
   body * { visibility: hidden !important; }
   .record-paper, .record-paper * { visibility: visible !important; }
-  .record-paper { position: absolute !important; left: 0; top: 0; width: 100% !important; margin: 0 !important; border: none !important; box-shadow: none !important; }
+  .record-paper { position: absolute !important; left: 0 !important; right: 0 !important; top: 0 !important; width: auto !important; box-sizing: border-box !important; margin: 0 !important; border: none !important; box-shadow: none !important; }
   .record-paper__actions { display: none !important; }
 }`
 

@@ -82,9 +82,13 @@ export default function RecordPage() {
                     {fileProblem ? <Notice kind="warn">{`⚠ ${fileProblem}`}</Notice> : null}
                     {shown.file ? (
                       <ActionButton onClick={() => openPdf(shown)}>{process.env.TARO_ENV === 'weapp' ? '打开 PDF（可转发、保存）' : '下载 PDF'}</ActionButton>
-                    ) : (
-                      <ActionButton onClick={() => void makePdf(shown)}>生成 PDF</ActionButton>
-                    )}
+                    ) : null}
+                    {/* Not made yet (storage was down), or it would not open: asking for the record makes it again. */}
+                    {!shown.file || fileProblem ? (
+                      <ActionButton variant={shown.file ? 'secondary' : 'primary'} onClick={() => void makePdf(shown)}>
+                        {shown.file ? '重新生成 PDF' : '生成 PDF'}
+                      </ActionButton>
+                    ) : null}
                     {canPrint ? (
                       <ActionButton variant="secondary" onClick={printRecord}>
                         打印

@@ -53,6 +53,8 @@ export function ReviewActions({ view, onDone, onConflict }: {
   const handlers = (step: keyof typeof DONE_TOASTS): ReviewActionHandlers => ({
     done: (next) => {
       setOpen(null)
+      // Decided by this step: its other half-written steps go now, before anyone is told it is done.
+      if (FINAL_STATUSES.includes(next.status)) clearDraftsWithPrefix(`${DRAFT_PREFIX}review.${next.id}.`)
       onDone(next, DONE_TOASTS[step])
     },
     conflict: onConflict,

@@ -161,6 +161,27 @@ async function seededTeam(w: World): Promise<string> {
   return (data[0] as { _id: string })._id
 }
 
+/** 积分商城: a 1-point reward of 崇川 the demo worker can always afford (listed once per server by the demo staff). */
+const cheapRewards = new WeakMap<TestServer, Promise<string>>()
+function cheapReward(w: World): Promise<string> {
+  if (!cheapRewards.has(w.s)) {
+    const input = { district: '320613', name: '矿泉水一瓶（测量）', cost: 1, stock: 10_000, pickupPlace: '崇川区和平桥暖心驿站（工农路 18 号）', limitPerPerson: 99, validUntil: '2099-12-31' }
+    cheapRewards.set(w.s, w.api.ok<{ id: string }>(STAFF, 'volunteer', 'saveReward', input, requestId()).then((r) => r.id))
+  }
+  return cheapRewards.get(w.s)!
+}
+
+/** A fresh redemption of the demo worker (its id and pickup code). */
+async function freshRedemption(w: World): Promise<{ id: string; code: string }> {
+  return w.api.ok<{ id: string; code: string }>(WORKER, 'volunteer', 'redeem', { rewardId: await cheapReward(w) }, requestId())
+}
+
+/** The demo's 免费换电一次 in 崇川 (server/seed-volunteer-mall.ts). */
+async function seededReward(w: World): Promise<string> {
+  const { data } = await w.s.runtime.db.collection('volunteer_rewards').where({ district: '320613', name: '免费换电一次' }).limit(1).get()
+  return (data[0] as { _id: string })._id
+}
+
 /** The demo worker's newest 志愿服务记录证明 number. */
 async function riderRecord(w: World): Promise<string> {
   const rider = (await findUserByOpenid(w.s.runtime.db, WORKER))!
@@ -310,6 +331,15 @@ const SCENARIOS: Scenario[] = [
   // 志愿服务记录证明: the demo worker's certificate (server/seed-volunteer-record.ts) read back and checked by number.
   { key: 'volunteer.record', role: 'worker', input: async (w) => ({ number: await riderRecord(w) }) },
   { key: 'volunteer.verifyRecord', role: 'worker', input: async (w) => ({ number: await riderRecord(w) }) },
+  // 积分商城: the seeded rewards read; a 1-point reward redeemed, looked up and handed over at the desk.
+  { key: 'volunteer.reward', role: 'worker', input: async (w) => ({ id: await seededReward(w) }) },
+  { key: 'volunteer.redeem', role: 'worker', input: async (w) => ({ rewardId: await cheapReward(w) }) },
+  { key: 'volunteer.redemption', role: 'worker', input: async (w) => ({ id: (await freshRedemption(w)).id }) },
+  { key: 'volunteer.staffReward', role: 'staff', input: async (w) => ({ id: await seededReward(w) }) },
+  { key: 'volunteer.saveReward', role: 'staff', input: () => ({ district: '320613', name: '头盔（测量）', cost: 1500, stock: 20, pickupPlace: '崇川区和平桥暖心驿站（工农路 18 号）', limitPerPerson: 1, validUntil: '2099-12-31' }) },
+  { key: 'volunteer.setRewardStatus', role: 'staff', input: async (w) => ({ id: (await w.api.ok<{ id: string }>(STAFF, 'volunteer', 'saveReward', { district: '320613', name: '雨衣（测量）', cost: 800, stock: 5, pickupPlace: '崇川区和平桥暖心驿站（工农路 18 号）', limitPerPerson: 1, validUntil: '2099-12-31' }, requestId())).id, status: 'withdrawn' }) },
+  { key: 'volunteer.lookupCode', role: 'staff', input: async (w) => ({ code: (await freshRedemption(w)).code }) },
+  { key: 'volunteer.pickup', role: 'staff', input: async (w) => ({ code: (await freshRedemption(w)).code }) },
 
   { key: 'academy.catalogue', role: 'worker', input: () => ({}) },
   { key: 'academy.catalogue', variant: 'evenings', role: 'worker', input: () => ({ tags: ['evening'] }) },

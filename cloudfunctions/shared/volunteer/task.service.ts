@@ -179,12 +179,13 @@ export async function cancelTask(rt: Runtime, user: UserDoc, id: string, reason:
 }
 
 /**
- * Everyone signed up (not yet checked in) is told — in 消息 and on the lock screen, so nobody rides to a cancelled
+ * Everyone signed up (checked in or not) is told — in 消息 and on the lock screen, so nobody rides to a cancelled
  * task. After the change committed (nobody can sign up to a cancelled task, so the list is complete); each message
  * with its notice in a transaction of its own.
  */
 async function tellSignedUp(rt: Runtime, taskId: string, title: string, body: string, status: string): Promise<void> {
-  const { data } = await rt.db.collection(SIGNUPS).where({ taskId, state: 'signedUp' }).limit(1000).get()
+  // Check-in opens an hour early: someone may already be there.
+  const { data } = await rt.db.collection(SIGNUPS).where({ taskId, state: rt.db.command.in(['signedUp', 'checkedIn']) }).limit(1000).get()
   for (const s of data as SignupDoc[]) {
     const notice = await inTransaction(rt.db, (tx: Transaction) => notify(rt, tx, { openid: s.openid, title, body, about: s._id, progress: { matter: title.replace(/^[^：]*：/, '志愿服务 '), status, hint: '点开查看详情' } }))
     await deliver(rt, [notice])

@@ -17,6 +17,8 @@ export default defineAppConfig({
     { root: 'packages/legal-aid', pages: ['pages/apply/index'] },
     { root: 'packages/academy', pages: ['pages/index/index', 'pages/offer/index', 'pages/learning/index', 'pages/subsidy/index', 'pages/manage/index', 'pages/edit/index', 'pages/class/index', 'pages/rules/index', 'pages/certificate/index', 'pages/verify/index', 'pages/transcript/index'] },
     { root: 'packages/insurance', pages: ['pages/index/index', 'pages/enrol/index', 'pages/pay/index', 'pages/report/index', 'pages/evidence/index'] },
+    // The stations' staff pages; the riders' pages (附近驿站, map, a station's card, 信息有误) join this package.
+    { root: 'packages/station', pages: ['pages/manage/index', 'pages/manage-edit/index', 'pages/manage-import/index', 'pages/manage-corrections/index'] },
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/mall/index', 'pages/reward/index', 'pages/redemptions/index', 'pages/mall-manage/index', 'pages/pickup/index', 'pages/tasks/index', 'pages/task/index', 'pages/task-manage/index', 'pages/task-signups/index', 'pages/task-edit/index', 'pages/hours/index', 'pages/teams/index', 'pages/report/index', 'pages/reports-desk/index', 'pages/ledger/index', 'pages/leaderboard/index', 'pages/record/index', 'pages/record-verify/index'] },
   ],
   // 一键报案's and 随手拍's 用当前位置 (and 随手拍's 在地图上选): asked for separately at the moment of use (the page

@@ -131,7 +131,7 @@ function number(cell: string): number | null {
 export function parsePositionCells(lngCell: string, latCell: string): { longitude: CellResult<number>; latitude: CellResult<number> } {
   const lng = number(lngCell)
   const lat = number(latCell)
-  const missing = (cell: string, what: string, eg: string): CellResult<number> => ({ ok: false, problem: cell.trim() ? `请填数字，如 ${eg}` : `请填写${what}` })
+  const missing = (cell: string, what: string, eg: string): CellResult<number> => ({ ok: false, problem: cell.trim() ? `“${cell.trim()}”不是数字，请只填数字，如 ${eg}` : `请填写${what}` })
   if (lng !== null && lat !== null && !inLng(lng) && !inLat(lat) && inLng(lat) && inLat(lng)) {
     const swapped: CellResult<number> = { ok: false, problem: '经度和纬度好像填反了：江苏的经度在 116 到 122 之间，纬度在 30 到 35 之间' }
     return { longitude: swapped, latitude: swapped }

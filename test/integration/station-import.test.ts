@@ -107,7 +107,7 @@ test('a file with bad rows: every bad line and column is named in Chinese, and n
   expect(res.state).toBe('invalid')
   expect(res.written).toBe(0)
   expect(res.problems.map((p) => p.text)).toEqual([
-    '第 3 行 经度：请填数字，如 120.8645',
+    '第 3 行 经度：“东经120度”不是数字，请只填数字，如 120.8645',
     '第 4 行 类型：“茶水站”不是可选的类型，请填 暖心驿站、小蜜蜂驿站、司机之家、党群服务中心、工会驿站 之一',
     '第 4 行 开放时间：“8点到晚上”看不懂，请写成 08:00-20:00，跨夜写 18:00-02:00，全天写 24小时',
     '第 4 行 服务：“按摩”不是可选的服务，可选：休息、饮水、热饭、充电/换电、卫生间、药箱、法律咨询、货车停车、淋浴、洗衣、Wi-Fi',

@@ -65,7 +65,7 @@ async function choosePdfs(count: number): Promise<(PickedFile & { size: number }
  * Photos and PDFs for a form: each uploads at once with its own progress bar, can be removed, and a failed one
  * can be retried. `value` holds only the uploaded files (the caller keeps them in its draft); at most `max`.
  */
-export function AttachmentPicker({ label, hint, value, onChange, onUploadingChange, error, max = 9 }: {
+export function AttachmentPicker({ label, hint, value, onChange, onUploadingChange, error, max = 9, photosOnly = false }: {
   label: string
   hint?: string
   value: Attached[]
@@ -74,6 +74,8 @@ export function AttachmentPicker({ label, hint, value, onChange, onUploadingChan
   onUploadingChange?: (n: number) => void
   error?: string
   max?: number
+  /** Photos only (a station's pictures, shown to anyone): no PDF button. */
+  photosOnly?: boolean
 }) {
   const [pending, setPending] = useState<Pending[]>([])
   const [problem, setProblem] = useState<string>()
@@ -174,9 +176,11 @@ export function AttachmentPicker({ label, hint, value, onChange, onUploadingChan
           <ActionButton variant="secondary" onClick={() => void pick(choosePhotos)}>
             ＋ 拍照或选照片
           </ActionButton>
-          <ActionButton variant="secondary" onClick={() => void pick(choosePdfs)}>
-            {isWeapp ? '＋ 从微信聊天选 PDF' : '＋ 选 PDF 文件'}
-          </ActionButton>
+          {photosOnly ? null : (
+            <ActionButton variant="secondary" onClick={() => void pick(choosePdfs)}>
+              {isWeapp ? '＋ 从微信聊天选 PDF' : '＋ 选 PDF 文件'}
+            </ActionButton>
+          )}
         </View>
       ) : (
         <Text className="attachments-picker__hint">{`已经 ${max} 个，删掉一个才能再加`}</Text>

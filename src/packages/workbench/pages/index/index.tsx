@@ -43,6 +43,14 @@ export default function WorkbenchPage() {
             </View>
           </View>
         ) : null}
+        {/* The stations' own records (each station, CSV import/export, riders' corrections), for their staff only. */}
+        {grants.some((g) => g.services.includes('station')) ? (
+          <View className="entry-list">
+            <View className="entry" role="link" hoverClass="entry--pressed" onClick={() => void Taro.navigateTo({ url: routes.stationManage })}>
+              驿站管理
+            </View>
+          </View>
+        ) : null}
         {/* 随手拍's month at the volunteer desks (received, response time, handled, points); the reports are in the queue. */}
         {grants.some((g) => g.services.includes('volunteer')) ? (
           <View className="entry-list">

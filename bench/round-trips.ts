@@ -189,6 +189,15 @@ async function riderRecord(w: World): Promise<string> {
   return (data[0] as { _id: string })._id
 }
 
+/** A 随手拍 of the demo worker at one spot in 崇川. */
+const REPORT_SPOT = { category: 'cityscape', place: { text: '工农路口', longitude: 120.8961, latitude: 31.9815 } }
+
+/** A fresh 随手拍 of the demo worker, accepted by the demo staff. */
+async function reportInReview(w: World): Promise<AppRef> {
+  const filed = await w.api.ok<AppRef>(WORKER, 'volunteer', 'report', { ...REPORT_SPOT, photos: [await w.api.upload(WORKER)] }, requestId())
+  return w.api.ok<AppRef>(STAFF, 'application', 'startReview', { id: filed.id, version: filed.version }, requestId())
+}
+
 const SCENARIOS: Scenario[] = [
   { key: 'user.login', variant: 'returning', role: 'worker', input: () => ({}) },
   { key: 'user.login', variant: 'first sign-in', role: 'worker', as: (w) => w.newcomer(), input: () => ({}) },
@@ -328,6 +337,10 @@ const SCENARIOS: Scenario[] = [
   { key: 'volunteer.confirmHours', variant: "staff's own figure", role: 'staff', input: async (w) => ({ signupId: (await signedUpNow(w, true)).signupId, minutes: 60, reason: '现场纸质签到表' }) },
   { key: 'volunteer.confirmAll', variant: 'nobody checked out', role: 'staff', input: async (w) => ({ taskId: (await signedUpNow(w, true)).taskId }) },
   { key: 'volunteer.createTeam', role: 'staff', input: () => ({ district: '320613', name: `测量队 ${++taskSerial}` }) },
+  // 随手拍: one photo and a position; a report in review handed on; its possible duplicates.
+  { key: 'volunteer.report', variant: 'one photo, located', role: 'worker', input: async (w) => ({ ...REPORT_SPOT, photos: [await w.api.upload(WORKER)] }) },
+  { key: 'volunteer.forward', role: 'staff', input: async (w) => ({ id: (await reportInReview(w)).id, department: '崇川区城管局' }) },
+  { key: 'volunteer.duplicates', role: 'staff', input: async (w) => ({ id: (await reportInReview(w)).id }) },
   // 志愿服务记录证明: the demo worker's certificate (server/seed-volunteer-record.ts) read back and checked by number.
   { key: 'volunteer.record', role: 'worker', input: async (w) => ({ number: await riderRecord(w) }) },
   { key: 'volunteer.verifyRecord', role: 'worker', input: async (w) => ({ number: await riderRecord(w) }) },
@@ -431,7 +444,7 @@ function plan(submitKey: string): { name: string; key: string; writes: boolean; 
 }
 
 /** Every kind's submission besides legal aid's: the same goal. */
-const SUBMISSIONS = new Set(['academy.enrol', 'academy.claimSkillSubsidy', 'academy.claimTuitionSubsidy', 'insurance.enrol', 'insurance.report', 'volunteer.claimHours'])
+const SUBMISSIONS = new Set(['academy.enrol', 'academy.claimSkillSubsidy', 'academy.claimTuitionSubsidy', 'insurance.enrol', 'insurance.report', 'volunteer.claimHours', 'volunteer.report'])
 
 function goalOf(key: string, submitKey: string, role: Role, writes: boolean): number | null {
   if (key === submitKey || SUBMISSIONS.has(key)) return 6

@@ -42,7 +42,7 @@ const acceptedAt = (app: Pick<ApplicationDoc, 'timeline'>) => app.timeline?.find
 /**
  * The 随手拍 desk's month, per district of the caller (Asia/Shanghai): what came in and how fast it was accepted
  * (Lianyungang promises 30 minutes, so the response time is the figure that matters), what was decided and the
- * points credited for it. Three reads on the applications' district/service indexes, whatever the number of districts.
+ * points credited for it. Two reads on the applications' district/service indexes and a count per district.
  */
 export async function reportFigures(rt: Runtime, staff: UserDoc): Promise<ReportFigures> {
   const _ = rt.db.command
@@ -54,7 +54,8 @@ export async function reportFigures(rt: Runtime, staff: UserDoc): Promise<Report
   const [filed, decided, waiting] = await Promise.all([
     all<Pick<ApplicationDoc, 'district' | 'createdAt' | 'timeline'>>(coll.where({ ...base, createdAt: _.gte(monthStart) }).field({ district: true, createdAt: true, timeline: true })),
     all<Pick<ApplicationDoc, 'district' | 'createdAt' | 'decision' | 'payload'>>(coll.where({ ...base, 'decision.at': _.gte(monthStart) }).field({ district: true, createdAt: true, decision: true, payload: true })),
-    all<Pick<ApplicationDoc, 'district'>>(coll.where({ ...base, status: _.in(['submitted', 'resubmitted']) }).field({ district: true })),
+    // Only counted: one count per district, not the documents.
+    Promise.all(districts.map(async (district) => (await coll.where({ ...base, district, status: _.in(['submitted', 'resubmitted']) }).count()).total)),
   ])
   const rows: ReportFiguresRow[] = districts.map((district) => {
     const mine = filed.filter((a) => a.district === district)
@@ -69,7 +70,7 @@ export async function reportFigures(rt: Runtime, staff: UserDoc): Promise<Report
       regionLabel: regionLabel(district),
       received: mine.length,
       accepted: response.length,
-      waiting: waiting.filter((a) => a.district === district).length,
+      waiting: waiting[districts.indexOf(district)],
       handled: handled.length,
       rejected: done.filter((a) => a.decision?.result === 'rejected').length,
       responseMinutes: response.length ? { median: median(response)!, p90: p90(response)! } : null,

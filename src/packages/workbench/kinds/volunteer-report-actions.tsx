@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { RejectInput, StartReviewInput, STATUS_LABELS, canTake, type ReviewView } from '~types/application.schema'
 import { formatDateTime } from '~types/format'
 import type { DuplicateView } from '~types/volunteer-report.schema'
@@ -39,7 +39,11 @@ export function ReportActions({ view, onDone }: { view: ReviewView; onDone: (toa
 const distanceText = (d: DuplicateView) => (d.distanceM === null ? '同一地点' : `相距 ${d.distanceM} 米`)
 
 function Duplicates({ view, onDone }: { view: ReviewView; onDone: (toast: string) => void }) {
-  const dup = useRemote(() => api.volunteer.duplicates({ id: view.id }), true)
+  // Loaded when this mounts (after the detail has): a page's show event has passed by then, so not on useDidShow.
+  const dup = useRemote(() => api.volunteer.duplicates({ id: view.id }), false)
+  useEffect(() => {
+    void dup.reload()
+  }, [view.id, view.version])
   const [chosen, setChosen] = useState<DuplicateView | null>(null)
   const canReject = canTake('reject', view.status) || canTake('startReview', view.status)
   return (

@@ -52,6 +52,7 @@ export default function ReportPage() {
   return (
     <PageRoot className="volunteer vr">
       <Text className="page__title">随手拍</Text>
+      {sent ? null : <Text className="page__lead">选个类别、拍张照片、说在哪里，就能发。处理后会告诉您，有效的报告记积分。</Text>}
       {sent ? <Sent view={sent} onAgain={() => setSent(null)} /> : <ReportForm user={session.user} onSent={setSent} />}
     </PageRoot>
   )

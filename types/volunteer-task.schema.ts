@@ -247,6 +247,8 @@ export interface ConfirmAllView {
   confirmed: number
   /** Checked out but with under half an hour served: left for staff to decide one by one. */
   skipped: number
+  /** Not reached within one call's time (a large roster): the next call goes on with them. */
+  left: number
 }
 
 export interface TeamView {

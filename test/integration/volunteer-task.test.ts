@@ -180,7 +180,7 @@ test('confirm: points = hours × 10 as one ledger entry sourced to the sign-up; 
   expect((await noticesAbout(s.runtime.db, 'demo-rider', signupId)).map((n) => [n.fields.phrase2, n.fields.thing4, n.page])).toEqual([['已确认', '积分 +20', 'pages/inbox/index']])
 
   // Everyone checked out at once: vt-1's 2.5 h → 25 points. vt-2 never checked in: staff's own figure, with a reason.
-  expect(await ok('demo-staff-nantong', 'confirmAll', { taskId })).toEqual({ confirmed: 1, skipped: 0 })
+  expect(await ok('demo-staff-nantong', 'confirmAll', { taskId })).toEqual({ confirmed: 1, skipped: 0, left: 0 })
   const vt2 = `${taskId}_${(await s.runtime.db.collection(SIGNUPS).where({ taskId, name: '测试志愿者乙' }).get()).data[0]!._id.slice(taskId.length + 1)}`
   expect(await refusal('demo-staff-nantong', 'confirmHours', { signupId: vt2, minutes: 60 })).toMatchObject({ fields: { reason: expect.stringContaining('签到表') } })
   expect(await refusal('demo-staff-nantong', 'confirmHours', { signupId: vt2, minutes: 180, reason: '现场纸质签到表' })).toMatchObject({ fields: { minutes: expect.stringContaining('2 小时 30 分') } })

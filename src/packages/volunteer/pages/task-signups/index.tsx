@@ -46,6 +46,7 @@ function Desk({ task: t, reload, onRow }: { task: StaffTaskView; reload: () => v
   const step = useStep()
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')
+  const [allNote, setAllNote] = useState<string>()
   const notStarted = t.state === 'open' || t.state === 'full'
   const started = t.state === 'started' || t.state === 'ended'
   const onDay = t.status === 'open' && t.date === todayText()
@@ -53,6 +54,7 @@ function Desk({ task: t, reload, onRow }: { task: StaffTaskView; reload: () => v
     const out = await step.run('all', (requestId) => api.volunteer.confirmAll({ taskId: t.id }, { requestId }))
     if (!out) return
     void Taro.showToast({ title: `已确认 ${out.confirmed} 人`, icon: 'success' })
+    setAllNote(out.left ? `还有 ${out.left} 人没来得及确认，请再点一次“全部确认”。` : out.skipped ? `${out.skipped} 人签到到签退不到半小时，没有确认，请逐个处理。` : undefined)
     reload()
   }
   const cancel = async () => {
@@ -103,6 +105,7 @@ function Desk({ task: t, reload, onRow }: { task: StaffTaskView; reload: () => v
           </>
         ) : null}
       </View>
+      {allNote ? <Notice kind="warn">{allNote}</Notice> : null}
       {cancelling ? (
         <View className="task-panel" role="group" aria-label="取消这项服务">
           <TextArea label="取消的原因" placeholder="如 天气预报有大雨，改期另行通知" maxlength={200} value={reason} onChange={setReason} error={step.error?.fields.reason} hint="已报名的人会收到这段话" />

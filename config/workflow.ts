@@ -29,7 +29,7 @@ export const WORKFLOW_RULES: Record<ApplicationKind, KindRules> = {
   injuryClaim: { decideWithinWorkingDays: 15, extensionWorkingDays: 10, supplementWorkingDays: 15, dueSoonWorkingDays: 2 },
   // A report is news only while it is fresh (Lianyungang promises a response in 30 minutes): handled within 3
   // working days; the response time (report → accepted) is a staff figure of its own.
-  volunteerReport: { decideWithinWorkingDays: 3, extensionWorkingDays: 5, supplementWorkingDays: 2, dueSoonWorkingDays: 1 },
+  volunteerReport: { decideWithinWorkingDays: 3, extensionWorkingDays: 5, supplementWorkingDays: 2, dueSoonWorkingDays: 2 },
   // Make-up hours need the organiser asked: two working weeks.
   volunteerHours: { decideWithinWorkingDays: 10, extensionWorkingDays: 5, supplementWorkingDays: 10, dueSoonWorkingDays: 2 },
 }

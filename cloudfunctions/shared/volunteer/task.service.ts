@@ -181,14 +181,24 @@ export async function cancelTask(rt: Runtime, user: UserDoc, id: string, reason:
 /**
  * Everyone signed up (checked in or not) is told — in 消息 and on the lock screen, so nobody rides to a cancelled
  * task. After the change committed (nobody can sign up to a cancelled task, so the list is complete); each message
- * with its notice in a transaction of its own.
+ * lands with its notice.
  */
 async function tellSignedUp(rt: Runtime, taskId: string, title: string, body: string, status: string): Promise<void> {
   // Check-in opens an hour early: someone may already be there.
   const { data } = await rt.db.collection(SIGNUPS).where({ taskId, state: rt.db.command.in(['signedUp', 'checkedIn']) }).limit(1000).get()
-  for (const s of data as SignupDoc[]) {
-    const notice = await inTransaction(rt.db, (tx: Transaction) => notify(rt, tx, { openid: s.openid, title, body, about: s._id, progress: { matter: title.replace(/^[^：]*：/, '志愿服务 '), status, hint: '点开查看详情' } }))
-    await deliver(rt, [notice])
+  const people = data as SignupDoc[]
+  // Pushing is one WeChat call per person: what is not pushed within a few seconds stays pending for the hourly job
+  // (the messages themselves are all in 消息 at once).
+  const pushUntil = Date.now() + 3000
+  // Twenty to a transaction: a full roster of 200 is ten commits, well inside a function's 10 s.
+  for (let i = 0; i < people.length; i += 20) {
+    const batch = people.slice(i, i + 20)
+    const notices = await inTransaction(rt.db, async (tx: Transaction) => {
+      const written = []
+      for (const s of batch) written.push(await notify(rt, tx, { openid: s.openid, title, body, about: s._id, progress: { matter: title.replace(/^[^：]*：/, '志愿服务 '), status, hint: '点开查看详情' } }))
+      return written
+    })
+    if (Date.now() < pushUntil) await deliver(rt, notices)
   }
 }
 

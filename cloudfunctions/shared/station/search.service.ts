@@ -27,8 +27,13 @@ async function photoLinks(rt: Runtime, fileIds: readonly string[]): Promise<{ fi
  * county road may need 50. Each step is one geoNear with a maxDistance (which the database narrows by location).
  */
 const RADII_M = [3_000, 10_000, 50_000]
-/** How many nearest stations one step reads before open-now and the like are applied in code. */
-const READ_PER_STEP = 200
+/**
+ * How many nearest stations one step reads, as a multiple of what is asked for, before open-now is applied in code:
+ * enough that a night search (a third of stations open) still fills the page from one read, few enough that a read
+ * stays a few milliseconds.
+ */
+const READ_FACTOR = 3
+const LAST_STEP_READ = 200
 const DEFAULT_LIMIT = 20
 
 /** A station shown now: paused ones whose date has come count as open again. */
@@ -90,7 +95,10 @@ export async function nearby(rt: Runtime, input: NearbyInput): Promise<NearbyVie
       .collection(STATIONS)
       .aggregate()
       .geoNear({ near, spherical: true, distanceField: 'distanceM', maxDistance: radiusM, query, key: 'location' })
-      .limit(READ_PER_STEP)
+      // The widest step reads more: strict filters (open now with a microwave, at 2 a.m.) may leave few of the nearest.
+      .limit(radiusM === RADII_M[RADII_M.length - 1] ? LAST_STEP_READ : limit * READ_FACTOR)
+      // What a card shows, not the typed hours and the rest a staff member edits.
+      .project({ hours: 0, holidayHours: 0, holidayNote: 0, photos: 0, createdAt: 0, updatedAt: 0, updatedBy: 0, lastCheckedAt: 0 })
       .end()
     found = (data as (StationDoc & { distanceM: number })[]).map((s) => ({ s, c: cardOf(s, now, s.distanceM) })).filter(({ s, c }) => keep(c, s, now, input)).map((x) => x.c)
     if (found.length >= limit) break

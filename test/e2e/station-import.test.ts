@@ -65,4 +65,12 @@ test('顾敏 imports a CSV with one bad row, sees it named, fixes the file and i
   await desk.locator(`input[placeholder^="输入驿站名称中的字"]`).fill(`濠河小蜜蜂驿站${tag}`)
   await desk.getByText(/名称或地址含“濠河小蜜蜂驿站\w+”的 1 个/).waitFor()
   await shot(desk, 'station-import-05-list')
+
+  // The imported station opens in the form as the import wrote it.
+  await bee.getByRole('button', { name: '编辑' }).click()
+  await desk.getByRole('button', { name: '保存修改' }).waitFor()
+  await desk.getByRole('group', { name: '暂停或停用' }).waitFor()
+  await shot(desk, 'station-import-06-edit')
+  await desk.getByRole('group', { name: '开放时间' }).scrollIntoViewIfNeeded()
+  await shot(desk, 'station-import-07-edit-hours')
 }, 90_000)

@@ -96,7 +96,7 @@ function CorrectionRow({ correction: c, onDecided }: { correction: CorrectionVie
             <ActionButton compact variant="secondary" onClick={() => setOpen(open === 'dismiss' ? null : 'dismiss')}>
               不采纳
             </ActionButton>
-            <View className="link sm-day__copy" role="link" onClick={() => void Taro.navigateTo({ url: `${routes.stationManageEdit}?id=${c.stationId}` })}>
+            <View className="sm-link sm-day__copy" role="link" onClick={() => void Taro.navigateTo({ url: `${routes.stationManageEdit}?id=${c.stationId}` })}>
               打开驿站编辑
             </View>
           </View>

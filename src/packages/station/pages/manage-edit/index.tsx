@@ -126,11 +126,11 @@ function StationForm({ userId, districts, preferred, saved, onSaved }: { userId:
 
   return (
     <View className="sm-form" role="form" aria-label="驿站信息">
-      {saved ? <Text className="page__lead">{`${saved.name} · ${statusWords(saved)} · 上次核实 ${dayText(saved.lastCheckedAt)}`}</Text> : null}
+      {saved ? <Text className="page__lead sm-form__lead">{`${saved.name} · ${statusWords(saved)} · 上次核实 ${dayText(saved.lastCheckedAt)}`}</Text> : null}
       {touched && saved ? (
         <View className="sm-draft-note" role="status">
           <Text>这里有您上次没保存的修改。</Text>
-          <View className="link" role="button" onClick={discard}>
+          <View className="sm-link" role="button" onClick={discard}>
             放弃修改，恢复成已保存的
           </View>
         </View>
@@ -169,7 +169,7 @@ function StationForm({ userId, districts, preferred, saved, onSaved }: { userId:
           <View className="sm-day" key={w}>
             <TextField label={w} placeholder="如 08:00-20:00" maxlength={60} value={d.hours[i] ?? ''} onChange={(t) => setDay(i, t)} error={errors[`hours.${i}`]} />
             {i > 0 ? (
-              <View className="link sm-day__copy" role="button" aria-label={`${w}同周一`} onClick={() => setDay(i, d.hours[0])}>
+              <View className="sm-link sm-day__copy" role="button" aria-label={`${w}同周一`} onClick={() => setDay(i, d.hours[0])}>
                 同周一
               </View>
             ) : null}

@@ -116,7 +116,7 @@ function StationRow({ station: s, open, onEdit, onCorrections }: { station: Row;
       <Text className="sm-row__line">{`服务：${formatServicesCell(s.services)}`}</Text>
       <Text className={`sm-row__line${checked.stale ? ' sm-row__line--warn' : ''}`}>{checked.text}</Text>
       {open ? (
-        <View className="sm-row__alert link" role="link" onClick={onCorrections}>
+        <View className="sm-row__alert sm-link" role="link" onClick={onCorrections}>
           {`⚠ ${open} 条“信息有误”待核实`}
         </View>
       ) : null}

@@ -27,6 +27,9 @@ export default defineConfig<'webpack5'>(() => {
       NUANXIN_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? 'nuanxin-prod'),
       // The subscribe-message template "办理进度通知" (mini-program console); '' = no lock-screen notices.
       NUANXIN_TEMPLATE_PROGRESS: JSON.stringify(process.env.TARO_APP_TEMPLATE_PROGRESS ?? ''),
+      // Map tiles for the browser's station map, `https://…/{z}/{x}/{y}.png` in GCJ-02 (AMap, Tencent); '' = the plot
+      // of the stations alone (no tile server is reachable offline). The mini-program uses WeChat's own map.
+      NUANXIN_MAP_TILES: JSON.stringify(process.env.TARO_APP_MAP_TILES ?? ''),
     },
     // types/ and config/ (app settings such as the deadline rules, shared with the cloud functions) live outside
     // src/: Taro compiles only src/ unless told.

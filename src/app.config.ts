@@ -17,14 +17,15 @@ export default defineAppConfig({
     { root: 'packages/legal-aid', pages: ['pages/apply/index'] },
     { root: 'packages/academy', pages: ['pages/index/index', 'pages/offer/index', 'pages/learning/index', 'pages/subsidy/index', 'pages/manage/index', 'pages/edit/index', 'pages/class/index', 'pages/rules/index', 'pages/certificate/index', 'pages/verify/index', 'pages/transcript/index'] },
     { root: 'packages/insurance', pages: ['pages/index/index', 'pages/enrol/index', 'pages/pay/index', 'pages/report/index', 'pages/evidence/index'] },
-    // The stations' staff pages; the riders' pages (附近驿站, map, a station's card, 信息有误) join this package.
-    { root: 'packages/station', pages: ['pages/manage/index', 'pages/manage-edit/index', 'pages/manage-import/index', 'pages/manage-corrections/index'] },
+    // 附近驿站 (public: a rider need not sign in to find a toilet or a charger) and the stations' staff pages.
+    { root: 'packages/station', pages: ['pages/nearby/index', 'pages/map/index', 'pages/detail/index', 'pages/correct/index', 'pages/manage/index', 'pages/manage-edit/index', 'pages/manage-import/index', 'pages/manage-corrections/index'] },
     { root: 'packages/volunteer', pages: ['pages/index/index', 'pages/mall/index', 'pages/reward/index', 'pages/redemptions/index', 'pages/mall-manage/index', 'pages/pickup/index', 'pages/tasks/index', 'pages/task/index', 'pages/task-manage/index', 'pages/task-signups/index', 'pages/task-edit/index', 'pages/hours/index', 'pages/teams/index', 'pages/report/index', 'pages/reports-desk/index', 'pages/ledger/index', 'pages/leaderboard/index', 'pages/record/index', 'pages/record-verify/index'] },
   ],
   // 一键报案's and 随手拍's 用当前位置 (and 随手拍's 在地图上选): asked for separately at the moment of use (the page
-  // explains why first); WeChat requires the APIs declared here and a reason shown in its own prompt.
+  // explains why first); WeChat requires the APIs declared here and a reason shown in its own prompt. 附近驿站 asks
+  // once on its page (the reason first, declining leaves a district to pick) and measures distances from it.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
-  permission: { 'scope.userLocation': { desc: '报案、随手拍时标出地点' } },
+  permission: { 'scope.userLocation': { desc: '报案、随手拍时标出地点，查找离您最近的驿站' } },
   // Most workers open 我的 to fill in their profile: fetch that subpackage in the background.
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/account'] },

@@ -13,6 +13,8 @@ declare const NUANXIN_API_BASE: string
 declare const NUANXIN_CLOUD_ENV: string
 /** The subscribe-message template id for progress notices; '' when none is configured. */
 declare const NUANXIN_TEMPLATE_PROGRESS: string
+/** Map tile URL template for the H5 station map (`…/{z}/{x}/{y}.png`); '' = the stations' plot without tiles. */
+declare const NUANXIN_MAP_TILES: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

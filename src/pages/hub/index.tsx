@@ -78,10 +78,13 @@ export default function HubPage() {
           <Text className="hub__card-text">{s.blurb}</Text>
         </View>
       ))}
-      <View className="hub__upcoming">
-        <Text className="hub__upcoming-title">即将开放</Text>
-        <Text className="hub__upcoming-text">{UPCOMING.join('、')}将陆续在这里开放，开放时会在“消息”里通知您。</Text>
-      </View>
+      {/* Every service is open once the last one lands: then nothing is announced as coming. */}
+      {UPCOMING.length ? (
+        <View className="hub__upcoming">
+          <Text className="hub__upcoming-title">即将开放</Text>
+          <Text className="hub__upcoming-text">{UPCOMING.join('、')}将陆续在这里开放，开放时会在“消息”里通知您。</Text>
+        </View>
+      ) : null}
     </PageRoot>
   )
 }

@@ -1,0 +1,54 @@
+import { callAs } from './call'
+import { loadPage } from './load-page'
+
+/**
+ * 附近驿站 from the weapp build: the consent is asked on the page (reason first), and until the rider agrees the list
+ * is their profile's district — open ones first, open-now and the services in words — each row opening its card.
+ */
+const stamp = Date.now().toString(36).slice(-4)
+const week = (t: string) => Array(7).fill(t)
+
+test('the nearby list in the weapp: the reason before any location, 周小勇’s district, open now and services in words, a row opens its card', async () => {
+  const open = await callAs<{ id: string; name: string }>('demo-staff-nantong', 'station', 'save', {
+    name: `小程序测试驿站${stamp}`, type: 'bee', district: '320613', address: '崇川区青年中路 66 号', longitude: 120.8712, latitude: 32.0144,
+    hours: week('24小时'), services: ['rest', 'water', 'meal', 'charge'],
+  })
+  const shut = await callAs<{ id: string; name: string }>('demo-staff-nantong', 'station', 'save', {
+    name: `小程序停业驿站${stamp}`, type: 'heart', district: '320613', address: '崇川区青年中路 68 号', longitude: 120.8713, latitude: 32.0145,
+    hours: week('休息'), services: ['toilet'],
+  })
+
+  const page = await loadPage('packages/station/pages/nearby/index', {}, { openid: 'demo-rider' })
+  await page.waitForText('用您现在的位置找最近的驿站？')
+  expect(page.text()).toContain('位置只用来算您离每个驿站有多远')
+  // Signed in through the platform: 周小勇's 崇川, by district until he agrees.
+  await page.waitForText('区县：南通市 崇川区')
+  await page.waitForText(open.name)
+  const text = page.text()
+  expect(text).toContain('营业中的在前（没有位置，不能按远近排）')
+  expect(text).toMatch(new RegExp(`${open.name}\\s*✓ 24 小时营业\\s*小蜜蜂驿站 · 崇川区青年中路 66 号\\s*休息\\s*饮水\\s*热饭\\s*充电/换电`))
+  // Open ones first: the closed one, if the list reaches it, comes after and says so.
+  if (text.includes(shut.name)) {
+    expect(text.indexOf(shut.name)).toBeGreaterThan(text.indexOf(open.name))
+    expect(text).toMatch(new RegExp(`${shut.name}\\s*× 暂不营业`))
+  }
+  // The filters are chips in words.
+  expect(text).toContain('只看')
+  expect(text).toContain('营业中')
+  expect(text).toContain('24小时')
+
+  // Declining keeps the list and drops the question.
+  await page.tap('.action-button', 1)
+  await page.waitForText('改用我的位置')
+  expect(page.text()).not.toContain('用您现在的位置找最近的驿站？')
+
+  // A row is its card; the switch goes to the map.
+  const rows = [...page.dom.querySelectorAll('*')].filter((el) => [...el.classList].some((c) => c === 'st-row' || c.endsWith('--st-row')))
+  const index = rows.findIndex((r) => (r.textContent ?? '').includes(open.name))
+  expect(index).toBeGreaterThanOrEqual(0)
+  await page.tap('.st-row', index)
+  expect(page.navigations).toContainEqual({ api: 'navigateTo', url: `/packages/station/pages/detail/index?id=${encodeURIComponent(open.id)}` })
+  await page.tap('.st-switch__tab', 1)
+  expect(page.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/station/pages/map/index' })
+  page.unload()
+})

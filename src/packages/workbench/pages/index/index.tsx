@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { regionLabel } from '~types/regions'
-import { SERVICE_LABELS } from '~types/roles'
+import { SERVICE_LABELS, type Service } from '~types/roles'
 import { formatDateTime } from '~types/format'
 import type { StaffGrant } from '~types/user.schema'
 import { DeskPage } from '../../../../components/desk-page'
@@ -35,28 +35,17 @@ export default function WorkbenchPage() {
             <ScopeCard key={g.districtCode} grant={g} />
           ))}
         </View>
-        {/* The academy's own records (courses, classes, subsidy rules) live beside the queue, for its staff only. */}
-        {grants.some((g) => g.services.includes('academy')) ? (
-          <View className="entry-list">
-            <View className="entry" role="link" hoverClass="entry--pressed" onClick={() => void Taro.navigateTo({ url: routes.academyManage })}>
-              学院课程管理
-            </View>
-          </View>
-        ) : null}
-        {/* The stations' own records (each station, CSV import/export, riders' corrections), for their staff only. */}
-        {grants.some((g) => g.services.includes('station')) ? (
-          <View className="entry-list">
-            <View className="entry" role="link" hoverClass="entry--pressed" onClick={() => void Taro.navigateTo({ url: routes.stationManage })}>
-              驿站管理
-            </View>
-          </View>
-        ) : null}
-        {/* 随手拍's month at the volunteer desks (received, response time, handled, points); the reports are in the queue. */}
-        {grants.some((g) => g.services.includes('volunteer')) ? (
-          <View className="entry-list">
-            <View className="entry" role="link" hoverClass="entry--pressed" onClick={() => void Taro.navigateTo({ url: routes.volunteerReportsDesk })}>
-              随手拍受理情况
-            </View>
+        {/*
+          Each service's own records beside the queue (the academy's courses, the stations, 随手拍's month), for its staff
+          only — one line of links, so the queue still starts within the first screen at a desk.
+        */}
+        {DESKS.some((d) => grants.some((g) => g.services.includes(d.service))) ? (
+          <View className="desk-links" role="list" aria-label="各服务的管理">
+            {DESKS.filter((d) => grants.some((g) => g.services.includes(d.service))).map((d) => (
+              <View key={d.url} className="desk-link" role="link" hoverClass="desk-link--pressed" onClick={() => void Taro.navigateTo({ url: d.url })}>
+                {d.label}
+              </View>
+            ))}
           </View>
         ) : null}
       </View>
@@ -64,6 +53,13 @@ export default function WorkbenchPage() {
     </DeskPage>
   )
 }
+
+/** The services whose staff keep records of their own besides applications, and where. */
+const DESKS: { service: Service; label: string; url: string }[] = [
+  { service: 'academy', label: '学院课程管理', url: routes.academyManage },
+  { service: 'station', label: '驿站管理', url: routes.stationManage },
+  { service: 'volunteer', label: '随手拍受理情况', url: routes.volunteerReportsDesk },
+]
 
 function ScopeCard({ grant }: { grant: StaffGrant }) {
   return (

@@ -52,3 +52,26 @@ test('the nearby list in the weapp: the reason before any location, 周小勇’
   expect(page.navigations).toContainEqual({ api: 'navigateTo', url: '/packages/station/pages/map/index' })
   page.unload()
 })
+
+test('a station’s card in the weapp: open now in words, address, hours per weekday with today marked, 导航 and 信息有误', async () => {
+  const s = await callAs<{ id: string; name: string }>('demo-staff-nantong', 'station', 'save', {
+    name: `小程序详情驿站${stamp}`, type: 'driver', district: '320613', address: '崇川区通京大道 9 号', longitude: 120.9012, latitude: 32.0311,
+    phone: '0513-85129999', hours: week('24小时'), holidayNote: '春节照常开放', services: ['truckParking', 'shower', 'laundry'],
+  })
+  const page = await loadPage('packages/station/pages/detail/index', { id: s.id })
+  await page.waitForText(s.name)
+  const text = page.text()
+  expect(text).toContain('司机之家 · 南通市 崇川区')
+  expect(text).toContain('✓ 24 小时营业')
+  expect(text).toContain('崇川区通京大道 9 号')
+  expect(text).toMatch(/周[一二三四五六日]（今天）\s*24 小时/)
+  expect(text).toContain('春节照常开放')
+  expect(text).toMatch(/货车停车\s*淋浴\s*洗衣/)
+  expect(text).toMatch(/最后核实：\d{4}年\d{1,2}月\d{1,2}日/)
+  expect(text).toContain('打电话 0513-85129999')
+  const buttons = [...page.dom.querySelectorAll('*')].filter((el) => [...el.classList].some((c) => c === 'action-button' || c.endsWith('--action-button')))
+  const report = buttons.findIndex((b) => (b.textContent ?? '').trim() === '信息有误')
+  await page.tap('.action-button', report)
+  expect(page.navigations).toContainEqual({ api: 'navigateTo', url: `/packages/station/pages/correct/index?id=${encodeURIComponent(s.id)}&name=${encodeURIComponent(s.name)}` })
+  page.unload()
+})

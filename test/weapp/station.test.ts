@@ -69,9 +69,36 @@ test('a station’s card in the weapp: open now in words, address, hours per wee
   expect(text).toMatch(/货车停车\s*淋浴\s*洗衣/)
   expect(text).toMatch(/最后核实：\d{4}年\d{1,2}月\d{1,2}日/)
   expect(text).toContain('打电话 0513-85129999')
+  // 导航 hands WeChat's map the place and its words (the sandbox's wx is the object Taro calls into).
+  const opened: object[] = []
+  Object.assign((globalThis as unknown as { wx: object }).wx, { openLocation: (o: { success?: (r: object) => void }) => (opened.push(o), o.success?.({ errMsg: 'openLocation:ok' })) })
+  await page.tap('.action-button', 0)
+  expect(opened).toEqual([expect.objectContaining({ latitude: 32.0311, longitude: 120.9012, name: s.name, address: '崇川区通京大道 9 号', scale: 17 })])
   const buttons = [...page.dom.querySelectorAll('*')].filter((el) => [...el.classList].some((c) => c === 'action-button' || c.endsWith('--action-button')))
   const report = buttons.findIndex((b) => (b.textContent ?? '').trim() === '信息有误')
   await page.tap('.action-button', report)
   expect(page.navigations).toContainEqual({ api: 'navigateTo', url: `/packages/station/pages/correct/index?id=${encodeURIComponent(s.id)}&name=${encodeURIComponent(s.name)}` })
+  page.unload()
+})
+
+test('with consent in the weapp: WeChat’s GCJ-02 position as it is, the nearest first with its distance in words', async () => {
+  // A quiet spot no other test uses (the weapp and component tests share one server).
+  const here = { longitude: 120.3001, latitude: 33.5002 }
+  const near = await callAs<{ id: string; name: string }>('demo-staff-nantong', 'station', 'save', {
+    name: `小程序附近驿站${stamp}`, type: 'heart', district: '320613', address: '崇川区测试路 2 号', longitude: here.longitude, latitude: here.latitude + 200 / 111_195,
+    hours: week('24小时'), services: ['water', 'charge'],
+  })
+  const page = await loadPage('packages/station/pages/nearby/index', {}, { openid: 'demo-rider' })
+  await page.waitForText('用您现在的位置找最近的驿站？')
+  const asked: { type?: string }[] = []
+  Object.assign((globalThis as unknown as { wx: object }).wx, {
+    getLocation: (o: { type?: string; success?: (r: object) => void }) => (asked.push({ type: o.type }), o.success?.({ ...here, accuracy: 20, errMsg: 'getLocation:ok' })),
+  })
+  await page.tap('.action-button', 0)
+  await page.waitForText('按您现在的位置')
+  await page.waitForText('由近到远')
+  expect(asked).toEqual([{ type: 'gcj02' }])
+  expect(page.text()).toMatch(new RegExp(`1\\s*${near.name}\\s*200 米\\s*✓ 24 小时营业`))
+  expect(page.text()).toMatch(/离您最近的 \d+ 个，由近到远/)
   page.unload()
 })

@@ -41,7 +41,8 @@ export function useNearby(from: SearchFrom | null, filters: StationFilters): Nea
   useEffect(() => {
     if (!from) return
     const mine = ++latest.current
-    setState((s) => ({ ...s, loading: true, error: null }))
+    // From a district to a position (or back): the old rows were measured from somewhere else — show the wait instead.
+    setState((s) => ({ ...s, ...(s.from && s.from.kind !== from.kind ? { data: null, from: null } : {}), loading: true, error: null }))
     api.station.nearby(nearbyInput(from, filters)).then(
       (view) => {
         if (mine !== latest.current) return

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { WEEKDAY_LABELS } from '~types/station-hours'
 import { navigations, phoneCalls, resetTaroStub, setRouterParams } from '../../../../../test/support/taro-stub'
@@ -8,12 +7,8 @@ import StationDetailPage from './index'
 
 configure({ asyncUtilTimeout: 8000 })
 
-let opened: object[] = []
-beforeEach(() => {
-  resetTaroStub()
-  opened = []
-  Object.assign(Taro, { openLocation: (o: object) => (opened.push(o), Promise.resolve({ errMsg: 'openLocation:ok' })) })
-})
+beforeEach(() => resetTaroStub())
+afterEach(() => jest.restoreAllMocks())
 
 test('a station’s card for a visitor: open now, address with 导航, tap to call, hours day by day with today in words, last checked, 信息有误', async () => {
   const [s] = await withStations(
@@ -54,8 +49,10 @@ test('a station’s card for a visitor: open now, address with 导航, tap to ca
 
   fireEvent.click(screen.getByText('打电话 0513-85123456'))
   expect(phoneCalls).toEqual(['051385123456'])
+  // The browser (outside WeChat's JS-SDK): the map app's own link at the same point, with the name.
+  const open = jest.spyOn(window, 'open').mockImplementation(() => ({ opener: window }) as unknown as Window)
   fireEvent.click(screen.getByText('导航去这里'))
-  await waitFor(() => expect(opened).toEqual([{ latitude: 31.9822, longitude: 120.8957, name: s.name, address: '崇川区工农路 111 号（加油站旁）', scale: 17 }]))
+  await waitFor(() => expect(open).toHaveBeenCalledWith(`https://uri.amap.com/marker?position=120.8957,31.9822&name=${encodeURIComponent(s.name)}&src=nuanxin&coordinate=gaode&callnative=1`, '_blank'))
 
   fireEvent.click(screen.getByText('信息有误'))
   expect(navigations).toEqual([{ kind: 'navigateTo', url: `/packages/station/pages/correct/index?id=${encodeURIComponent(s.id)}&name=${encodeURIComponent(s.name)}` }])

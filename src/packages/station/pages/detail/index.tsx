@@ -11,25 +11,11 @@ import { LoadState } from '../../../../components/load-state'
 import { Notice } from '../../../../components/notice'
 import { PageRoot } from '../../../../components/page-root'
 import { routes } from '../../../../routes'
+import { navigate } from '../../lib/navigate'
 import { savedCard, type SavedNearby } from '../../lib/offline'
 import { ServiceList } from '../../lib/service-icons'
 import { ageWords, dayWords, dialable, distanceWords, hoursWords, openWords, todayIndex } from '../../lib/words'
 import '../../lib/station.scss'
-
-/** 导航: WeChat's map with the place and its address, then the rider's own map app from there. */
-async function navigate(s: StationCard): Promise<boolean> {
-  try {
-    await Taro.openLocation({ latitude: s.latitude, longitude: s.longitude, name: s.name, address: s.address, scale: 17 })
-    return true
-  } catch {
-    // The browser has no openLocation: AMap's public link opens its app or page at the same GCJ-02 point.
-    if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && typeof window.open === 'function') {
-      window.open(`https://uri.amap.com/marker?position=${s.longitude},${s.latitude}&name=${encodeURIComponent(s.name)}&src=nuanxin&coordinate=gaode&callnative=1`, '_blank')
-      return true
-    }
-    return false
-  }
-}
 
 const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: dialable(phone) }).catch(() => undefined)
 

@@ -45,8 +45,8 @@ const rowNames = (root: HTMLElement = document.body) => [...root.querySelectorAl
 test('declined location: the profile district’s stations, open ones first; the filters are chips kept for the next visit', async () => {
   const [hot, shut] = await withStations(
     [
-      stationInput({ name: unique('崇川热饭驿站'), longitude: 120.871, latitude: 32.012, services: ['rest', 'water', 'meal'] }),
-      stationInput({ name: unique('崇川关门驿站'), longitude: 120.872, latitude: 32.013, hours: hoursAllWeek('休息'), services: ['rest', 'meal'] }),
+      stationInput({ name: unique('阿福热饭驿站'), longitude: 120.871, latitude: 32.012, services: ['rest', 'water', 'meal'] }),
+      stationInput({ name: unique('阿福关门驿站'), longitude: 120.872, latitude: 32.013, hours: hoursAllWeek('休息'), services: ['rest', 'meal'] }),
     ],
     'demo-rider',
   )
@@ -58,7 +58,8 @@ test('declined location: the profile district’s stations, open ones first; the
   expect(screen.queryByText('用您现在的位置找最近的驿站？')).toBeNull()
   expect(located).toEqual([])
   // 周小勇 lives in 崇川: that district, open ones first, no distances (no position to measure from). Other test
-  // files add stations to the shared server meanwhile: the list is checked by what it must hold, not name by name.
+  // files add stations to the shared server meanwhile: the list is checked by what it must hold, not name by name
+  // (ours named to sort first among the open ones, as a district's list is by name and holds twenty).
   expect(await screen.findByText('区县：南通市 崇川区')).toBeTruthy()
   await screen.findByText(hot.name)
   expect(screen.getByText(/营业中的在前（没有位置，不能按远近排）/)).toBeTruthy()

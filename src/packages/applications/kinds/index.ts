@@ -15,6 +15,8 @@ export interface ApplicantKind {
   approvedNext: string
   /** Where to turn after a rejection. */
   appeal: string
+  /** What being flagged urgent means for this kind while it is undecided (legal aid: help before the decision). @default nothing said */
+  urgentNote?: string
 }
 
 /** The app's registry for 我的申请: the compiler asks for every kind. */

@@ -152,4 +152,6 @@ export const injuryClaimApplicant: ApplicantKind = {
   // Said in 我的申请 before and after the payouts (the 打款 row has each one).
   approvedNext: '已核定：打款会通知您',
   appeal: '如有异议，可以联系所在区县人社部门的工作人员，或拨打 12333 咨询。',
+  // A claim is urgent when it asks for the hospital deposit in advance: staff decide that first.
+  urgentNote: '⚠ 您申请了预付住院押金，工作人员会先决定预付，再审核理赔。',
 }

@@ -53,4 +53,5 @@ export const legalAidApplicant: ApplicantKind = {
   },
   approvedNext: '已批准：请联系承办的律师',
   appeal: '如对这个决定有异议，可以向所在区县的司法局提出（法律援助法第四十九条）。',
+  urgentNote: '⚠ 您标记了紧急情况，工作人员可以在作出决定前先为您提供法律援助。',
 }

@@ -41,6 +41,8 @@ export const volunteerReportApplicant: ApplicantKind = {
   },
   approvedNext: '已处理：积分已到账',
   appeal: '如果问题还在，可以再拍一次，或者拨打 12345 政务服务热线。',
+  // A hazard report is urgent.
+  urgentNote: '⚠ 安全隐患会优先处理。如果现场很危险，请先拨打 110 或 119。',
 }
 
 /** 补录 read back: what was claimed (marked as such) and what was confirmed. */

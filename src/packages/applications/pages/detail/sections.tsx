@@ -17,7 +17,7 @@ export function DeadlineCard({ view }: { view: ApplicationView }) {
       {view.clock.provisional ? (
         <Text className="clock__note">⚠ 这个期限是暂定的：明年的放假安排还没公布，先按周末算，公布后可能会调整几天。</Text>
       ) : null}
-      {view.urgent && !FINAL_STATUSES.includes(view.status) ? <Text className="clock__note">⚠ 您标记了紧急情况，工作人员可以在作出决定前先为您提供法律援助。</Text> : null}
+      {view.urgent && !FINAL_STATUSES.includes(view.status) && APPLICANT_KINDS[view.kind].urgentNote ? <Text className="clock__note">{APPLICANT_KINDS[view.kind].urgentNote}</Text> : null}
     </Card>
   )
 }

@@ -2,7 +2,7 @@ import { routes } from '../../../routes'
 
 /**
  * What the volunteer home offers, in the order a rider needs it: report first (seconds at a red light), then
- * tasks, the mall, the ledger. Each part adds its entry here when its page exists — never a button to nowhere.
+ * tasks, the mall, the ledger — only pages that exist, never a button to nowhere.
  */
 export interface Section {
   key: string
@@ -29,5 +29,3 @@ export const SECTIONS: Section[] = [
   { key: 'record', title: '志愿服务记录证明', blurb: '确认的服务时长、星级，免费出具带编号的证明，可下载 PDF、打印', url: routes.volunteerRecord },
   { key: 'recordVerify', title: '记录证明核验', blurb: '输入证明编号，核对时长、星级和出具单位', url: routes.volunteerRecordVerify },
 ]
-// routes is imported for the entries each part adds.
-void routes

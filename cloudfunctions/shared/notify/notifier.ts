@@ -1,4 +1,4 @@
-import type { MessageTarget } from '~types/inbox.schema'
+import { targetPage, type MessageTarget } from '~types/inbox.schema'
 import type { NoticeState, NoticeView, ProgressNoticeFields } from '~types/notice.schema'
 import { formatDateTime } from '~types/format'
 import type { Database, Runtime, Transaction } from '../core/context'
@@ -33,7 +33,7 @@ export interface Notice {
 }
 
 const cut = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`)
-const pageOf = (target: MessageTarget | undefined) => (target ? `packages/applications/pages/detail/index?id=${target.id}` : 'pages/inbox/index')
+const pageOf = (target: MessageTarget | undefined) => (target ? targetPage(target) : 'pages/inbox/index')
 
 /**
  * One notifier for every service. Inside the caller's transaction: the inbox message, and the notice to push — an

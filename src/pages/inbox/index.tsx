@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { MessageView } from '~types/inbox.schema'
+import { MESSAGE_TARGETS, targetPage, type MessageView } from '~types/inbox.schema'
 import { formatDateTime } from '~types/format'
 import { api } from '../../api/client'
 import { toApiError } from '../../api/api-error'
@@ -11,7 +11,6 @@ import { PageStatus } from '../../components/page-status'
 import { useGuard } from '../../hooks/use-guard'
 import { useRemote } from '../../hooks/use-remote'
 import { useRequestId } from '../../hooks/use-request-id'
-import { routes } from '../../routes'
 import { showUnreadBadge } from '../../store/unread-badge'
 import { PageRoot } from '../../components/page-root'
 import './index.scss'
@@ -105,10 +104,10 @@ function MessageRow({ message, open, onToggle }: { message: MessageView; open: b
           role="link"
           onClick={(e) => {
             e.stopPropagation()
-            void Taro.navigateTo({ url: `${routes.applicationDetail}?id=${encodeURIComponent(message.target!.id)}` })
+            void Taro.navigateTo({ url: `/${targetPage(message.target!)}` })
           }}
         >
-          查看这份申请 ›
+          {`${MESSAGE_TARGETS[message.target.kind]?.link ?? '查看'} ›`}
         </View>
       ) : null}
     </View>

@@ -16,3 +16,17 @@ export const SERVICE_LABELS: Record<Service, string> = {
   volunteer: '志愿服务积分',
   station: '暖心驿站',
 }
+
+/** A staff grant as both sides hold it: one district, the services there. */
+export interface GrantLike {
+  districtCode: string
+  services: readonly Service[]
+}
+
+/**
+ * The districts where someone is staff of `service` — the one rule the functions' scope checks (core/scope.ts) and
+ * the app's staff pages (which desk to offer, which districts a form may pick) both read.
+ */
+export function staffDistricts(user: { roles: { staff: readonly GrantLike[] } } | null | undefined, service: Service): string[] {
+  return (user?.roles.staff ?? []).filter((g) => g.services.includes(service)).map((g) => g.districtCode)
+}

@@ -1,4 +1,4 @@
-import type { Service } from '~types/roles'
+import { staffDistricts, type Service } from '~types/roles'
 import { AppError } from './app-error'
 import type { Database } from './context'
 import type { UserDoc } from '../user/user.doc'
@@ -13,7 +13,7 @@ export function staffCovers(user: UserDoc, record: { district: string; service: 
 
 /** The districts where `user` is staff of `service`. */
 export function districtsOf(user: UserDoc, service: Service): string[] {
-  return user.roles.staff.filter((g) => g.services.includes(service)).map((g) => g.districtCode)
+  return staffDistricts(user, service)
 }
 
 /**

@@ -2,12 +2,12 @@ import type * as z from 'zod/mini'
 import { DIPLOMA_LEVELS, formatCredits, type OfferDetail, type OfferInput, type OfferType } from '~types/academy.schema'
 import type { FieldErrors } from '~types/errors'
 import { fenToYuanText, yuanToFen } from '~types/money'
+import { staffDistricts } from '~types/roles'
 import type { UserView } from '~types/user.schema'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
 
 /** The districts whose academy the caller runs (their staff grants with the academy service). */
-export const academyDistricts = (user: Pick<UserView, 'roles'> | null | undefined): string[] =>
-  (user?.roles.staff ?? []).filter((g) => g.services.includes('academy')).map((g) => g.districtCode)
+export const academyDistricts = (user: Pick<UserView, 'roles'> | null | undefined): string[] => staffDistricts(user, 'academy')
 
 /** One class meeting as the form holds it: text as typed; `key` only tells the rows apart on screen. */
 export interface SessionDraft {

@@ -3,13 +3,13 @@ import type { FieldErrors } from '~types/errors'
 import { WEEKDAY_LABELS } from '~types/station-hours'
 import { parsePositionCells } from '~types/station-csv'
 import type { StationDetail, StationInput, StationService, StationType } from '~types/station.schema'
+import { staffDistricts } from '~types/roles'
 import type { UserView } from '~types/user.schema'
 import type { Attached } from '../../../components/attachment-picker'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
 
 /** The districts whose stations the caller keeps (their staff grants with the station service). */
-export const stationDistricts = (user: Pick<UserView, 'roles'> | null | undefined): string[] =>
-  (user?.roles.staff ?? []).filter((g) => g.services.includes('station')).map((g) => g.districtCode)
+export const stationDistricts = (user: Pick<UserView, 'roles'> | null | undefined): string[] => staffDistricts(user, 'station')
 
 /** A station half typed: every number as text, kept on the device until it is saved. */
 export interface StationDraft {

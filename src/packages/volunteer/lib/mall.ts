@@ -1,7 +1,6 @@
 import type { FieldErrors } from '~types/errors'
 import type { RedemptionView, RewardCard, RewardInput, StaffRewardView } from '~types/volunteer-mall.schema'
 import { formatDateTime } from '~types/format'
-import type { UserView } from '~types/user.schema'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
 import type { Attached } from '../../../components/attachment-picker'
 
@@ -51,9 +50,8 @@ export function redemptionWords(r: RedemptionView): string {
 
 // ——— Staff: the reward form ———
 
-/** The districts whose volunteer service the caller runs. */
-export const volunteerDistricts = (user: Pick<UserView, 'roles'> | null | undefined): string[] =>
-  (user?.roles.staff ?? []).filter((g) => g.services.includes('volunteer')).map((g) => g.districtCode)
+/** The districts whose volunteer service the caller runs (one definition, beside the task form's). */
+export { volunteerDistricts } from './task-draft'
 
 /** A reward half typed, every number as typed: kept on the device until it is saved. */
 export interface RewardDraft {

@@ -1,13 +1,13 @@
 import type * as z from 'zod/mini'
 import type { FieldErrors } from '~types/errors'
 import type { StaffTaskView, TaskInput } from '~types/volunteer-task.schema'
+import { staffDistricts } from '~types/roles'
 import type { UserView } from '~types/user.schema'
 import type { Attached } from '../../../components/attachment-picker'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
 
 /** The districts whose volunteer service the caller runs (their staff grants with it). */
-export const volunteerDistricts = (user: Pick<UserView, 'roles'> | null | undefined): string[] =>
-  (user?.roles.staff ?? []).filter((g) => g.services.includes('volunteer')).map((g) => g.districtCode)
+export const volunteerDistricts = (user: Pick<UserView, 'roles'> | null | undefined): string[] => staffDistricts(user, 'volunteer')
 
 /** A task half filled, every number as typed (hours in hours, the position as "经度, 纬度"), kept on the device. */
 export interface TaskDraft {

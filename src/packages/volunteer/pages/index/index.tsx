@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { staffDistricts } from '~types/roles'
 import { hoursText, recordTotalMinutes } from '~types/volunteer-record.schema'
 import { api } from '../../../../api/client'
 import { LoadState } from '../../../../components/load-state'
@@ -32,7 +33,7 @@ export default function VolunteerHome() {
   const ready = !!session.user?.ready
   const account = useRemote(() => api.volunteer.account({}), ready)
   if (!ready) return <PageStatus session={session} />
-  const isStaff = session.user!.roles.staff.some((g) => g.services.includes('volunteer'))
+  const isStaff = staffDistricts(session.user, 'volunteer').length > 0
   return (
     <PageRoot className="volunteer">
       <Text className="page__title">志愿服务积分</Text>

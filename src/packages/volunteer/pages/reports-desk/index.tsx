@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { staffDistricts } from '~types/roles'
 import type { ReportFiguresRow } from '~types/volunteer-report.schema'
 import { api } from '../../../../api/client'
 import { ActionButton } from '../../../../components/action-button'
@@ -26,7 +27,7 @@ export function minutesWords(m: number): string {
  */
 export default function ReportsDeskPage() {
   const session = useGuard()
-  const allowed = !!session.user?.ready && session.user.roles.staff.some((g) => g.services.includes('volunteer'))
+  const allowed = !!session.user?.ready && staffDistricts(session.user, 'volunteer').length > 0
   const figures = useRemote(() => api.volunteer.reportFigures({}), allowed)
   if (!session.user?.ready) return <PageStatus session={session} />
   if (!allowed) return <NoAccess title="随手拍受理情况只对志愿服务工作人员开放">您没有志愿服务的工作权限。如果您负责区县的志愿服务工作，请联系管理员授权。</NoAccess>

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { regionLabel } from '~types/regions'
-import { SERVICE_LABELS, type Service } from '~types/roles'
+import { SERVICE_LABELS, staffDistricts, type Service } from '~types/roles'
 import { formatDateTime } from '~types/format'
 import type { StaffGrant } from '~types/user.schema'
 import { DeskPage } from '../../../../components/desk-page'
@@ -18,6 +18,7 @@ export default function WorkbenchPage() {
   const queue = useQueue(!!user?.ready && user.roles.staff.length > 0)
   if (!user?.ready) return <PageStatus session={session} />
   const grants = user.roles.staff
+  const desks = DESKS.filter((d) => staffDistricts(user, d.service).length > 0)
   if (!grants.length) {
     return (
       <NoAccess title="工作台只对工作人员开放">
@@ -39,9 +40,9 @@ export default function WorkbenchPage() {
           Each service's own records beside the queue (the academy's courses, the stations, 随手拍's month), for its staff
           only — one line of links, so the queue still starts within the first screen at a desk.
         */}
-        {DESKS.some((d) => grants.some((g) => g.services.includes(d.service))) ? (
+        {desks.length ? (
           <View className="desk-links" role="list" aria-label="各服务的管理">
-            {DESKS.filter((d) => grants.some((g) => g.services.includes(d.service))).map((d) => (
+            {desks.map((d) => (
               <View key={d.url} className="desk-link" role="link" hoverClass="desk-link--pressed" onClick={() => void Taro.navigateTo({ url: d.url })}>
                 {d.label}
               </View>

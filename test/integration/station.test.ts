@@ -17,11 +17,14 @@ beforeAll(async () => {
 })
 afterAll(() => s.close())
 
-// 南通崇川: the rider stands at 南大街 (120.8645, 32.0106).
-const HERE = { longitude: 120.8645, latitude: 32.0106 }
+// The rider stands in 东台 (120.3201, 32.8677), more than 100 km from every district the demo seed fills with
+// stations (server/seed-station.ts), so the nearest stations within the widest search (50 km) are this file's own.
+// They stay on 崇川's books: 顾敏 is the demo's station staff, and a station's district is not checked against
+// its point. Each point keeps its offset from the rider (T近 0.001° east, about 93 m).
+const HERE = { longitude: 120.3201, latitude: 32.8677 }
 const day = (t: string) => Array(7).fill(t) as StationInput['hours']
 const base = (over: Partial<StationInput>): StationInput => ({
-  name: '测试驿站', type: 'heart', district: '320613', address: '崇川区测试路 1 号', longitude: 120.87, latitude: 32.01,
+  name: '测试驿站', type: 'heart', district: '320613', address: '崇川区测试路 1 号', longitude: 120.3256, latitude: 32.8671,
   hours: day('08:00-20:00'), services: ['rest', 'water'], ...over,
 })
 const save = (input: StationInput, token = staff) => okData<StationDetail>(s.call('station', 'save', input, { token }))
@@ -30,10 +33,10 @@ const nearby = (input: object) => okData<NearbyView>(s.call('station', 'nearby',
 let ids: Record<string, string> = {}
 beforeAll(async () => {
   const made = await Promise.all([
-    save(base({ name: 'T近-白天', longitude: 120.8655, latitude: 32.0106, services: ['rest', 'water', 'meal'] })),
-    save(base({ name: 'T中-夜班', longitude: 120.8645, latitude: 32.0196, hours: day('18:00-02:00'), services: ['rest', 'meal', 'charge'] })),
-    save(base({ name: 'T远-全天', longitude: 120.9045, latitude: 32.0106, hours: day('24小时'), services: ['rest', 'water', 'meal', 'charge', 'toilet'], type: 'bee' })),
-    save(base({ name: 'T很远-司机之家', longitude: 121.0645, latitude: 32.0106, hours: day('24小时'), services: ['truckParking', 'shower'], type: 'driver' })),
+    save(base({ name: 'T近-白天', longitude: 120.3211, latitude: 32.8677, services: ['rest', 'water', 'meal'] })),
+    save(base({ name: 'T中-夜班', longitude: 120.3201, latitude: 32.8767, hours: day('18:00-02:00'), services: ['rest', 'meal', 'charge'] })),
+    save(base({ name: 'T远-全天', longitude: 120.3601, latitude: 32.8677, hours: day('24小时'), services: ['rest', 'water', 'meal', 'charge', 'toilet'], type: 'bee' })),
+    save(base({ name: 'T很远-司机之家', longitude: 120.5201, latitude: 32.8677, hours: day('24小时'), services: ['truckParking', 'shower'], type: 'driver' })),
   ])
   ids = Object.fromEntries(made.map((m) => [m.name, m.id]))
 })
@@ -70,7 +73,7 @@ test('filters combine: open now + a microwave (热饭) + charging; 24 h; type', 
 })
 
 test('public holidays use the holiday hours', async () => {
-  const h = await save(base({ name: 'T节假日休息', longitude: 120.8646, latitude: 32.0107, hours: day('00:00-24:00'), holidayHours: '休息' }))
+  const h = await save(base({ name: 'T节假日休息', longitude: 120.3202, latitude: 32.8678, hours: day('00:00-24:00'), holidayHours: '休息' }))
   expect(h.open.allDay).toBe(false)
   // 2026-10-01 国庆 is a public holiday on the official calendar (a Thursday).
   clock = new Date('2026-10-01T10:00:00+08:00')

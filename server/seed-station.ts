@@ -53,7 +53,10 @@ export async function seedStations(rt: Runtime): Promise<void> {
   for (const d of DISTRICTS) {
     for (let i = 0; i < PER_DISTRICT; i++) {
       const street = d.streets[i % d.streets.length]
-      const place = Math.floor(r() * PLACES.length)
+      // Each street gets each kind of place at most once (38 stations, at least 5 streets, 8 places), so a district's
+      // names are unique, as the import requires (a CSV row finds its station by name): a staff member's export of
+      // the demo imports back unchanged.
+      const place = (Math.floor(i / d.streets.length) + (i % d.streets.length) * 3) % PLACES.length
       const driver = i % 19 === 7
       const type: StationType = driver ? 'driver' : i % 5 === 0 ? 'bee' : TYPE_BY_PLACE[place]
       const services: StationService[] = ['rest', ...EXTRA.filter(() => r() < 0.55), ...(driver ? (['truckParking', 'shower', 'laundry'] as StationService[]) : [])]

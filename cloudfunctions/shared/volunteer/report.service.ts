@@ -58,13 +58,6 @@ export async function forwardReport(rt: Runtime, staff: UserDoc, input: ForwardI
   return answer
 }
 
-/** Metres between two points on the sphere MongoDB uses (R = 6378100 m), as `$geoNear` measures. */
-function metres(a: [number, number], b: [number, number]): number {
-  const rad = Math.PI / 180
-  const h = Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2
-  return 2 * 6378100 * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
 /**
  * Possible duplicates of a report in the reviewer's scope: other reports of the same category within
  * DUPLICATE_RADIUS_M and DUPLICATE_HOURS of it (before or after), in the reviewer's own districts, nearest first.
@@ -87,16 +80,12 @@ export async function duplicatesOf(rt: Runtime, staff: UserDoc, id: string): Pro
   }
   let found: { doc: ReportPointDoc; distanceM: number | null }[]
   if (located) {
-    const here: [number, number] = [p.place.longitude!, p.place.latitude!]
     const { data } = await rt.db.collection(REPORT_POINTS).aggregate()
-      .geoNear({ near: new rt.db.Geo.Point(here[0], here[1]), distanceField: 'distance', spherical: true, maxDistance: DUPLICATE_RADIUS_M, query, key: 'location' })
+      .geoNear({ near: new rt.db.Geo.Point(p.place.longitude!, p.place.latitude!), distanceField: 'distance', spherical: true, maxDistance: DUPLICATE_RADIUS_M, query, key: 'location' })
       .limit(20)
       .end()
-    found = (data as (ReportPointDoc & { distance: number; location: { longitude: number; latitude: number } })[]).map((d) => ({
-      doc: d,
-      // The stage's own distance where the platform gives it; computed from the point otherwise.
-      distanceM: Math.round(typeof d.distance === 'number' ? d.distance : metres(here, [d.location.longitude, d.location.latitude])),
-    }))
+    // `$geoNear` writes `distanceField` on every document it returns (CloudBase as MongoDB; the engine likewise).
+    found = (data as (ReportPointDoc & { distance: number })[]).map((d) => ({ doc: d, distanceM: Math.round(d.distance) }))
   } else {
     const { data } = await rt.db.collection(REPORT_POINTS).where({ ...query, district: app.district, placeKey: placeKeyOf(p.place.text) }).limit(20).get()
     found = (data as ReportPointDoc[]).map((doc) => ({ doc, distanceM: null }))

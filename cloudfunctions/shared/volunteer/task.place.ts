@@ -1,19 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
+import * as geo from '~types/geo'
 import { distanceText, type CheckInput, type MarkBy } from '~types/volunteer-task.schema'
 import { AppError, invalidField } from '../core/app-error'
 import type { Runtime } from '../core/context'
 import { SIGNUPS, type SignupDoc, type TaskDoc } from './task.doc'
-
-const EARTH_RADIUS_M = 6_371_008.8
-
-/** Great-circle distance in metres (haversine): ample at the scale of "am I at the place". */
-export function haversineM(a: { longitude: number; latitude: number }, b: { longitude: number; latitude: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180
-  const dLat = rad(b.latitude - a.latitude)
-  const dLng = rad(b.longitude - a.longitude)
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
-}
 
 /**
  * Wrong codes one sign-up may type before only the organiser can check them in: a 6-digit code is a million
@@ -30,7 +20,7 @@ const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEq
  */
 export async function atThePlace(rt: Runtime, task: TaskDoc, signup: SignupDoc, input: CheckInput, radiusM: number): Promise<{ distanceM: number | null; by: MarkBy }> {
   const located = input.longitude !== undefined && input.latitude !== undefined
-  const distanceM = located ? Math.round(haversineM({ longitude: input.longitude!, latitude: input.latitude! }, task.place)) : null
+  const distanceM = located ? Math.round(geo.distanceM([input.longitude!, input.latitude!], [task.place.longitude, task.place.latitude])) : null
   if (distanceM !== null && distanceM <= radiusM) return { distanceM, by: 'gps' }
   if (input.code) {
     if (signup.codeMisses >= MAX_CODE_MISSES) throw new AppError('CONFLICT', '签到码输错的次数太多了，请找现场的组织方帮您签到')

@@ -1,5 +1,5 @@
+import { distanceM } from '~types/geo'
 import { distanceText, slotsText } from '~types/volunteer-task.schema'
-import { haversineM } from './task.place'
 import { pointsFor, servedMinutes, whenText, windowOf } from './task.views'
 
 const task = { ...windowOf('2026-12-12', '09:00', '11:30'), minutes: 150 }
@@ -23,9 +23,9 @@ test('points per half hour at half the hourly rate, whole points only', () => {
 })
 
 test('distance and words', () => {
-  // 0.0108° of latitude is about 1.2 km anywhere; a degree of longitude at 32° N about 94.3 km.
-  expect(Math.round(haversineM({ longitude: 120.8891, latitude: 31.9876 }, { longitude: 120.8891, latitude: 31.9984 }))).toBe(1201)
-  expect(Math.round(haversineM({ longitude: 120, latitude: 32 }, { longitude: 121, latitude: 32 }) / 100) / 10).toBe(94.3)
+  // On $geoNear's sphere (R = 6378.1 km): 0.01079° of latitude is about 1.2 km anywhere; a degree of longitude at 32.1° N about 94.3 km.
+  expect(Math.round(distanceM([120.8891, 31.9876], [120.8891, 31.99839]))).toBe(1201)
+  expect(Math.round(distanceM([120, 32.1], [121, 32.1]) / 100) / 10).toBe(94.3)
   expect(distanceText(1201)).toBe('1.2 公里')
   expect(distanceText(2000)).toBe('2 公里')
   expect(distanceText(347)).toBe('350 米')

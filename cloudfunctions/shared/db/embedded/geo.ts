@@ -1,11 +1,11 @@
+import { distanceM, EARTH_RADIUS_M, type LngLat } from '../../../../types/geo'
 import type { JsObject } from './codec'
 import { invalidParam, requestFailed } from './errors'
 import type { IndexSpec } from '../index-spec'
 
-/** The sphere MongoDB uses for GeoJSON distances, in metres. */
-const EARTH_RADIUS_M = 6378100
-
-export type LngLat = [longitude: number, latitude: number]
+// The services' own distance (a check-in's, a duplicate report's) is this one: what they compute and what a
+// `$geoNear` here answers cannot drift apart.
+export { distanceM, type LngLat }
 
 export interface Near {
   field: string
@@ -20,14 +20,6 @@ export function pointOf(v: unknown): LngLat | null {
   if (p?.type !== 'Point' || !Array.isArray(p.coordinates)) return null
   const [lng, lat] = p.coordinates as unknown[]
   return typeof lng === 'number' && typeof lat === 'number' ? [lng, lat] : null
-}
-
-export function distanceM([lng1, lat1]: LngLat, [lng2, lat2]: LngLat): number {
-  const rad = Math.PI / 180
-  const dLat = (lat2 - lat1) * rad
-  const dLng = (lng2 - lng1) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
 /** `_.geoNear({ geometry, maxDistance, minDistance })` arrives as `{ $nearSphere: { $geometry, $maxDistance, $minDistance } }`. */

@@ -98,15 +98,20 @@ export async function accountIn(tx: Transaction, userId: string, now: Date): Pro
   }
 }
 
+const accountOfWho = async (tx: Transaction, who: string | AccountDoc, now: Date) => (typeof who === 'string' ? accountIn(tx, who, now) : who)
+
 /**
  * Writes one entry and the running balance after it, inside the caller's transaction (single-document operations
  * only, as CloudBase allows): the account by id, the entry with its source-derived id (a second one for the same
  * source fails the whole transaction), and for earned points the month's leaderboard row. A debit the balance does
- * not cover is refused with nothing written.
+ * not cover is refused with nothing written. `who` is the worker's user id, or their account as `accountIn` read it
+ * in this same transaction (and nothing wrote since) — a caller that needed it first (a limit, a team) passes it
+ * rather than have it read twice.
  */
-export async function post(tx: Transaction, userId: string, p: Posting, now: Date): Promise<{ entry: EntryDoc; account: AccountDoc }> {
+export async function post(tx: Transaction, who: string | AccountDoc, p: Posting, now: Date): Promise<{ entry: EntryDoc; account: AccountDoc }> {
   if (!Number.isInteger(p.amount) || p.amount === 0) throw new AppError('INTERNAL', `ledger amount ${p.amount}`)
-  const account = await accountIn(tx, userId, now)
+  const account = await accountOfWho(tx, who, now)
+  const userId = account._id
   const balanceAfter = account.balance + p.amount
   if (balanceAfter < 0) throw new AppError('CONFLICT', `积分不够：需要 ${-p.amount} 分，现有 ${account.balance} 分`)
   const next: AccountDoc = {
@@ -141,15 +146,15 @@ export async function post(tx: Transaction, userId: string, p: Posting, now: Dat
 
 /**
  * Changes the account without an entry — no points move: a team joined, or hours confirmed that earn none (make-up
- * hours, a district that gives 0 points an hour).
+ * hours, a district that gives 0 points an hour). `who` as for `post`.
  */
 export async function updateAccount(
   tx: Transaction,
-  userId: string,
+  who: string | AccountDoc,
   change: { fields?: Posting['account']; minutes?: Posting['minutes'] },
   now: Date,
 ): Promise<AccountDoc> {
-  const account = await accountIn(tx, userId, now)
+  const account = await accountOfWho(tx, who, now)
   const next: AccountDoc = {
     ...account,
     ...change.fields,
@@ -158,7 +163,7 @@ export async function updateAccount(
     updatedAt: now,
   }
   const { _id, ...rest } = next
-  await tx.collection(ACCOUNTS).doc(userId).set(rest)
+  await tx.collection(ACCOUNTS).doc(_id).set(rest)
   return next
 }
 

@@ -25,7 +25,7 @@ export async function expireRedemption(rt: Runtime, id: string, now: Date): Prom
     await tx.collection(REDEMPTIONS).doc(id).update({ state: 'expired', expiredAt: now })
     const account = await accountIn(tx, r.userId, now)
     const redeemed = account.redeemed ?? {}
-    await post(tx, r.userId, {
+    await post(tx, account, {
       amount: r.cost,
       reason: `兑换过期退回：${r.rewardName}`,
       source: { type: 'refund', id: r._id },

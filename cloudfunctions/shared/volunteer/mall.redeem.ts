@@ -80,7 +80,7 @@ export async function redeem(rt: Runtime, user: UserDoc, rewardId: string, repla
       const id = redemptionIdOf(rewardId, user._id, n)
       // The shelf first: of a crowd, every loser fails at this write, before writing anything else.
       await tx.collection(REWARDS).doc(rewardId).update({ left: reward.left - 1, updatedAt: now })
-      await post(tx, user._id, {
+      await post(tx, account, {
         amount: -reward.cost,
         reason: `积分兑换：${reward.name}`,
         source: { type: 'redemption', id },

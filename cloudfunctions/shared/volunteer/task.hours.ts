@@ -55,7 +55,7 @@ async function confirmIn(rt: Runtime, tx: Transaction, user: UserDoc, signupId: 
   // The team the worker is in now is the one the hours count for (read before the ledger writes the account).
   const account = await accountIn(tx, signup.userId, now)
   if (points > 0) {
-    await post(tx, signup.userId, {
+    await post(tx, account, {
       amount: points,
       reason: `志愿服务：${task.title}（${minutesText(figure.minutes)}${figure.staffFigure ? '，工作人员认定' : ''}）`,
       source: { type: 'task', id: signup._id },
@@ -64,7 +64,7 @@ async function confirmIn(rt: Runtime, tx: Transaction, user: UserDoc, signupId: 
       minutes: { confirmed: figure.minutes },
     }, now)
   } else {
-    await updateAccount(tx, signup.userId, { minutes: { confirmed: figure.minutes } }, now)
+    await updateAccount(tx, account, { minutes: { confirmed: figure.minutes } }, now)
   }
   if (account.teamId) {
     const { data } = await tx.collection(TEAMS).doc(account.teamId).get()

@@ -66,7 +66,7 @@ export async function joinTeam(rt: Runtime, user: UserDoc, teamId: string): Prom
     if (team.district !== user.profile!.districtCode) throw new AppError('FORBIDDEN', '只能加入您所在区县的队伍')
     if (account.teamId === teamId) return
     if (account.teamId) throw new AppError('CONFLICT', `您已经在“${account.teamName ?? ''}”了，一个人只能加入一支队伍，先退出再加入`)
-    await updateAccount(tx, user._id, { fields: { teamId, teamName: team.name } }, now)
+    await updateAccount(tx, account, { fields: { teamId, teamName: team.name } }, now)
     await tx.collection(TEAMS).doc(teamId).update({ members: team.members + 1, updatedAt: now })
   })
   return teamsOf(rt, user)
@@ -80,7 +80,7 @@ export async function leaveTeam(rt: Runtime, user: UserDoc): Promise<TeamsView> 
     if (!account.teamId) throw new AppError('CONFLICT', '您还没有加入队伍')
     const { data } = await tx.collection(TEAMS).doc(account.teamId).get()
     const team = data as TeamDoc | null
-    await updateAccount(tx, user._id, { fields: { teamId: null, teamName: null } }, now)
+    await updateAccount(tx, account, { fields: { teamId: null, teamName: null } }, now)
     if (team) await tx.collection(TEAMS).doc(team._id).update({ members: Math.max(0, team.members - 1), updatedAt: now })
   })
   return teamsOf(rt, user)

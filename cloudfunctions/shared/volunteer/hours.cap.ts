@@ -25,9 +25,11 @@ export async function makeUpYearIn(tx: Transaction, userId: string, year: number
   return (data as MakeUpYearDoc | null) ?? { _id: id, userId, year, pendingMinutes: 0, approvedMinutes: 0, updatedAt: new Date(0) }
 }
 
-/** Moves minutes between pending and approved (negative to release); never below zero. */
-export async function settleMakeUp(tx: Transaction, userId: string, year: number, change: { pending: number; approved: number }, now: Date): Promise<MakeUpYearDoc> {
-  const y = await makeUpYearIn(tx, userId, year)
+/**
+ * Moves minutes between pending and approved (negative to release); never below zero. `y` is the year as
+ * `makeUpYearIn` read it in this transaction: a claim reads it first to check the cap, so it is not read twice.
+ */
+export async function settleMakeUp(tx: Transaction, y: MakeUpYearDoc, change: { pending: number; approved: number }, now: Date): Promise<MakeUpYearDoc> {
   const next: MakeUpYearDoc = {
     ...y,
     pendingMinutes: Math.max(0, y.pendingMinutes + change.pending),

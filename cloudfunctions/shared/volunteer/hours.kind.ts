@@ -5,7 +5,7 @@ import type { MakeUpCapFields } from '~types/volunteer-task.schema'
 import { invalidField } from '../core/app-error'
 import type { ApplicationDoc } from '../workflow/application.doc'
 import { standardMessages, type KindDefinition } from '../workflow/kind'
-import { settleMakeUp } from './hours.cap'
+import { makeUpYearIn, settleMakeUp } from './hours.cap'
 import { updateAccount } from './ledger'
 
 type Payload = VolunteerHoursPayload & Partial<MakeUpCapFields>
@@ -39,9 +39,9 @@ export const volunteerHoursKind: KindDefinition = {
       const d = details as VolunteerHoursDecision
       if (d.minutes > p.minutes) throw invalidField('details.minutes', `认定时长不能超过申请的 ${minutesText(p.minutes)}`)
       await updateAccount(tx, app.applicantId, { minutes: { makeUp: d.minutes } }, now)
-      await settleMakeUp(tx, app.applicantId, yearOf(p), { pending: -p.minutes, approved: d.minutes }, now)
+      await settleMakeUp(tx, await makeUpYearIn(tx, app.applicantId, yearOf(p)), { pending: -p.minutes, approved: d.minutes }, now)
       return { payload: { ...app.payload, confirmedMinutes: d.minutes } }
     }
-    if (step === 'reject' || step === 'withdraw' || step === 'expire') await settleMakeUp(tx, app.applicantId, yearOf(p), { pending: -p.minutes, approved: 0 }, now)
+    if (step === 'reject' || step === 'withdraw' || step === 'expire') await settleMakeUp(tx, await makeUpYearIn(tx, app.applicantId, yearOf(p)), { pending: -p.minutes, approved: 0 }, now)
   },
 }

@@ -54,7 +54,7 @@ export async function claimHours(rt: Runtime, user: UserDoc, input: VolunteerHou
           ? `${year} 年最多补录 ${minutesText(rules.makeUpMinutesPerYear)}，已用 ${minutesText(used)}（含待审核的），还能补录 ${minutesText(left)}`
           : `${year} 年的补录额度（${minutesText(rules.makeUpMinutesPerYear)}）已经用完了，参加“志愿服务”里的任务签到就能记时长`)
       }
-      await settleMakeUp(tx, user._id, year, { pending: input.minutes, approved: 0 }, rt.now())
+      await settleMakeUp(tx, y, { pending: input.minutes, approved: 0 }, rt.now())
       return { capYear: year, capMinutes: rules.makeUpMinutesPerYear, usedBeforeMinutes: used } satisfies MakeUpCapFields
     },
   }, recorder)

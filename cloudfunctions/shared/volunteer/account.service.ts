@@ -1,19 +1,14 @@
 import type { LeaderboardInput, LeaderboardView, LedgerCheck, LedgerInput, LedgerPage, VolunteerAccountView } from '~types/volunteer.schema'
 import type { Runtime } from '../core/context'
 import type { UserDoc } from '../user/user.doc'
-import { ACCOUNTS, ENTRIES, MONTHLY, entryView, monthOf, monthlyIdOf, starsOf, type AccountDoc, type EntryDoc, type MonthlyDoc } from './ledger'
+import { ENTRIES, MONTHLY, accountOf, entryView, monthOf, monthlyIdOf, starsOf, type EntryDoc, type MonthlyDoc } from './ledger'
 
 const LEADERBOARD_ROWS = 20
-
-async function accountOf(rt: Runtime, userId: string): Promise<AccountDoc | null> {
-  const { data } = await rt.db.collection(ACCOUNTS).doc(userId).get()
-  return (data[0] as AccountDoc | undefined) ?? null
-}
 
 /** Points and hours at a glance: the account and this month's row, two reads by id whatever the history. */
 export async function myAccount(rt: Runtime, user: UserDoc): Promise<VolunteerAccountView> {
   const month = monthOf(rt.now())
-  const [account, { data }] = await Promise.all([accountOf(rt, user._id), rt.db.collection(MONTHLY).doc(monthlyIdOf(month, user._id)).get()])
+  const [account, { data }] = await Promise.all([accountOf(rt.db, user._id), rt.db.collection(MONTHLY).doc(monthlyIdOf(month, user._id)).get()])
   const row = data[0] as MonthlyDoc | undefined
   const minutesConfirmed = account?.minutesConfirmed ?? 0
   const minutesMakeUp = account?.minutesMakeUp ?? 0
@@ -52,7 +47,7 @@ export async function myLedger(rt: Runtime, user: UserDoc, input: LedgerInput): 
 export async function checkLedger(rt: Runtime, userId: string): Promise<LedgerCheck> {
   const $ = rt.db.command.aggregate
   const [account, { data }] = await Promise.all([
-    accountOf(rt, userId),
+    accountOf(rt.db, userId),
     rt.db.collection(ENTRIES).aggregate().match({ userId }).group({ _id: null, sum: $.sum('$amount'), entries: $.sum(1) }).end(),
   ])
   const totals = (data as { sum: number; entries: number }[])[0] ?? { sum: 0, entries: 0 }
@@ -98,7 +93,7 @@ export async function leaderboard(rt: Runtime, user: UserDoc, input: Leaderboard
   const month = input.month ?? monthOf(rt.now())
   // The caller's own row needs only the month: read beside the account that names the district.
   const [account, mineRes] = await Promise.all([
-    input.district ? null : accountOf(rt, user._id),
+    input.district ? null : accountOf(rt.db, user._id),
     rt.db.collection(MONTHLY).doc(monthlyIdOf(month, user._id)).get(),
   ])
   const district = input.district ?? account?.district ?? user.profile!.districtCode

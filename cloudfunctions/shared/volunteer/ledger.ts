@@ -2,7 +2,7 @@ import { STAR_HOURS } from '../../../config/volunteer'
 import type { LedgerEntryView, LedgerSource, StarProgress } from '~types/volunteer.schema'
 import { inZone } from '~types/time'
 import { AppError } from '../core/app-error'
-import type { Transaction } from '../core/context'
+import type { Database, Transaction } from '../core/context'
 import { maskName } from '../security/mask'
 import { USERS, type UserDoc } from '../user/user.doc'
 
@@ -84,10 +84,17 @@ export const entryIdOf = (source: Posting['source']) => `${source.type}_${source
 export const monthOf = (at: Date) => inZone(at).format('YYYY-MM')
 export const monthlyIdOf = (month: string, userId: string) => `${month}_${userId}`
 
+/** The worker's account, or null before their first entry — read by id, outside a transaction or inside one. */
+export async function accountOf(db: Database | Transaction, userId: string): Promise<AccountDoc | null> {
+  const { data } = await db.collection(ACCOUNTS).doc(userId).get()
+  // The database answers a list, a transaction the document itself.
+  return ((Array.isArray(data) ? data[0] : data) as AccountDoc | null | undefined) ?? null
+}
+
 /** The account as it stands inside `tx`, or a new empty one for a worker with no entries yet (not written). */
 export async function accountIn(tx: Transaction, userId: string, now: Date): Promise<AccountDoc> {
-  const { data } = await tx.collection(ACCOUNTS).doc(userId).get()
-  if (data) return data as AccountDoc
+  const held = await accountOf(tx, userId)
+  if (held) return held
   const { data: u } = await tx.collection(USERS).doc(userId).get()
   const user = u as UserDoc | null
   if (!user?.profile) throw new AppError('NOT_FOUND', '没有找到这位志愿者')

@@ -8,7 +8,7 @@ import { inTransaction } from '../db/transaction'
 import { attachChecked, filesToAttach } from '../storage/files'
 import type { FileDoc } from '../storage/file.doc'
 import type { UserDoc } from '../user/user.doc'
-import { ACCOUNTS, type AccountDoc } from './ledger'
+import { accountOf } from './ledger'
 import { REWARDS, type RewardDoc } from './mall.doc'
 import { pictureLinks, rewardCard, staffRewardView, todayOf } from './mall.views'
 import { rulesFor } from './rules.service'
@@ -22,11 +22,6 @@ const GONE = '没有找到这件礼品，可能已经下架'
 export async function getReward(rt: Runtime, id: string): Promise<RewardDoc | null> {
   const { data } = await rt.db.collection(REWARDS).doc(id).get()
   return (data[0] as RewardDoc | undefined) ?? null
-}
-
-async function accountOf(rt: Runtime, userId: string): Promise<AccountDoc | null> {
-  const { data } = await rt.db.collection(ACCOUNTS).doc(userId).get()
-  return (data[0] as AccountDoc | undefined) ?? null
 }
 
 /** The order a rider scans a list in: what they can have now, then what they are saving for, then what is gone. */
@@ -43,7 +38,7 @@ export async function mall(rt: Runtime, user: UserDoc): Promise<MallView> {
   const today = todayOf(rt.now())
   const [{ data }, account, rules] = await Promise.all([
     rt.db.collection(REWARDS).where({ district, status: 'active', validUntil: _.gte(today) }).orderBy('cost', 'asc').limit(MALL_ROWS).get(),
-    accountOf(rt, user._id),
+    accountOf(rt.db, user._id),
     rulesFor(rt, district),
   ])
   const rewards = data as RewardDoc[]
@@ -59,7 +54,7 @@ export async function mall(rt: Runtime, user: UserDoc): Promise<MallView> {
 export async function rewardDetail(rt: Runtime, user: UserDoc, id: string): Promise<RewardDetail> {
   const reward = await getReward(rt, id)
   if (!reward || reward.district !== user.profile!.districtCode || reward.status !== 'active') throw new AppError('NOT_FOUND', GONE)
-  const [account, rules, pictures] = await Promise.all([accountOf(rt, user._id), rulesFor(rt, reward.district), pictureLinks(rt, [reward.pictureKey])])
+  const [account, rules, pictures] = await Promise.all([accountOf(rt.db, user._id), rulesFor(rt, reward.district), pictureLinks(rt, [reward.pictureKey])])
   const balance = account?.balance ?? 0
   return { ...rewardCard(reward, { today: todayOf(rt.now()), balance, redeemed: account?.redeemed ?? {}, pictures }), balance, expiryDays: rules.redemptionExpiryDays }
 }

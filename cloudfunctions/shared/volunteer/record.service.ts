@@ -23,7 +23,7 @@ import type { FileView } from '../storage/file.doc'
 import type { UserDoc } from '../user/user.doc'
 import { APPLICATIONS } from '../workflow/application.doc'
 import { nextInCounter } from '../workflow/case-number'
-import { ACCOUNTS, starsOf, type AccountDoc } from './ledger'
+import { accountOf, starsOf } from './ledger'
 import { RECORDS, recordFileIdOf, type RecordDoc } from './record.doc'
 import { recordPdf } from './record.pdf'
 import { servedTasks } from './record.tasks'
@@ -32,11 +32,6 @@ import { servedTasks } from './record.tasks'
 export const issuerOf = (district: string) => `${regionLabel(district).replace(/\s+/g, '')}新就业群体志愿服务站`
 
 const NOT_FOUND = (number: string) => new AppError('NOT_FOUND', `没有查到编号为 ${number} 的志愿服务记录证明，请核对编号后再查`)
-
-async function accountOf(rt: Runtime, userId: string): Promise<AccountDoc | null> {
-  const { data } = await rt.db.collection(ACCOUNTS).doc(userId).get()
-  return (data[0] as AccountDoc | undefined) ?? null
-}
 
 /**
  * What the hours were for: reports handled and make-up claims confirmed (counted on the applications index by
@@ -102,14 +97,13 @@ async function fileOf(rt: Runtime, r: RecordDoc): Promise<FileView | null> {
 export async function issueRecord(rt: Runtime, user: UserDoc, replay?: ReplayRecorder): Promise<VolunteerRecordView> {
   const profile = user.profile!
   const now = rt.now()
-  const [account, content] = await Promise.all([accountOf(rt, user._id), contentOf(rt, user._id)])
+  const [account, content] = await Promise.all([accountOf(rt.db, user._id), contentOf(rt, user._id)])
   if (!account || account.minutesConfirmed + account.minutesMakeUp < 30) {
     throw new AppError('CONFLICT', '还没有经过确认的志愿服务时长，暂时不能出具记录证明。参加志愿服务签到、或申请补录经工作人员认定后再来')
   }
   const issuedOn = inZone(now).format('YYYY-MM-DD')
   const record = await inTransaction(rt.db, async (tx: Transaction) => {
-    const { data } = await tx.collection(ACCOUNTS).doc(user._id).get()
-    const held = data as AccountDoc | null
+    const held = await accountOf(tx, user._id)
     if (!held) throw new AppError('CONFLICT', '志愿服务记录正在更新，请稍后再试')
     const number = recordNumberOf(issuedOn.slice(0, 4), await nextInCounter(tx, `volunteerRecord:${issuedOn.slice(0, 4)}`))
     const doc: RecordDoc = {
@@ -157,7 +151,7 @@ export async function myRecord(rt: Runtime, user: UserDoc, number: string): Prom
 /** The record page: hours and stars now, and the certificates issued, newest first with their PDFs — two reads. */
 export async function myRecords(rt: Runtime, user: UserDoc): Promise<RecordsView> {
   const [account, { data }] = await Promise.all([
-    accountOf(rt, user._id),
+    accountOf(rt.db, user._id),
     rt.db.collection(RECORDS).where({ userId: user._id }).orderBy('issuedAt', 'desc').limit(RECORDS_LISTED).get(),
   ])
   const records = data as RecordDoc[]

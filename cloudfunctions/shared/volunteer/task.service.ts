@@ -3,12 +3,12 @@ import { findDistrict } from '~types/regions'
 import type { StaffTaskRow, StaffTaskView, StaffTasksPage, TaskCard, TaskDetail, TaskInput, TasksView } from '~types/volunteer-task.schema'
 import { AUDIT } from '../audit/audit'
 import { AppError, invalidField } from '../core/app-error'
-import type { Runtime, Transaction } from '../core/context'
+import type { Database, Runtime, Transaction } from '../core/context'
 import { districtsOf, inScopeOr404 } from '../core/scope'
 import { inTransaction } from '../db/transaction'
 import { deliver, notify } from '../notify/notifier'
 import type { UserDoc } from '../user/user.doc'
-import { ACCOUNTS, type AccountDoc } from './ledger'
+import { accountOf } from './ledger'
 import { rulesFor } from './rules.service'
 import { SIGNUPS, TASKS, signupIdOf, type SignupDoc, type TaskDoc } from './task.doc'
 import { countsOf, rosterRow, signupView, taskCard, taskDetail, whenText, windowOf } from './task.views'
@@ -32,9 +32,9 @@ export async function getSignup(rt: Runtime, id: string): Promise<SignupDoc | nu
   return (data[0] as SignupDoc | undefined) ?? null
 }
 
-export async function teamIdOfAccount(rt: Runtime, userId: string): Promise<string | null> {
-  const { data } = await rt.db.collection(ACCOUNTS).doc(userId).get()
-  return (data[0] as AccountDoc | undefined)?.teamId ?? null
+/** The worker's team (their account names it), outside a transaction or inside one. */
+export async function teamIdOfAccount(db: Database | Transaction, userId: string): Promise<string | null> {
+  return (await accountOf(db, userId))?.teamId ?? null
 }
 
 /** A task as a worker reads it. Any published task may be read; a cancelled one by those who had signed up. */
@@ -42,7 +42,7 @@ export async function taskForWorker(rt: Runtime, user: UserDoc, id: string): Pro
   const [task, signup] = await Promise.all([getTask(rt, id), getSignup(rt, signupIdOf(id, user._id))])
   if (!task || (task.status === 'cancelled' && !signup)) throw new AppError('NOT_FOUND', '没有找到这项任务，可能已经取消了')
   // The caller's team matters only for a team's own task.
-  const [teamId, rules] = await Promise.all([task.teamId ? teamIdOfAccount(rt, user._id) : null, rulesFor(rt, task.district)])
+  const [teamId, rules] = await Promise.all([task.teamId ? teamIdOfAccount(rt.db, user._id) : null, rulesFor(rt, task.district)])
   return taskDetail(task, rt.now(), user, signup, teamId, rules)
 }
 

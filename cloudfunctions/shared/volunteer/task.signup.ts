@@ -4,10 +4,9 @@ import type { Runtime, Transaction } from '../core/context'
 import type { ReplayRecorder } from '../core/idempotency'
 import { inTransaction } from '../db/transaction'
 import type { UserDoc } from '../user/user.doc'
-import { ACCOUNTS, type AccountDoc } from './ledger'
 import { rulesFor } from './rules.service'
 import { SIGNUPS, TASKS, signupIdOf, type SignupDoc, type TaskDoc } from './task.doc'
-import { getTask } from './task.service'
+import { getTask, teamIdOfAccount } from './task.service'
 import { signUpRefusal, taskDetail, whenText } from './task.views'
 
 /**
@@ -29,11 +28,6 @@ async function clashWith(rt: Runtime, user: UserDoc, task: TaskDoc): Promise<Tas
   return (tasks[0] as TaskDoc | undefined) ?? null
 }
 
-async function teamIdIn(tx: Transaction, userId: string): Promise<string | null> {
-  const { data } = await tx.collection(ACCOUNTS).doc(userId).get()
-  return (data as AccountDoc | null)?.teamId ?? null
-}
-
 export async function signUp(rt: Runtime, user: UserDoc, taskId: string, recorder?: ReplayRecorder): Promise<TaskDetail> {
   const found = await getTask(rt, taskId)
   if (!found || found.status === 'cancelled') throw new AppError('NOT_FOUND', '没有找到这项任务，可能已经取消了')
@@ -46,7 +40,7 @@ export async function signUp(rt: Runtime, user: UserDoc, taskId: string, recorde
     const task = t as TaskDoc | null
     if (!task) throw new AppError('NOT_FOUND', '没有找到这项任务，可能已经取消了')
     // The caller's team matters only for a team's own task.
-    const teamId = task.teamId ? await teamIdIn(tx, user._id) : null
+    const teamId = task.teamId ? await teamIdOfAccount(tx, user._id) : null
     const existing = s as SignupDoc | null
     if (existing && existing.state !== 'cancelled') throw new AppError('CONFLICT', '您已经报名了这项任务，到时候记得签到')
     const refusal = signUpRefusal(task, user, teamId, now)
@@ -77,7 +71,7 @@ export async function cancelSignup(rt: Runtime, user: UserDoc, taskId: string, r
     const now = rt.now()
     const [{ data: t }, { data: s }] = [await tx.collection(TASKS).doc(taskId).get(), await tx.collection(SIGNUPS).doc(id).get()]
     const task = t as TaskDoc
-    const teamId = task.teamId ? await teamIdIn(tx, user._id) : null
+    const teamId = task.teamId ? await teamIdOfAccount(tx, user._id) : null
     const signup = s as SignupDoc | null
     if (!signup || signup.state === 'cancelled') throw new AppError('NOT_FOUND', '您没有报名这项任务')
     if (signup.state !== 'signedUp') throw new AppError('CONFLICT', '您已经签到了，不能再取消报名')

@@ -6,7 +6,7 @@ import { districtsOf } from '../core/scope'
 import { inTransaction } from '../db/transaction'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import type { UserDoc } from '../user/user.doc'
-import { ACCOUNTS, accountIn, updateAccount, type AccountDoc } from './ledger'
+import { accountIn, accountOf, updateAccount } from './ledger'
 import { TEAMS, teamIdOf, type TeamDoc } from './team.doc'
 
 /** Teams a district's list shows: 盐城 ran 34; a page holds far more than a district forms. */
@@ -19,11 +19,10 @@ const teamView = (t: TeamDoc, myTeamId: string | null): TeamView => ({
 /** A district's teams, most points first (the caller's own district by default), and the caller's team. */
 export async function teamsOf(rt: Runtime, user: UserDoc, district?: string): Promise<TeamsView> {
   const where = district ?? user.profile!.districtCode
-  const [{ data }, { data: acc }] = await Promise.all([
+  const [{ data }, account] = await Promise.all([
     rt.db.collection(TEAMS).where({ district: where }).orderBy('points', 'desc').limit(TEAM_LIST).get(),
-    rt.db.collection(ACCOUNTS).doc(user._id).get(),
+    accountOf(rt.db, user._id),
   ])
-  const account = acc[0] as AccountDoc | undefined
   const myTeamId = account?.teamId ?? null
   return {
     district: where,

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { NearbyView, StationCard } from '~types/station.schema'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
-import type { LngLat } from './geo'
+import type { LngLat } from '../../../lib/position'
 
 /**
  * The last nearby answer, kept on the phone for a dead zone (a basement car park, a county road): the rider still

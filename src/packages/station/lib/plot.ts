@@ -1,4 +1,4 @@
-import type { LngLat } from './geo'
+import type { LngLat } from '../../../lib/position'
 
 /**
  * The arithmetic of the browser's station plot: an equirectangular projection around a centre (east–west metres

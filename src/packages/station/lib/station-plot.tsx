@@ -1,6 +1,6 @@
 import type { StationCard } from '~types/station.schema'
 import { useLargeText, TEXT_SCALE_LARGE } from '../../../store/text-size'
-import type { LngLat } from './geo'
+import type { LngLat } from '../../../lib/position'
 import { frameFor, middleOf, scaleBar, tilesFor } from './plot'
 import { rowLabel } from './station-row'
 

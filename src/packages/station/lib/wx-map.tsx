@@ -1,6 +1,6 @@
 import { Map as NativeMap } from '@tarojs/components'
 import type { StationCard } from '~types/station.schema'
-import type { LngLat } from './geo'
+import type { LngLat } from '../../../lib/position'
 import { middleOf } from './plot'
 // Over 2 KiB on purpose: smaller images are inlined as data URIs, which a marker's iconPath does not take — this one
 // ships as a file of the subpackage and is addressed by its path. Only the mini-program draws it (the condition is a

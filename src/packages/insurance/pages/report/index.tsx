@@ -22,6 +22,7 @@ import { useAction } from '../../../../hooks/use-action'
 import { useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
 import { useRemote } from '../../../../hooks/use-remote'
+import { currentPosition } from '../../../../lib/position'
 import { routes } from '../../../../routes'
 import { reportDraftKey, type ReportDraft } from '../../lib/draft'
 import { without } from '../../lib/form'
@@ -113,16 +114,13 @@ function ReportForm({ items, user }: { items: CoverageItem[]; user: UserView }) 
     }).catch(() => ({ confirm: false }))
     if (!answer.confirm) return setLocateNote('好的，请在上面写一下地点（路口、小区或店名）。')
     setLocating(true)
-    try {
-      const at = await Taro.getLocation({ type: 'gcj02' })
-      const where = `北纬 ${at.latitude.toFixed(5)}，东经 ${at.longitude.toFixed(5)}`
-      edit({ longitude: at.longitude, latitude: at.latitude, ...(draft.place.trim() ? {} : { place: `当前位置（${where}）` }) }, 'place.text')
-      setLocateNote(`✓ 已记下位置：${where}。可以再补上路口或店名。`)
-    } catch {
-      setLocateNote('没有拿到位置（可能没开定位或没给权限），请自己写一下地点。')
-    } finally {
-      setLocating(false)
-    }
+    const found = await currentPosition()
+    setLocating(false)
+    if (!found.ok) return setLocateNote('没有拿到位置（可能没开定位或没给权限），请自己写一下地点。')
+    const at = found.at
+    const where = `北纬 ${at.latitude.toFixed(5)}，东经 ${at.longitude.toFixed(5)}`
+    edit({ longitude: at.longitude, latitude: at.latitude, ...(draft.place.trim() ? {} : { place: `当前位置（${where}）` }) }, 'place.text')
+    setLocateNote(`✓ 已记下位置：${where}。可以再补上路口或店名。`)
   }
 
   const send = async () => {

@@ -7,9 +7,8 @@ import { ActionButton } from '../../../../components/action-button'
 import { ChipGroup } from '../../../../components/chip-group'
 import { LoadState } from '../../../../components/load-state'
 import { PageRoot } from '../../../../components/page-root'
+import { currentPosition, type LngLat } from '../../../../lib/position'
 import { restoreSession, useSession } from '../../../../store/session'
-import type { LngLat } from '../../lib/geo'
-import { locate } from '../../lib/locate'
 import { OfflineResults } from '../../lib/offline-results'
 import type { SearchFrom } from '../../lib/offline'
 import { NANTONG, readConsent, readFilters, VISITOR_DISTRICT, writeConsent, writeFilters, type LocationConsent, type StationFilters } from '../../lib/prefs'
@@ -62,7 +61,7 @@ export default function NearbyPage() {
   const findMe = async () => {
     setLocating(true)
     setLocateNote(undefined)
-    const found = await locate()
+    const found = await currentPosition()
     setLocating(false)
     if (found.ok) {
       setPosition(found.at)

@@ -19,8 +19,8 @@ import { TextField } from '../../../../components/text-field'
 import { useAction } from '../../../../hooks/use-action'
 import { DRAFT_PREFIX, useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
+import { currentPosition } from '../../../../lib/position'
 import { routes } from '../../../../routes'
-import { wgs84ToGcj02 } from '../../lib/geo'
 import { emptyReportDraft, reportDraftKey, type ReportDraft } from '../../lib/report-draft'
 import { ReportPhotos } from '../../lib/report-photos'
 import '../../lib/volunteer.scss'
@@ -98,17 +98,12 @@ function ReportForm({ user, onSent }: { user: UserView; onSent: (view: Applicati
       Taro.setStorageSync(locationOkKey(user.id), true)
     }
     setLocating(true)
-    try {
-      // WeChat answers GCJ-02 as every map in China does; a browser only GPS (WGS-84), converted here.
-      const at = isWeapp ? await Taro.getLocation({ type: 'gcj02' }) : await Taro.getLocation({ type: 'wgs84' })
-      const p = isWeapp ? { longitude: at.longitude, latitude: at.latitude } : wgs84ToGcj02(at.longitude, at.latitude)
-      update({ ...p, ...(latest.current.place.trim() ? {} : { place: `当前位置（${whereText(p.longitude, p.latitude)}）` }) })
-      setLocateNote(`✓ 已定位：${whereText(p.longitude, p.latitude)}。可以再补上路口或店名。`)
-    } catch {
-      setLocateNote('没有拿到位置（可能没开定位或没有信号），写一下地点也能发。')
-    } finally {
-      setLocating(false)
-    }
+    const found = await currentPosition()
+    setLocating(false)
+    if (!found.ok) return setLocateNote('没有拿到位置（可能没开定位或没有信号），写一下地点也能发。')
+    const p = found.at
+    update({ ...p, ...(latest.current.place.trim() ? {} : { place: `当前位置（${whereText(p.longitude, p.latitude)}）` }) })
+    setLocateNote(`✓ 已定位：${whereText(p.longitude, p.latitude)}。可以再补上路口或店名。`)
   }
 
   // Agreed before: the position is fetched while the rider takes the photo.

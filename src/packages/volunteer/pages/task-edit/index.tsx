@@ -21,8 +21,8 @@ import { useAction } from '../../../../hooks/use-action'
 import { useDraft } from '../../../../hooks/use-draft'
 import { useGuard } from '../../../../hooks/use-guard'
 import { useRemote } from '../../../../hooks/use-remote'
+import { currentPosition } from '../../../../lib/position'
 import { routes } from '../../../../routes'
-import { currentPosition } from '../../lib/locate'
 import { TASK_ERROR_LABELS, draftToInput, emptyTask, positionText, taskDraftKey, taskToDraft, volunteerDistricts, type TaskDraft } from '../../lib/task-draft'
 import '../../lib/tasks.scss'
 
@@ -80,14 +80,12 @@ function TaskForm({ userId, districts, saved }: { userId: string; districts: str
   const here = async () => {
     setLocateNote(undefined)
     setLocating(true)
-    try {
-      set({ position: positionText(await currentPosition()) })
+    const found = await currentPosition()
+    setLocating(false)
+    if (found.ok) {
+      set({ position: positionText(found.at) })
       setLocateNote('✓ 已填上您现在的位置。请确认您就在服务地点。')
-    } catch {
-      setLocateNote('没有拿到位置（可能没开定位或没给权限）。可以从地图应用里复制经纬度填进来。')
-    } finally {
-      setLocating(false)
-    }
+    } else setLocateNote('没有拿到位置（可能没开定位或没给权限）。可以从地图应用里复制经纬度填进来。')
   }
 
   const publish = async () => {

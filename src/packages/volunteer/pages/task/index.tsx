@@ -12,8 +12,9 @@ import { PageStatus } from '../../../../components/page-status'
 import { TextField } from '../../../../components/text-field'
 import { useGuard } from '../../../../hooks/use-guard'
 import { useRemote } from '../../../../hooks/use-remote'
+import type { LngLat } from '../../../../lib/position'
 import { routes } from '../../../../routes'
-import { locateForCheckIn, type Located } from '../../lib/locate'
+import { locateForCheckIn } from '../../lib/locate'
 import { StatePill, TaskRow } from '../../lib/task-card'
 import { markWords, signupWords } from '../../lib/task-words'
 import { useStep } from '../../lib/use-step'
@@ -119,9 +120,9 @@ function CheckIn({ task: t, what, onDone }: { task: TaskDetail; what: '签到' |
   const [code, setCode] = useState('')
   const [showCode, setShowCode] = useState(false)
   const [note, setNote] = useState<string>()
-  const [at, setAt] = useState<Located | null>(null)
+  const [at, setAt] = useState<LngLat | null>(null)
   const [locating, setLocating] = useState(false)
-  const send = async (where: Located | null, withCode: string | null) => {
+  const send = async (where: LngLat | null, withCode: string | null) => {
     const input = { taskId: t.id, ...(where ?? {}), ...(withCode ? { code: withCode } : {}) }
     const out = await step.run(JSON.stringify(input), (requestId) => (what === '签到' ? api.volunteer.checkIn(input, { requestId }) : api.volunteer.checkOut(input, { requestId })))
     if (out) {

@@ -12,4 +12,7 @@ export function inZone(date: Date | string | number) {
   return dayjs(date).tz(ZONE)
 }
 
+/** The Jiangsu calendar day of `now`, `YYYY-MM-DD`: what "today" means to a rule (a deadline, a validity date). */
+export const todayOf = (now: Date) => inZone(now).format('YYYY-MM-DD')
+
 export { dayjs }

@@ -1,7 +1,7 @@
 import { type CoverageItem, type CoverageView, type SchemeInput, type SchemeView } from '~types/insurance.schema'
 import { formatFen } from '~types/money'
 import { findCity, findDistrict, regionLabel } from '~types/regions'
-import { inZone } from '~types/time'
+import { todayOf } from '~types/time'
 import { DEFAULT_SCHEMES } from '../../../config/insurance'
 import { AUDIT } from '../audit/audit'
 import { invalidField } from '../core/app-error'
@@ -48,13 +48,13 @@ const viewOf = (s: SchemeDoc, inForce: boolean): SchemeView => {
 }
 
 export async function schemesInForce(rt: Runtime): Promise<SchemeView[]> {
-  const today = inZone(rt.now()).format('YYYY-MM-DD')
+  const today = todayOf(rt.now())
   return [...inForceOf(await allVersions(rt), today).values()].map((s) => viewOf(s, true))
 }
 
 /** The admin's list: versions in force, and with `all` the past and scheduled ones too. */
 export async function listSchemes(rt: Runtime, all: boolean): Promise<SchemeView[]> {
-  const today = inZone(rt.now()).format('YYYY-MM-DD')
+  const today = todayOf(rt.now())
   const versions = await allVersions(rt)
   const current = inForceOf(versions, today)
   const inForce = (s: SchemeDoc) => current.get(s.key)?._id === s._id
@@ -66,7 +66,7 @@ export async function listSchemes(rt: Runtime, all: boolean): Promise<SchemeView
  * by the version of its day). Audited with the version it replaces.
  */
 export async function saveScheme(rt: Runtime, admin: UserDoc, input: SchemeInput): Promise<SchemeView[]> {
-  const today = inZone(rt.now()).format('YYYY-MM-DD')
+  const today = todayOf(rt.now())
   if (input.effectiveFrom < today) throw invalidField('effectiveFrom', '生效日期不能早于今天：已经适用过的版本不能改，请从今天或以后生效')
   for (const r of input.regions) if (!findDistrict(r) && !findCity(r)) throw invalidField('regions', `没有这个城市或区县：${r}`)
   const now = rt.now()

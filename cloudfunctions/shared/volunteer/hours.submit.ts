@@ -1,5 +1,5 @@
 import type { ApplicationView } from '~types/application.schema'
-import { dayjs, inZone, ZONE } from '~types/time'
+import { dayjs, inZone, todayOf, ZONE } from '~types/time'
 import { minutesText } from '~types/volunteer-hours'
 import type { VolunteerHoursInput, VolunteerHoursPayload } from '~types/volunteer.schema'
 import type { MakeUpCapFields, MakeUpQuota } from '~types/volunteer-task.schema'
@@ -30,7 +30,7 @@ export async function makeUpQuota(rt: Runtime, user: UserDoc): Promise<MakeUpQuo
  * application's own transaction, so two claims at once cannot both slip under it.
  */
 export async function claimHours(rt: Runtime, user: UserDoc, input: VolunteerHoursInput, recorder?: ReplayRecorder): Promise<ApplicationView> {
-  const today = inZone(rt.now()).format('YYYY-MM-DD')
+  const today = todayOf(rt.now())
   const served = dayjs.tz(input.date, ZONE)
   if (!served.isValid() || served.format('YYYY-MM-DD') !== input.date) throw invalidField('date', '日期不对，请重新选择')
   if (input.date > today) throw invalidField('date', '服务日期不能晚于今天')

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto'
+import { todayOf } from '~types/time'
 import { PICKUP_CODE_DIGITS, type RedemptionView, type RedemptionsPage } from '~types/volunteer-mall.schema'
 import { AppError } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
@@ -9,7 +10,7 @@ import type { UserDoc } from '../user/user.doc'
 import { accountIn, post } from './ledger'
 import { heldKey, PICKUP_CODES, REDEMPTIONS, REWARDS, redemptionIdOf, seqKey, type PickupCodeDoc, type RedemptionDoc, type RewardDoc } from './mall.doc'
 import { getReward } from './mall.rewards'
-import { pictureLinks, redemptionView, todayOf } from './mall.views'
+import { pictureLinks, redemptionView } from './mall.views'
 import { rulesFor } from './rules.service'
 
 const DAY_MS = 86_400_000

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { todayOf } from '~types/time'
 import type { MallView, RewardDetail, RewardInput, RewardStatus, StaffRewardView, StaffRewardsPage } from '~types/volunteer-mall.schema'
 import { AUDIT } from '../audit/audit'
 import { AppError, invalidField } from '../core/app-error'
@@ -10,7 +11,7 @@ import type { FileDoc } from '../storage/file.doc'
 import type { UserDoc } from '../user/user.doc'
 import { accountOf } from './ledger'
 import { REWARDS, type RewardDoc } from './mall.doc'
-import { pictureLinks, rewardCard, staffRewardView, todayOf } from './mall.views'
+import { pictureLinks, rewardCard, staffRewardView } from './mall.views'
 import { rulesFor } from './rules.service'
 
 /** More rewards than this in one district at once is a shop, not a mall: the list stops there. */

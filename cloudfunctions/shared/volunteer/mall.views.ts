@@ -1,13 +1,10 @@
 import type { PickupView, RedemptionView, RewardAvailability, RewardCard, StaffRewardView } from '~types/volunteer-mall.schema'
-import { inZone } from '~types/time'
 import type { Runtime } from '../core/context'
 import { logFailure } from '../core/error-log'
 import { heldKey, type RedemptionDoc, type RewardDoc } from './mall.doc'
 
 /** A reward picture's address lasts as long as someone plausibly keeps the mall open. */
 const PICTURE_LINK_MS = 2 * 3600 * 1000
-
-export const todayOf = (now: Date) => inZone(now).format('YYYY-MM-DD')
 
 /**
  * Addresses for reward pictures, by file key. A reward's photo is no one's personal document, so unlike an

@@ -1,5 +1,5 @@
 import { regionLabel } from '~types/regions'
-import { inZone } from '~types/time'
+import { todayOf } from '~types/time'
 import {
   RECORD_ID_TYPE,
   RECORD_TASKS_SHOWN,
@@ -101,7 +101,7 @@ export async function issueRecord(rt: Runtime, user: UserDoc, replay?: ReplayRec
   if (!account || account.minutesConfirmed + account.minutesMakeUp < 30) {
     throw new AppError('CONFLICT', '还没有经过确认的志愿服务时长，暂时不能出具记录证明。参加志愿服务签到、或申请补录经工作人员认定后再来')
   }
-  const issuedOn = inZone(now).format('YYYY-MM-DD')
+  const issuedOn = todayOf(now)
   const record = await inTransaction(rt.db, async (tx: Transaction) => {
     const held = await accountOf(tx, user._id)
     if (!held) throw new AppError('CONFLICT', '志愿服务记录正在更新，请稍后再试')

@@ -1,4 +1,4 @@
-import { inZone } from '~types/time'
+import { inZone, todayOf } from '~types/time'
 import type { CheckInput, RosterRow, TaskDetail } from '~types/volunteer-task.schema'
 import { AUDIT } from '../audit/audit'
 import { AppError } from '../core/app-error'
@@ -11,7 +11,7 @@ import { rulesFor } from './rules.service'
 import { SIGNUPS, TASKS, signupIdOf, type MarkDoc, type SignupDoc, type TaskDoc } from './task.doc'
 import { atThePlace } from './task.place'
 import { getSignup, getTask } from './task.service'
-import { CHECK_IN_EARLY_MIN, checkInOpen, checkOutOpen, rosterRow, servedMinutes, taskDetail, todayOf } from './task.views'
+import { CHECK_IN_EARLY_MIN, checkInOpen, checkOutOpen, rosterRow, servedMinutes, taskDetail } from './task.views'
 
 /**
  * Check-in and check-out at the place, on the task's day. The sign-up is the caller's own by its id

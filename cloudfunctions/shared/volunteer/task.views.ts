@@ -1,6 +1,6 @@
 import type { VolunteerRules } from '../../../config/volunteer'
 import { findCity, findDistrict, regionLabel } from '~types/regions'
-import { dayjs, inZone, ZONE } from '~types/time'
+import { dayjs, todayOf, ZONE } from '~types/time'
 import {
   slotsText,
   type MarkView,
@@ -31,8 +31,6 @@ export function windowOf(date: string, start: string, end: string): { startsAt: 
     endsAt: dayjs.tz(`${date} ${end}`, 'YYYY-MM-DD HH:mm', ZONE).toDate(),
   }
 }
-
-export const todayOf = (now: Date) => inZone(now).format('YYYY-MM-DD')
 
 /** 12月20日 周六 09:00–11:30 */
 export function whenText(t: Pick<TaskDoc, 'date' | 'start' | 'end'>): string {

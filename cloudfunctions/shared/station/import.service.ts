@@ -14,6 +14,7 @@ import { AppError, invalidField } from '../core/app-error'
 import type { Runtime, Transaction } from '../core/context'
 import { inTransaction } from '../db/transaction'
 import { attachChecked, fileLink, fileStoreOf, findFile, saveServerFile } from '../storage/files'
+import type { FileDoc } from '../storage/file.doc'
 import { decodeText } from '../storage/text-file'
 import type { UserDoc } from '../user/user.doc'
 import { assertDistrict, createStationIn, editStationIn, fieldsOf, stationInScope } from './manage.service'
@@ -228,7 +229,7 @@ export async function importStationsCsv(rt: Runtime, user: UserDoc, input: Impor
   return recordResult(await write(rt, user, input.district, file, decoded.encoding, importId, planned))
 }
 
-async function write(rt: Runtime, user: UserDoc, district: string, file: { _id: string; name: string }, encoding: ImportCsvResult['encoding'], importId: string, planned: Planned[]): Promise<ImportDoc> {
+async function write(rt: Runtime, user: UserDoc, district: string, file: FileDoc, encoding: ImportCsvResult['encoding'], importId: string, planned: Planned[]): Promise<ImportDoc> {
   const now = rt.now()
   const fresh: ImportDoc = {
     _id: importId, district, fileId: file._id, fileName: file.name, encoding, rows: planned.length, cursor: 0, created: 0, updated: 0, unchanged: 0,
@@ -241,7 +242,6 @@ async function write(rt: Runtime, user: UserDoc, district: string, file: { _id: 
     await tx.collection(IMPORTS).doc(_id).set(doc)
     return fresh
   })
-  const fileDoc = await findFile(rt.db, file._id)
   const deadline = Date.now() + WRITE_BUDGET_MS
   while (record.state === 'running' && Date.now() < deadline) {
     const start = record.cursor
@@ -278,7 +278,7 @@ async function write(rt: Runtime, user: UserDoc, district: string, file: { _id: 
           to: { district, fileId: file._id, fileName: file.name, rows: planned.length, created: next.created, updated: next.updated, unchanged: next.unchanged }, at: now,
         })
         // The file is the import's record of what was typed: kept, not purged with uploads nobody used.
-        if (fileDoc) await attachChecked(rt, tx, [fileDoc], importId)
+        await attachChecked(rt, tx, [file], importId)
       }
       await tx.collection(IMPORTS).doc(importId).update(next)
       return { ...current, ...next }

@@ -8,18 +8,18 @@ import { FILES, type FileDoc } from '../storage/file.doc'
 import { fileStoreOf } from '../storage/files'
 import { lngLatOf, STATIONS, type StationDoc } from './station.doc'
 
-/** A station's photos are published by staff for anyone to see: links for a while, no further check. */
+/**
+ * A station's photos are published by staff for anyone to see: links for a while, no further check. On CloudBase
+ * each link is a call to storage, so they are asked for together, not one after another.
+ */
 async function photoLinks(rt: Runtime, fileIds: readonly string[]): Promise<{ fileId: string; url: string }[]> {
   if (!fileIds.length) return []
   const { data } = await rt.db.collection(FILES).where({ _id: rt.db.command.in([...fileIds]) }).limit(10).get()
   const expiresAt = new Date(rt.now().getTime() + 3600_000)
   const byId = new Map((data as FileDoc[]).map((f) => [f._id, f]))
-  const out: { fileId: string; url: string }[] = []
-  for (const id of fileIds) {
-    const f = byId.get(id)
-    if (f) out.push({ fileId: id, url: await fileStoreOf(rt).link(f.key, expiresAt) })
-  }
-  return out
+  const store = fileStoreOf(rt)
+  const found = fileIds.flatMap((fileId) => (byId.has(fileId) ? [{ fileId, key: byId.get(fileId)!.key }] : []))
+  return Promise.all(found.map(async ({ fileId, key }) => ({ fileId, url: await store.link(key, expiresAt) })))
 }
 
 /**

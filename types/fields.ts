@@ -19,12 +19,20 @@ export const DateText = z.string({ error: '请选择日期' }).check(z.regex(/^\
 export const Longitude = z.number({ error: '位置不对，请重新定位' }).check(z.gte(73, '位置不在国内，请重新定位'), z.lte(136, '位置不在国内，请重新定位'))
 export const Latitude = z.number({ error: '位置不对，请重新定位' }).check(z.gte(3, '位置不在国内，请重新定位'), z.lte(54, '位置不在国内，请重新定位'))
 
-/** A spot on the map with the words a person reads for it (a crossing, a shop, an address). */
-export const GeoPlace = z.strictObject({
-  text: z.string({ error: '请写明地点' }).check(z.trim(), z.minLength(2, '请写明地点（路口、小区或店名）'), z.maxLength(80, '最多 80 个字')),
-  longitude: Longitude,
-  latitude: Latitude,
+/**
+ * A position the phone may or may not have given (no location consent, a browser without it): both coordinates or
+ * neither. For an object with optional `longitude` and `latitude`: `.check(coordinatesTogether)`.
+ */
+export const coordinatesTogether = z.refine<{ longitude?: number; latitude?: number }>((p) => (p.longitude === undefined) === (p.latitude === undefined), {
+  error: '位置不完整，请重新定位',
+  path: ['longitude'],
 })
+
+/** The words a person reads for a spot on the map: a crossing, a shop, an address. */
+export const PlaceText = z.string({ error: '请写明地点' }).check(z.trim(), z.minLength(2, '请写明地点（路口、小区或店名）'), z.maxLength(80, '最多 80 个字'))
+
+/** A spot on the map with the words a person reads for it. */
+export const GeoPlace = z.strictObject({ text: PlaceText, longitude: Longitude, latitude: Latitude })
 export type GeoPlace = z.infer<typeof GeoPlace>
 
 /** A district of Jiangsu by its 6-digit code. */

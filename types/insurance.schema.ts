@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { DateText, Fen } from './fields'
+import { DateText, Fen, Latitude, Longitude, PlaceText } from './fields'
 import { Occupation, type Occupation as OccupationT } from './user.schema'
 
 /**
@@ -205,11 +205,7 @@ export const EVIDENCE_LABELS: Record<EvidenceItem, string> = {
 export const ReportInput = z.strictObject({
   schemeKey: z.string({ error: '请选择保障' }).check(z.regex(/^[a-z0-9-]{3,40}$/, '保障不对')),
   occurredAt: z.iso.datetime({ offset: true, error: '请选择受伤的时间' }),
-  place: z.strictObject({
-    text: z.string({ error: '请写明地点' }).check(z.trim(), z.minLength(2, '请写明地点（路口、小区或店名）'), z.maxLength(80, '最多 80 个字')),
-    longitude: z.optional(z.number().check(z.gte(73), z.lte(136))),
-    latitude: z.optional(z.number().check(z.gte(3), z.lte(54))),
-  }),
+  place: z.strictObject({ text: PlaceText, longitude: z.optional(Longitude), latitude: z.optional(Latitude) }),
   what: z.string({ error: '请说一下发生了什么' }).check(z.trim(), z.minLength(2, '请说一下发生了什么'), z.maxLength(500, '最多 500 个字')),
   bodyPart: z.enum(BODY_PARTS, { error: '请选择受伤的部位' }),
   hospital: z.optional(z.string().check(z.trim(), z.maxLength(60, '最多 60 个字'))),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { DateText, DistrictCode, Latitude, Longitude } from './fields'
+import { coordinatesTogether, DateText, DistrictCode, Latitude, Longitude } from './fields'
 import { WEEKDAY_LABELS, parseDayHours } from './station-hours'
 
 /**
@@ -89,7 +89,7 @@ export const NearbyInput = z
     limit: z.optional(z.int().check(z.gte(1), z.lte(50))),
   })
   .check(
-    z.refine((i) => (i.longitude === undefined) === (i.latitude === undefined), { error: '位置不完整，请重新定位', path: ['longitude'] }),
+    coordinatesTogether,
     z.refine((i) => i.longitude !== undefined || i.district !== undefined, { error: '请允许定位，或者选择一个区县', path: ['district'] }),
   )
 export type NearbyInput = z.infer<typeof NearbyInput>

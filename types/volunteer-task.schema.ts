@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { DateText, DistrictCode, GeoPlace, Latitude, Longitude, Page } from './fields'
+import { coordinatesTogether, DateText, DistrictCode, GeoPlace, Latitude, Longitude, Page } from './fields'
 import { HalfHours } from './volunteer.schema'
 
 /**
@@ -80,7 +80,7 @@ export const CheckInput = z
     latitude: z.optional(Latitude),
     code: z.optional(CheckInCode),
   })
-  .check(z.refine((c) => (c.longitude === undefined) === (c.latitude === undefined), { error: '位置不完整，请重新定位', path: ['longitude'] }))
+  .check(coordinatesTogether)
 export type CheckInput = z.infer<typeof CheckInput>
 
 export const MARK_STEPS = ['in', 'out'] as const

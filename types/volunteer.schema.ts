@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { DateText, DistrictCode, Latitude, Longitude, MonthText } from './fields'
+import { coordinatesTogether, DateText, DistrictCode, Latitude, Longitude, MonthText, PlaceText } from './fields'
 
 /**
  * 志愿服务积分 (../shared/reference/DOMAIN.md §4): Wuxi's loop 发现问题—处理问题—结果反馈—积分激励. Reports and
@@ -38,12 +38,8 @@ const FileIds = (min: number, minText: string) =>
  * with others by its words, not by distance).
  */
 export const ReportPlace = z
-  .strictObject({
-    text: z.string({ error: '请写明地点' }).check(z.trim(), z.minLength(2, '请写明地点（路口、小区或店名）'), z.maxLength(80, '最多 80 个字')),
-    longitude: z.optional(Longitude),
-    latitude: z.optional(Latitude),
-  })
-  .check(z.refine((p) => (p.longitude === undefined) === (p.latitude === undefined), { error: '位置不完整，请重新定位', path: ['longitude'] }))
+  .strictObject({ text: PlaceText, longitude: z.optional(Longitude), latitude: z.optional(Latitude) })
+  .check(coordinatesTogether)
 export type ReportPlace = z.infer<typeof ReportPlace>
 
 /** 随手拍: a category, photos, where — and a line if there is time. Under ten seconds at a red light. */

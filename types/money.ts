@@ -35,12 +35,8 @@ export function yuanToFen(text: string, maxFen = MONEY_MAX_FEN): AmountResult {
 
 /** 386050 → "3,860.50 元"; whole yuan without decimals: 386000 → "3,860 元"; -500 → "-5 元". */
 export function formatFen(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new Error('money must be integer fen')
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  const cents = abs % 100
-  return `${sign}${whole}${cents ? `.${String(cents).padStart(2, '0')}` : ''} 元`
+  // The yuan as typed, with the thousands grouped: the lookahead stops at the point, and cents are two digits.
+  return `${fenToYuanText(fen).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} 元`
 }
 
 /** Fen as a person types yuan into a field (prefilling one): 100000 → "1000", 386050 → "3860.50", 5 → "0.05". */

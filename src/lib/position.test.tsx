@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { currentPosition, wgs84ToGcj02 } from './position'
+import { wgs84ToGcj02 } from '~types/geo'
+import { currentPosition } from './position'
 
 /** What each getLocation call asked for; the stand-in answers `answer` (a value, or a failure to reject with). */
 let asked: { type?: string }[] = []

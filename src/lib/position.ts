@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { wgs84ToGcj02 } from '~types/geo'
 
 /**
  * Where the phone is, for every service that asks (附近驿站, 签到, 随手拍, 一键报案). Everything the app keeps —
@@ -35,37 +36,4 @@ export async function currentPosition(): Promise<Located> {
     if (/auth|deny|denied|permission/i.test(msg)) return { ok: false, why: weapp ? '微信没有位置权限（可在右上角“···”→“设置”里打开）' : '浏览器没有给位置权限' }
     return { ok: false, why: '没有拿到位置（可能没开定位，或者信号不好）' }
   }
-}
-
-// The published WGS-84 → GCJ-02 transform: the constants every Chinese map SDK ships.
-const A = 6378245.0
-const EE = 0.00669342162296594323
-
-function dLat(x: number, y: number): number {
-  let r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x))
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0
-  r += ((20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin((y / 3.0) * Math.PI)) * 2.0) / 3.0
-  r += ((160.0 * Math.sin((y / 12.0) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30.0)) * 2.0) / 3.0
-  return r
-}
-
-function dLng(x: number, y: number): number {
-  let r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x))
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0
-  r += ((20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin((x / 3.0) * Math.PI)) * 2.0) / 3.0
-  r += ((150.0 * Math.sin((x / 12.0) * Math.PI) + 300.0 * Math.sin((x / 30.0) * Math.PI)) * 2.0) / 3.0
-  return r
-}
-
-/** A GPS point as GCJ-02. Outside China the two systems are the same (the box the transform is defined for). */
-export function wgs84ToGcj02(longitude: number, latitude: number): LngLat {
-  if (longitude < 72.004 || longitude > 137.8347 || latitude < 0.8293 || latitude > 55.8271) return { longitude, latitude }
-  let la = dLat(longitude - 105.0, latitude - 35.0)
-  let ln = dLng(longitude - 105.0, latitude - 35.0)
-  const rad = (latitude / 180.0) * Math.PI
-  const magic = 1 - EE * Math.sin(rad) * Math.sin(rad)
-  const sqrtMagic = Math.sqrt(magic)
-  la = (la * 180.0) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI)
-  ln = (ln * 180.0) / ((A / sqrtMagic) * Math.cos(rad) * Math.PI)
-  return { longitude: longitude + ln, latitude: latitude + la }
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { NearbyView, StationDetail, StationInput } from '~types/station.schema'
-import { wgs84ToGcj02 } from '../../src/lib/position'
+import { wgs84ToGcj02 } from '~types/geo'
 import { distanceWords } from '../../src/packages/station/lib/words'
 import { e2eSession, phoneContext } from './browser'
 

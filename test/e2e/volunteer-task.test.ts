@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { inZone, ZONE } from '~types/time'
 import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
 import { publishTask } from '../../cloudfunctions/shared/volunteer/task.service'
-import { wgs84ToGcj02 } from '../../src/lib/position'
+import { wgs84ToGcj02 } from '~types/geo'
 import { desktopContext, e2eSession, phoneContext } from './browser'
 
 /**

@@ -196,8 +196,9 @@ test('an unpicked redemption expires once — points and stock back as entries �
   expect((await okData<MallView>(s.call('volunteer', 'mall', {}, { token }))).rows.find((r) => r.id === reward.id)).toMatchObject({ availability: 'open', mine: 0, left: 3 })
   expect((await pickup(staff, got.code)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('积分已退回') } })
   // Told, in the inbox.
-  const inbox = await okData<{ items: { title: string }[] }>(s.call('user', 'listMessages', {}, { token }))
-  expect(inbox.items.map((m) => m.title)).toContain('兑换已过期，300 分已退回')
+  const inbox = await okData<{ items: { title: string; target?: { kind: string; id: string } }[] }>(s.call('user', 'listMessages', {}, { token }))
+  // It opens 我的兑换 with this redemption first.
+  expect(inbox.items.find((m) => m.title === '兑换已过期，300 分已退回')?.target).toEqual({ kind: 'redemption', id: got.id })
   // Again, a new redemption with a new id (the expired one's is never rebuilt), then picked up in time.
   const again = await okData<RedemptionView>(redeem(token, reward.id))
   expect(again.id).not.toBe(got.id)

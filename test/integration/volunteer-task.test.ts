@@ -174,10 +174,10 @@ test('confirm: points = hours × 10 as one ledger entry sourced to the sign-up; 
   expect({ minutes: team.minutesConfirmed - teamBefore.minutesConfirmed, points: team.points - teamBefore.points }).toEqual({ minutes: 120, points: 20 })
   const board = await ok<LeaderboardView>('demo-rider', 'leaderboard', {})
   expect(board.rows.find((r) => r.mine)).toMatchObject({ team: '崇川骑手志愿队' })
-  const inbox = await okData<{ items: { title: string }[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
-  expect(inbox.items[0].title).toBe('志愿服务时长已确认，积分 +20')
-  // And on the lock screen: the notice row written with it, pushed after the commit.
-  expect((await noticesAbout(s.runtime.db, 'demo-rider', signupId)).map((n) => [n.fields.phrase2, n.fields.thing4, n.page])).toEqual([['已确认', '积分 +20', 'pages/inbox/index']])
+  const inbox = await okData<{ items: { title: string; target?: unknown }[] }>(s.call('user', 'listMessages', {}, { token: t['demo-rider'] }))
+  expect(inbox.items[0]).toMatchObject({ title: '志愿服务时长已确认，积分 +20', target: { kind: 'task', id: taskId } })
+  // And on the lock screen: the notice row written with it, pushed after the commit; it opens the task.
+  expect((await noticesAbout(s.runtime.db, 'demo-rider', signupId)).map((n) => [n.fields.phrase2, n.fields.thing4, n.page])).toEqual([['已确认', '积分 +20', `packages/volunteer/pages/task/index?id=${taskId}`]])
 
   // Everyone checked out at once: vt-1's 2.5 h → 25 points. vt-2 never checked in: staff's own figure, with a reason.
   expect(await ok('demo-staff-nantong', 'confirmAll', { taskId })).toEqual({ confirmed: 1, skipped: 0, left: 0 })

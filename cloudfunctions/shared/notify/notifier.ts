@@ -24,9 +24,10 @@ export interface Notice {
   openid: string
   title: string
   body: string
-  /** What the message opens (an application). Without one — a thank-you for a station correction — it opens 消息. */
+  /** What the message opens (an application, a task, a redemption). Without one — a thank-you for a station
+   * correction — it opens 消息. */
   target?: MessageTarget
-  /** The record it is about when there is no target (a correction's id), for the notice row. */
+  /** The record it is about, for the notice row: by default the target (a sign-up's notice opens its task). */
   about?: string
   /** 办理事项 / 状态 / 提示 of the subscribe message; the time is the notice's own. */
   progress: { matter: string; status: string; hint: string }
@@ -48,7 +49,7 @@ export async function notify(rt: Runtime, tx: Transaction, n: Notice): Promise<N
     time3: formatDateTime(now),
     thing4: cut(n.progress.hint, 20),
   }
-  const doc: Omit<NoticeDoc, '_id'> = { openid: n.openid, about: n.target?.id ?? n.about ?? '', page: pageOf(n.target), fields, state: 'pending', tries: 0, createdAt: now }
+  const doc: Omit<NoticeDoc, '_id'> = { openid: n.openid, about: n.about ?? n.target?.id ?? '', page: pageOf(n.target), fields, state: 'pending', tries: 0, createdAt: now }
   const { id } = (await tx.collection(NOTICES).add(doc)) as { id: string }
   return { _id: id, ...doc }
 }

@@ -2,7 +2,7 @@ import { formatDateTime } from '~types/format'
 import type { Runtime, Transaction } from '../core/context'
 import { logFailure } from '../core/error-log'
 import { inTransaction } from '../db/transaction'
-import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { deliver, notify } from '../notify/notifier'
 import { accountIn, post } from './ledger'
 import { heldKey, REDEMPTIONS, REWARDS, type RedemptionDoc, type RewardDoc } from './mall.doc'
 
@@ -17,10 +17,10 @@ const MAX_PAGES = 50
  * never a sum over entries. Answers whether it expired it (false: picked up, or expired by another run, meanwhile).
  */
 export async function expireRedemption(rt: Runtime, id: string, now: Date): Promise<boolean> {
-  return inTransaction(rt.db, async (tx: Transaction) => {
+  const notices = await inTransaction(rt.db, async (tx: Transaction) => {
     const { data } = await tx.collection(REDEMPTIONS).doc(id).get()
     const r = data as RedemptionDoc | null
-    if (!r || r.state !== 'waiting' || r.expiresAt > now) return false
+    if (!r || r.state !== 'waiting' || r.expiresAt > now) return null
     // The redemption first: a pickup or another run of this job racing on it fails here.
     await tx.collection(REDEMPTIONS).doc(id).update({ state: 'expired', expiredAt: now })
     const account = await accountIn(tx, r.userId, now)
@@ -36,12 +36,17 @@ export async function expireRedemption(rt: Runtime, id: string, now: Date): Prom
     const { data: w } = await tx.collection(REWARDS).doc(r.rewardId).get()
     const reward = w as RewardDoc | null
     if (reward) await tx.collection(REWARDS).doc(r.rewardId).update({ left: reward.left + 1, updatedAt: now })
-    await tx.collection(MESSAGES).add(messageDoc(r.openid, {
+    return [await notify(rt, tx, {
+      openid: r.openid,
       title: `兑换已过期，${r.cost} 分已退回`,
       body: `您兑换的“${r.rewardName}”没有在 ${formatDateTime(r.expiresAt)} 前到${r.pickupPlace}领取，已过期。${r.cost} 分已退回您的积分账户，礼品也放回了商城，还想要可以再兑换。`,
-    }, now))
-    return true
+      target: { kind: 'redemption', id },
+      progress: { matter: `积分兑换 ${r.rewardName}`, status: '已过期', hint: `${r.cost} 分已退回` },
+    })]
   })
+  if (!notices) return false
+  await deliver(rt, notices)
+  return true
 }
 
 /**

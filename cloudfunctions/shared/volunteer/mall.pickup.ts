@@ -6,7 +6,7 @@ import type { Runtime, Transaction } from '../core/context'
 import type { ReplayRecorder } from '../core/idempotency'
 import { districtsOf, inScopeOr404 } from '../core/scope'
 import { inTransaction } from '../db/transaction'
-import { MESSAGES, messageDoc } from '../inbox/inbox.service'
+import { deliver, notify } from '../notify/notifier'
 import type { UserDoc } from '../user/user.doc'
 import { PICKUP_CODES, REDEMPTIONS, REWARDS, type PickupCodeDoc, type RedemptionDoc, type RewardDoc } from './mall.doc'
 import { pickupView, pictureLinks } from './mall.views'
@@ -48,6 +48,7 @@ export function pickupRefusal(r: RedemptionDoc, now: Date): string | null {
 export async function pickup(rt: Runtime, user: UserDoc, code: string, replay?: ReplayRecorder): Promise<PickupView> {
   const now = rt.now()
   const { _id: id } = await redemptionOfCode(rt, user, code)
+  let notices: Awaited<ReturnType<typeof notify>>[] = []
   const picked = await inTransaction(rt.db, async (tx: Transaction) => {
     const { data } = await tx.collection(REDEMPTIONS).doc(id).get()
     const r = inScopeOr404(user, (data as RedemptionDoc | null) ?? null, NO_CODE)
@@ -58,13 +59,17 @@ export async function pickup(rt: Runtime, user: UserDoc, code: string, replay?: 
     const reward = w as RewardDoc | null
     if (reward) await tx.collection(REWARDS).doc(r.rewardId).update({ picked: reward.picked + 1, updatedAt: now })
     await tx.collection(AUDIT).add({ actorId: user._id, actorRole: 'staff', action: 'volunteer.pickup', targetType: 'redemption', targetId: id, from: 'waiting', to: 'picked', at: now })
-    await tx.collection(MESSAGES).add(messageDoc(r.openid, {
+    notices = [await notify(rt, tx, {
+      openid: r.openid,
       title: `已领取：${r.rewardName}`,
       body: `您用 ${r.cost} 分兑换的“${r.rewardName}”已在${r.pickupPlace}领取（${formatDateTime(now)}）。谢谢您参加志愿服务！`,
-    }, now))
+      target: { kind: 'redemption', id },
+      progress: { matter: `积分兑换 ${r.rewardName}`, status: '已领取', hint: `${r.pickupPlace}` },
+    })]
     const out: RedemptionDoc = { ...r, state: 'picked', pickedAt: now, pickedBy: user._id }
     await replay?.record(tx, { code })
     return out
   })
+  await deliver(rt, notices)
   return pickupView(picked, now, await pictureLinks(rt, [picked.pictureKey]))
 }

@@ -82,6 +82,7 @@ async function confirmIn(rt: Runtime, tx: Transaction, user: UserDoc, signupId: 
     openid: signup.openid,
     title: `志愿服务时长已确认${points ? `，积分 +${points}` : ''}`,
     body: `“${task.title}”（${task.date}）确认服务 ${minutesText(figure.minutes)}${figure.reason ? `（${figure.reason.replace(/[。.\s]+$/, '')}）` : ''}${points ? `，记 ${points} 分` : ''}，计入志愿时长和星级。可以在“我的积分”里查看。谢谢您！`,
+    target: { kind: 'task', id: task._id },
     about: signup._id,
     progress: { matter: `志愿服务 ${task.title}`, status: '已确认', hint: points ? `积分 +${points}` : `时长 ${minutesText(figure.minutes)}` },
   }))

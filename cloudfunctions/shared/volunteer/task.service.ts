@@ -195,7 +195,7 @@ async function tellSignedUp(rt: Runtime, taskId: string, title: string, body: st
     const batch = people.slice(i, i + 20)
     const notices = await inTransaction(rt.db, async (tx: Transaction) => {
       const written = []
-      for (const s of batch) written.push(await notify(rt, tx, { openid: s.openid, title, body, about: s._id, progress: { matter: title.replace(/^[^：]*：/, '志愿服务 '), status, hint: '点开查看详情' } }))
+      for (const s of batch) written.push(await notify(rt, tx, { openid: s.openid, title, body, target: { kind: 'task', id: taskId }, about: s._id, progress: { matter: title.replace(/^[^：]*：/, '志愿服务 '), status, hint: '点开查看详情' } }))
       return written
     })
     if (Date.now() < pushUntil) await deliver(rt, notices)

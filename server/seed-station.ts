@@ -10,8 +10,9 @@ import type { StationInput, StationService, StationType } from '../types/station
  * (hours parsed, services, the point on the geo index) and written in bulk, as a data migration would be: per-station
  * audit lines would only bury the demo's real ones.
  *
- * Not called by seedDemoData yet: the station tests (integration, weapp, browser) place their own stations around
- * 南大街 in 崇川 on the seeded server and assume none nearer; they move to a spot the demo leaves empty first.
+ * Every seeded server has them, the test servers too: a test that needs to know every station near a point places its
+ * own where the demo leaves empty — more than 60 km from every centre below (the nearby search widens to 50 km, the
+ * demo's points lie within about 5 km of their centre) — as test/integration/station.test.ts does in 东台.
  */
 const DISTRICTS: { code: string; centre: [number, number]; streets: string[] }[] = [
   { code: '320613', centre: [120.8645, 32.0106], streets: ['人民中路', '南大街', '青年中路', '工农路', '桃园路', '跃龙路', '濠河北路', '虹桥路', '钟秀路', '通京大道'] },

@@ -9,6 +9,7 @@ import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { demoIdNumber } from './demo-id'
 import { seedAcademy } from './seed-academy'
 import { seedInsurance } from './seed-insurance'
+import { seedStations } from './seed-station'
 import { seedVolunteer } from './seed-volunteer'
 
 interface DemoPerson {
@@ -73,5 +74,6 @@ export async function seedDemoData(rt: Runtime): Promise<boolean> {
   await seedAcademy(rt)
   await seedInsurance(rt)
   await seedVolunteer(rt)
+  await seedStations(rt)
   return true
 }

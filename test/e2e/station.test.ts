@@ -23,7 +23,7 @@ async function settle(page: Page) {
 }
 
 test('a rider at a phone finds the nearest open station with a microwave and opens its card; the map and large text hold', async () => {
-  // Until the demo seed has stations of its own here: 顾敏 (staff of 崇川) puts four around the rider.
+  // The demo has stations in 崇川 too; 顾敏 (its staff) puts four of known kinds around the rider.
   const staff = await e2e.server.login('demo-staff-nantong')
   const save = async (input: StationInput) => {
     const { body } = await e2e.server.call<StationDetail>('station', 'save', input, { token: staff, requestId: `e2e-station-${input.name}` })

@@ -1,7 +1,7 @@
 import { Aggregator } from './mql'
 import type { JsObject } from './codec'
 import { invalidParam } from './errors'
-import { byDistance, pointOf, requireGeoIndex, valueAt, type Near } from './geo'
+import { pointOf, requireGeoIndex, valueAt, type Near } from './geo'
 import type { QueryRunner } from './query-runner'
 import type { Store } from './store'
 
@@ -15,7 +15,7 @@ export function aggregate(store: Store, runner: QueryRunner, coll: string, stage
   let docs: JsObject[]
   let pipeline = stages
   if (first && '$geoNear' in first) {
-    docs = geoNear(store, runner, coll, first.$geoNear as JsObject)
+    docs = geoNear(store, runner, coll, first.$geoNear as JsObject, needed(rest))
     pipeline = rest
   } else {
     const match = first && '$match' in first ? (first.$match as JsObject) : {}
@@ -28,8 +28,20 @@ export function aggregate(store: Store, runner: QueryRunner, coll: string, stage
   }
 }
 
+/**
+ * How many of a stage's documents the stages after it can use: a `$limit` right after it (or after a `$skip`)
+ * bounds them, so a `$geoNear` builds only the nearest; anything else may need them all.
+ */
+function needed(rest: JsObject[]): number {
+  const [a, b] = rest
+  const count = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : null)
+  if (a && '$limit' in a && count(a.$limit) !== null) return count(a.$limit)!
+  if (a && '$skip' in a && count(a.$skip) !== null && b && '$limit' in b && count(b.$limit) !== null) return count(a.$skip)! + count(b.$limit)!
+  return Infinity
+}
+
 /** MongoDB's `$geoNear` stage: near, distanceField, maxDistance, minDistance, query, distanceMultiplier, includeLocs, key. */
-function geoNear(store: Store, runner: QueryRunner, coll: string, spec: JsObject): JsObject[] {
+function geoNear(store: Store, runner: QueryRunner, coll: string, spec: JsObject, need: number): JsObject[] {
   const indexes = store.indexesOf(coll)
   const geoFields = indexes.flatMap((s) => s.keys.filter(([, d]) => d === '2dsphere').map(([f]) => f))
   const field = typeof spec.key === 'string' ? spec.key : geoFields.length === 1 ? geoFields[0] : null
@@ -39,9 +51,8 @@ function geoNear(store: Store, runner: QueryRunner, coll: string, spec: JsObject
   if (!near || typeof spec.distanceField !== 'string') throw invalidParam('$geoNear needs `near` (a Point) and `distanceField`')
   const n: Near = { field, point: near, maxDistance: spec.maxDistance as number | undefined, minDistance: spec.minDistance as number | undefined }
   const query = (spec.query ?? {}) as JsObject
-  const candidates = runner.geoCandidates(coll, query, n)
   const multiplier = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1
-  return byDistance(candidates, n, (d) => valueAt(d, field)).map(({ doc, distance }) => {
+  return runner.geoNearest(coll, query, n, need).map(({ doc, distance }) => {
     const out: JsObject = { ...doc, [spec.distanceField as string]: distance * multiplier }
     if (typeof spec.includeLocs === 'string') out[spec.includeLocs] = valueAt(doc, field)
     return out

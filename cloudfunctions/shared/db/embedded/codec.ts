@@ -142,4 +142,31 @@ export function fromStored(v: Json): unknown {
   return out
 }
 
-export const parseStored = (text: string): JsObject => fromStored(JSON.parse(text) as Json) as JsObject
+/**
+ * A stored document as the engine works with it. JSON.parse's own objects are kept and only the typed wrappers in
+ * them replaced (fromStored's values, without copying every object and array: this runs for every document a
+ * query builds). Text with a `__proto__` key goes through fromStored, whose copy turns it into a prototype.
+ */
+export function parseStored(text: string): JsObject {
+  const doc = JSON.parse(text) as Json
+  if (text.includes('"__proto__"')) return fromStored(doc) as JsObject
+  return text.includes('"$') ? (reviveIn(doc) as JsObject) : (doc as JsObject)
+}
+
+/** fromStored in place: containers are kept, wrappers replaced by their values. */
+function reviveIn(v: Json): unknown {
+  if (v === null || typeof v !== 'object') return v
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i]
+      if (x !== null && typeof x === 'object') (v as unknown[])[i] = reviveIn(x)
+    }
+    return v
+  }
+  if (isWrapped(v)) return fromStored(v)
+  for (const k in v) {
+    const x = v[k]
+    if (x !== null && typeof x === 'object') (v as Record<string, unknown>)[k] = reviveIn(x)
+  }
+  return v
+}

@@ -54,7 +54,16 @@ export function byDistance<T>(docs: T[], near: Near, valueOf: (doc: T) => unknow
     if (near.minDistance !== undefined && distance < near.minDistance) continue
     out.push({ doc, distance })
   }
-  return out.sort((a, b) => a.distance - b.distance)
+  return out.sort(nearestFirst)
+}
+
+/**
+ * Nearest first; ties, and NaN (a non-finite coordinate's distance, which no range excludes) among themselves, keep
+ * their order (the sort is stable), and NaN comes after every number — one order wherever the engine ranks.
+ */
+export function nearestFirst(a: { distance: number }, b: { distance: number }): number {
+  const rank = (d: number) => (Number.isNaN(d) ? Infinity : d)
+  return rank(a.distance) - rank(b.distance) || 0
 }
 
 /**

@@ -22,6 +22,13 @@ export interface Plan {
   orderBy: string | null
   /** Ties are broken by insertion order (rowid) in the direction of the last sort field, in SQL and JS alike. */
   tieBreak: 'ASC' | 'DESC'
+  /** The criteria without their near: what a document must match, for a reader that applies it in JS. */
+  filter: JsObject
+  /**
+   * For a near (or within) with a box: the candidates' `rowid, x, y` (longitude, latitude) read from the geo index
+   * alone — its box and its odd points, a row possibly twice — so distances are known before any document is built.
+   */
+  points: { sql: string; params: unknown[] } | null
 }
 
 export interface PlanContext {
@@ -50,7 +57,7 @@ const isOperatorObject = (v: unknown): v is JsObject =>
 export function plan(query: JsObject, sort: SortSpec, ctx: PlanContext, within?: Near): Plan {
   const { rest, near } = extractNear(query)
   const tieBreak = sort.length > 0 && sort[sort.length - 1][1] === -1 ? 'DESC' : 'ASC'
-  if (!ctx.pushdown) return { where: '1', params: [], residual: nonEmpty(rest), near, orderBy: null, tieBreak }
+  if (!ctx.pushdown) return { where: '1', params: [], residual: nonEmpty(rest), near, orderBy: null, tieBreak, filter: rest, points: null }
   const out: Sql = { sql: [], params: [] }
   const residual: JsObject[] = []
   conjuncts(rest, ctx, out, residual)
@@ -59,6 +66,7 @@ export function plan(query: JsObject, sort: SortSpec, ctx: PlanContext, within?:
     out.sql.push(box.sql)
     out.params.push(...box.params)
   }
+  const points = box ? { sql: box.points, params: box.params } : null
   return {
     where: out.sql.length > 0 ? out.sql.join(' AND ') : '1',
     params: out.params,
@@ -66,6 +74,8 @@ export function plan(query: JsObject, sort: SortSpec, ctx: PlanContext, within?:
     near,
     orderBy: sortSql(sort, ctx, tieBreak),
     tieBreak,
+    filter: rest,
+    points,
   }
 }
 
@@ -92,7 +102,7 @@ function extractNear(query: JsObject): { rest: JsObject; near: Near | null } {
  * and those with odd coordinates, through their partial index. A superset: the exact distance filter runs in JS.
  * Skipped for a path with an all-digit segment, which valueAt may read as an array element where SQL reads none.
  */
-function nearTerm(near: Near, ctx: PlanContext): Term {
+function nearTerm(near: Near, ctx: PlanContext): { sql: string; params: unknown[]; points: string } | null {
   const odd = ctx.geo.get(near.field)
   const box = odd === undefined || near.field.split('.').some((s) => /^\d+$/.test(s)) ? null : boundingBox(near)
   if (!box) return null
@@ -101,11 +111,13 @@ function nearTerm(near: Near, ctx: PlanContext): Term {
   const arms: string[] = []
   const params: unknown[] = []
   for (const range of box.lng ?? [null]) {
-    arms.push(`SELECT rowid FROM ${table} WHERE ${lat} BETWEEN ? AND ?${range ? ` AND ${lng} BETWEEN ? AND ?` : ''}`)
+    arms.push(`SELECT rowid$POINT FROM ${table} WHERE ${lat} BETWEEN ? AND ?${range ? ` AND ${lng} BETWEEN ? AND ?` : ''}`)
     params.push(...box.lat, ...(range ?? []))
   }
-  arms.push(`SELECT rowid FROM ${table} INDEXED BY ${quoteIdent(odd!)} WHERE ${oddPointExpr(lng, lat)}`)
-  return { sql: `rowid IN (${arms.join(' UNION ALL ')})`, params }
+  arms.push(`SELECT rowid$POINT FROM ${table} INDEXED BY ${quoteIdent(odd!)} WHERE ${oddPointExpr(lng, lat)}`)
+  const union = arms.join(' UNION ALL ')
+  // The index holds (latitude, longitude): reading both from it is a covering read of the box.
+  return { sql: `rowid IN (${union.replaceAll('$POINT', '')})`, params, points: union.replaceAll('$POINT', `, ${lng} AS x, ${lat} AS y`) }
 }
 
 function conjuncts(query: JsObject, ctx: PlanContext, out: Sql, residual: JsObject[]): void {

@@ -292,6 +292,8 @@ describe('geo near queries narrowed by the geo index', () => {
     minDistance?: number
     query: (db: Database) => Doc
     sort?: [string, 'asc' | 'desc']
+    /** A page: only the nearest are built (query-runner's nearest), and must be the reference's first ones. */
+    page?: { skip: number; limit: number }
   }
   const radii = [0, 1, 500, 5_000, 30_000, 200_000, 1_500_000, 6_000_000, 10_500_000, 25_000_000]
   const queries: ((db: Database) => Doc)[] = [
@@ -311,6 +313,7 @@ describe('geo near queries narrowed by the geo index', () => {
       minDistance: rnd() < 0.2 ? (maxDistance ?? 1_000_000) * rnd() * 0.8 : undefined,
       query: pick(queries),
       sort: rnd() < 0.15 ? ['n', pick(['asc', 'desc'])] : undefined,
+      page: rnd() < 0.5 ? { skip: rnd() < 0.3 ? Math.floor(rnd() * 20) : 0, limit: 1 + Math.floor(rnd() * 60) } : undefined,
     }
   }
   const cases = Array.from({ length: 100 }, nearCase)
@@ -323,6 +326,11 @@ describe('geo near queries narrowed by the geo index', () => {
     { field: 'location', center: [45, 90], maxDistance: 0, query: () => ({}) },
     { field: 'location', center: [118.8, 32.05], maxDistance: 0, query: () => ({}) },
     { field: 'location', center: [118.8, 32.05], maxDistance: 3_000, minDistance: 500, query: (db) => ({ n: db.command.gt(3) }) },
+    // Pages where ties, odd points and NaN distances crowd the cut.
+    { field: 'location', center: [118.8, 32.05], maxDistance: 5_000, query: () => ({}), page: { skip: 0, limit: 5 } },
+    { field: 'location', center: [118.8, 32.05], maxDistance: 30_000, query: (db) => ({ name: db.RegExp({ regexp: '^x' }) }), page: { skip: 3, limit: 7 } },
+    { field: 'location', center: [179.99, 0], maxDistance: 200_000, query: () => ({ kind: 'b' }), page: { skip: 0, limit: 2 } },
+    { field: 'location', center: [118.8, 32.05], query: () => ({}), page: { skip: 0, limit: 40 } },
   )
 
   const without = (d: Doc): Doc => {
@@ -337,7 +345,7 @@ describe('geo near queries narrowed by the geo index', () => {
     let q = db.collection('places').where(filter)
     if (c.sort) q = q.orderBy(...c.sort)
     // The odd points cannot be read back as Geo.Points (the SDK refuses them): leave both geo fields out.
-    const { data } = await q.field({ location: false, home: false }).limit(1000).get()
+    const { data } = await q.field({ location: false, home: false }).skip(c.page?.skip ?? 0).limit(c.page?.limit ?? 1000).get()
     const { total } = await db.collection('places').where(filter).count()
     return { docs: data as Doc[], total }
   }
@@ -346,7 +354,10 @@ describe('geo near queries narrowed by the geo index', () => {
     const spec: Doc = { near: new db.Geo.Point(...c.center), spherical: true, distanceField: 'distance', query: c.query(db), key: c.field }
     if (c.maxDistance !== undefined) spec.maxDistance = c.maxDistance
     if (c.minDistance !== undefined) spec.minDistance = c.minDistance
-    const { data } = await db.collection('places').aggregate().geoNear(spec).end()
+    let pipeline = db.collection('places').aggregate().geoNear(spec)
+    if (c.page?.skip) pipeline = pipeline.skip(c.page.skip)
+    if (c.page) pipeline = pipeline.limit(c.page.limit)
+    const { data } = await pipeline.end()
     return (data as Doc[]).map(without)
   }
 

@@ -1,9 +1,16 @@
 import { Query } from './mql'
 import { parseStored, type JsObject } from './codec'
 import { invalidParam } from './errors'
-import { byDistance, requireGeoIndex, valueAt, type Near } from './geo'
+import { byDistance, distanceM, requireGeoIndex, valueAt, type Near } from './geo'
 import { plan, type Plan, type SortSpec } from './planner'
+import { jsonPath } from './sql'
 import { forTable, type Row, type Store } from './store'
+
+/** How many documents the nearest-first read builds at a time, once their distances are known. */
+const NEAREST_CHUNK = 32
+/** A distance computed from SQL's reading of the coordinates may differ from JS's in the last bits: the cut is
+ * made this much wider, and the exact distance of every document built decides. */
+const CUT_SLACK = 1e-9
 
 export interface FindOptions {
   sort: SortSpec
@@ -47,7 +54,7 @@ export class QueryRunner {
         if (seen >= end) break
       }
     } else {
-      docs = this.matching(coll, p, opts.sort).slice(opts.skip, end)
+      docs = this.matching(coll, p, opts.sort, end).slice(opts.skip, end)
     }
     return opts.projection ? project(docs, opts.projection) : docs
   }
@@ -82,17 +89,15 @@ export class QueryRunner {
   }
 
   /**
-   * What a `$geoNear` stage reads before its distance filter: the documents `query` matches, in insertion order
-   * (the order its ties keep), narrowed in SQL to the near's box when it has a maxDistance. A query holding a
-   * near of its own is read as find reads it.
+   * What a `$geoNear` stage answers before its distance field is added: the `need` nearest documents `query`
+   * matches (Infinity: all within range), nearest first, ties in insertion order, each with its distance. A
+   * query holding a near of its own is read as find reads it.
    */
-  geoCandidates(coll: string, query: JsObject, near: Near): JsObject[] {
+  geoNearest(coll: string, query: JsObject, near: Near, need: number): { doc: JsObject; distance: number }[] {
     if (!this.store.hasCollection(coll)) return []
     const p = this.plan(coll, query, [], near)
-    if (p.near) return this.find(coll, query, { sort: [], skip: 0, limit: Infinity })
-    const test = p.residual ? matcher(p.residual) : () => true
-    const { st, params } = this.query(coll, p, 'rowid ASC')
-    return (st.all(...params) as Row[]).map((r) => parseStored(r.doc)).filter(test)
+    if (p.near) return byDistance(this.find(coll, query, { sort: [], skip: 0, limit: Infinity }), near, (d) => valueAt(d, near.field)).slice(0, need)
+    return this.nearest(coll, p, near, need)
   }
 
   /** Per collection; the declared indexes are fixed for the store's life, and this runs on every query. */
@@ -109,8 +114,12 @@ export class QueryRunner {
     return p
   }
 
-  /** Every match, in the requested order: by distance for a near query without an explicit sort. */
-  private matching(coll: string, p: Plan, sort: SortSpec): JsObject[] {
+  /**
+   * Every match, in the requested order: by distance for a near query without an explicit sort — of which only the
+   * first `need` are asked for (a page's end).
+   */
+  private matching(coll: string, p: Plan, sort: SortSpec, need = Infinity): JsObject[] {
+    if (p.near && sort.length === 0) return this.nearest(coll, p, p.near, need).map((x) => x.doc)
     const test = p.residual ? matcher(p.residual) : () => true
     // Rows come in insertion order along the tie-break direction, so the stable sorts below keep SQL's tie order.
     const { st, params } = this.query(coll, p, `rowid ${p.tieBreak}`)
@@ -123,12 +132,108 @@ export class QueryRunner {
     return new Query({}).find<JsObject>(docs).sort(Object.fromEntries(sort)).all()
   }
 
+  /**
+   * The `need` nearest matches of a near plan, as byDistance ranks them after the filter — without building every
+   * document in range. The geo index gives each candidate's point (plan.points: a covering read of the box), so the
+   * distances are known first; the documents are then built nearest first, a chunk at a time, and the whole filter
+   * applied to them in JS, until `need` have passed. A point the index holds as something other than two numbers in
+   * range (odd data) is built at once and measured as byDistance measures it; so is every built document, whose exact
+   * distance decides. Without a box or a bound on `need` (and without pushdown: the reference behaviour), every match
+   * is built and ranked.
+   */
+  private nearest(coll: string, p: Plan, near: Near, need: number): { doc: JsObject; distance: number }[] {
+    if (!p.points || !Number.isFinite(need)) {
+      const test = p.residual ? matcher(p.residual) : () => true
+      const { st, params } = this.query(coll, p, `rowid ${p.tieBreak}`)
+      const docs = (st.all(...params) as Row[]).map((r) => parseStored(r.doc)).filter(test)
+      return byDistance(docs, near, (d) => valueAt(d, near.field)).slice(0, need)
+    }
+    const test = Object.keys(p.filter).length ? matcher(p.filter) : () => true
+    const exact = (doc: JsObject) => (test(doc) ? byDistance([doc], near, (d) => valueAt(d, near.field))[0] : undefined)
+    // A document whose text lacks a string the filter requires cannot match: not built at all.
+    const literals = requiredStrings(p.filter).map((x) => JSON.stringify(x))
+    const possible = (text: string) => literals.every((l) => text.includes(l))
+    const read = (rowids: number[]) => {
+      const sql = `SELECT rowid, doc FROM $TABLE WHERE rowid IN (${rowids.map(() => '?').join(', ')})`
+      return new Map((this.store.statement(coll, sql).all(...rowids) as Row[]).map((r) => [r.rowid, r.doc]))
+    }
+    this.options.trace?.(forTable(coll, p.points.sql), p.points.params)
+    // Rows as arrays: thousands of candidates in a wide box, and an object per row would cost more than the read.
+    const points = this.store.statement(coll, p.points.sql).raw(true).all(...p.points.params) as [rowid: number, x: unknown, y: unknown][]
+    // Insertion order (rowid), the order ties keep; a row both arms hold counts once.
+    points.sort((a, b) => a[0] - b[0])
+    const max = near.maxDistance === undefined ? Infinity : near.maxDistance * (1 + CUT_SLACK) + CUT_SLACK
+    const min = near.minDistance === undefined ? -Infinity : near.minDistance * (1 - CUT_SLACK) - CUT_SLACK
+    type Ranked = { rowid: number; distance: number; doc?: JsObject }
+    const ranked: Ranked[] = []
+    const odd: number[] = []
+    let last = -1
+    for (const [rowid, x, y] of points) {
+      if (rowid === last) continue
+      last = rowid
+      const plain = typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 180 && Math.abs(y) <= 90
+      if (!plain) {
+        odd.push(rowid)
+        continue
+      }
+      const distance = distanceM(near.point, [x, y])
+      if (!(distance > max) && !(distance < min)) ranked.push({ rowid, distance })
+    }
+    if (odd.length) {
+      const texts = read(odd)
+      for (const rowid of odd) {
+        const doc = parseStored(texts.get(rowid)!)
+        const hit = exact(doc)
+        if (hit) ranked.push({ rowid, distance: hit.distance, doc })
+      }
+    }
+    // nearestFirst's order with the rowid as the tie-break, by a plain key: a wide box sorts thousands.
+    const key = (m: Ranked) => (Number.isNaN(m.distance) ? Infinity : m.distance)
+    const order = (a: Ranked, b: Ranked) => key(a) - key(b) || a.rowid - b.rowid
+    ranked.sort(order)
+    const out: Ranked[] = []
+    for (let from = 0, size = Math.max(need, NEAREST_CHUNK); from < ranked.length && out.length < need; from += size, size *= 2) {
+      const chunk = ranked.slice(from, from + size)
+      const texts = read(chunk.filter((m) => !m.doc).map((m) => m.rowid))
+      for (const m of chunk) {
+        if (m.doc) out.push(m)
+        else if (possible(texts.get(m.rowid)!)) {
+          const doc = parseStored(texts.get(m.rowid)!)
+          const hit = exact(doc)
+          if (hit) out.push({ rowid: m.rowid, distance: hit.distance, doc })
+        }
+        if (out.length >= need) break
+      }
+    }
+    return out.sort(order).map((m) => ({ doc: m.doc!, distance: m.distance }))
+  }
+
   private query(coll: string, p: Plan, order: string | null, tail = '', tailParams: unknown[] = []) {
     const sql = `SELECT rowid, doc FROM $TABLE WHERE ${p.where}${order ? ` ORDER BY ${order}` : ''}${tail}`
     const params = [...p.params, ...tailParams]
     this.options.trace?.(forTable(coll, sql), params)
     return { st: this.store.statement(coll, sql), params }
   }
+}
+
+/**
+ * Strings every match of `criteria` holds somewhere (a field equal to one, or an `$all` of them): the stored text
+ * of a match contains each as JSON writes it — one stringify, the same escapes wherever it stands. Conjunctions only;
+ * anything else requires nothing.
+ */
+export function requiredStrings(criteria: JsObject): string[] {
+  const out: string[] = []
+  for (const [key, cond] of Object.entries(criteria)) {
+    if (key === '$and' && Array.isArray(cond)) for (const sub of cond) out.push(...requiredStrings(sub as JsObject))
+    else if (key.startsWith('$')) continue
+    else if (typeof cond === 'string') out.push(cond)
+    else if (cond !== null && typeof cond === 'object' && !Array.isArray(cond) && Object.getPrototypeOf(cond) === Object.prototype) {
+      const ops = cond as JsObject
+      if (typeof ops.$eq === 'string') out.push(ops.$eq)
+      if (Array.isArray(ops.$all)) out.push(...ops.$all.filter((x): x is string => typeof x === 'string'))
+    }
+  }
+  return out
 }
 
 /** A compiled mingo predicate; a criteria mingo rejects is the caller's mistake, answered as INVALID_PARAM. */

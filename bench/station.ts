@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { NearbyInput, StationService } from '../types/station.schema'
-import { parseSchedule, isAllDay } from '../types/station-hours'
+import { parseSchedule, isAllDay, weekSpans } from '../types/station-hours'
 import { nearby } from '../cloudfunctions/shared/station/search.service'
 import { STATIONS, type StationDoc } from '../cloudfunctions/shared/station/station.doc'
 import { openLocalRuntime } from '../server/local-runtime'
@@ -43,7 +43,7 @@ function station(i: number, lng: number, lat: number, r: () => number): Omit<Sta
   return {
     name: `驿站${i}`, type: (['heart', 'bee', 'driver', 'party', 'union'] as const)[i % 5], district: '320613', address: `测试路 ${i} 号`,
     location: { type: 'Point', coordinates: [lng, lat] }, phone: null, hours, holidayHours: null, holidayNote: null,
-    schedule: parsed.schedule, allDay: isAllDay(parsed.schedule), services: SERVICES.filter(() => r() < 0.5).concat('rest'), photos: [],
+    schedule: parsed.schedule, openSpans: weekSpans(parsed.schedule), allDay: isAllDay(parsed.schedule), services: SERVICES.filter(() => r() < 0.5).concat('rest'), photos: [],
     status: r() < 0.03 ? 'paused' : 'open', pausedUntil: null, pauseReason: null, lastCheckedAt: now, createdAt: now, updatedAt: now, updatedBy: 'bench',
   }
 }

@@ -1,4 +1,4 @@
-import { openState, parseDayHours, parseSchedule, type WeekSchedule } from './station-hours'
+import { openState, parseDayHours, parseSchedule, weekMinute, weekSpans, type WeekSchedule } from './station-hours'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const noHoliday = () => false
@@ -51,4 +51,26 @@ test('public holidays use the holiday hours; a 24 h station with holiday hours i
   expect(openState(allDay.schedule, at('2027-01-01T20:00:00'), holiday).open).toBe(false)
   expect(openState(allDay.schedule, at('2026-12-31T20:00:00'), holiday)).toMatchObject({ open: true, allDay: false })
   expect(openState({ week: Array(7).fill([]), holiday: null }, at('2026-12-31T20:00:00'), holiday).text).toBe('暂不营业')
+})
+
+test('the week spans a query tests are open-now exactly, every minute of a week, for every kind of hours; not on holidays', () => {
+  const texts = ['08:00-20:00', '24小时', '休息', '18:00-02:00', '00:00-06:00', '22:00-24:00', '07:00-11:30，17:00-23:59', '20:00-08:00', '09:00-18:00']
+  // Each weekday a different text, so Sunday night into Monday and every pair of neighbours is met.
+  const schedules = texts.map((_, k) => week(...Array.from({ length: 7 }, (_, d) => texts[(k + d * 2) % texts.length])))
+  schedules.push(week('24小时'), week('18:00-02:00'), week('休息'))
+  const monday = at('2026-11-30T00:00:00').getTime()
+  for (const s of schedules) {
+    const spans = weekSpans(s)
+    for (let m = 0; m < 7 * 1440; m += 7) {
+      const now = new Date(monday + m * 60_000)
+      const minute = weekMinute(now, noHoliday)
+      expect(minute).toBe(m)
+      const inSpans = spans.some((sp) => sp.from <= minute! && minute! < sp.to)
+      if (inSpans !== openState(s, now, noHoliday).open) throw new Error(`${JSON.stringify(s.week)} at week minute ${m}: spans ${inSpans}`)
+    }
+  }
+  // A holiday today, or yesterday (last night's hours may be holiday hours): the query leaves open-now to openState.
+  expect(weekMinute(at('2026-10-01T10:00:00'), (d) => d === '2026-10-01')).toBeNull()
+  expect(weekMinute(at('2026-10-02T01:00:00'), (d) => d === '2026-10-01')).toBeNull()
+  expect(weekMinute(at('2026-10-03T01:00:00'), (d) => d === '2026-10-01')).not.toBeNull()
 })

@@ -118,6 +118,48 @@ export function openState(s: WeekSchedule, now: Date, isHoliday: (date: string) 
   return { open: false, allDay: false, text: `已关门 · ${word} ${hhmm(next.open)} 开门` }
 }
 
+/** One opening on the week's axis: minutes from Monday 00:00, `from` ≤ m < `to`. */
+export interface WeekSpan {
+  from: number
+  to: number
+}
+
+const WEEK_MIN = 7 * DAY_MIN
+
+/**
+ * The weekly hours on one axis of minutes from Monday 00:00 (hours past Sunday midnight wrap to Monday), so that a
+ * database can test "open at minute m of the week" (`$elemMatch` from ≤ m < to) and send only the open stations.
+ * Holiday hours are not in it: weekMinute answers null on the days they may apply. Exactly openState's open-now on
+ * every other day — a day's hours count until their close, and openState looks back one day, so at most that far.
+ */
+export function weekSpans(s: WeekSchedule): WeekSpan[] {
+  const spans: WeekSpan[] = []
+  s.week.forEach((day, weekday) => {
+    for (const iv of day) {
+      const from = weekday * DAY_MIN + iv.open
+      const to = weekday * DAY_MIN + Math.min(iv.close, 2 * DAY_MIN)
+      if (to <= from) continue
+      if (to <= WEEK_MIN) spans.push({ from, to })
+      else {
+        if (from < WEEK_MIN) spans.push({ from, to: WEEK_MIN })
+        spans.push({ from: Math.max(0, from - WEEK_MIN), to: to - WEEK_MIN })
+      }
+    }
+  })
+  return spans
+}
+
+/**
+ * The minute of the week at `now` to test weekSpans with — or null today and the morning after a public holiday,
+ * when a station's holiday hours may apply (today's, or last night's running past midnight) and only openState knows.
+ */
+export function weekMinute(now: Date, isHoliday: (date: string) => boolean): number | null {
+  const ms = now.getTime()
+  const today = dayOf(ms)
+  if (isHoliday(today.date) || isHoliday(dayOf(ms, -1).date)) return null
+  return today.weekday * DAY_MIN + Math.floor((ms - today.start) / 60_000)
+}
+
 /** Parses the seven weekday texts and the holiday text; problems by field (`hours.0` … `hours.6`, `holidayHours`). */
 export function parseSchedule(hours: readonly string[], holidayHours?: string | null): { ok: true; schedule: WeekSchedule } | { ok: false; problems: Record<string, string> } {
   const problems: Record<string, string> = {}

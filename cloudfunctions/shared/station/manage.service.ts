@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { SetStationStatusInput, StationDetail, StationInput } from '~types/station.schema'
-import { parseSchedule, isAllDay } from '~types/station-hours'
+import { parseSchedule, isAllDay, weekSpans } from '~types/station-hours'
 import { dayjs, ZONE } from '~types/time'
 import { AUDIT } from '../audit/audit'
 import { AppError, invalidField } from '../core/app-error'
@@ -31,7 +31,7 @@ export function fieldsOf(input: StationInput, rt: Runtime, by: string, now: Date
     name: input.name, type: input.type, district: input.district, address: input.address,
     location: new rt.db.Geo.Point(input.longitude, input.latitude),
     phone: input.phone || null, hours: [...input.hours], holidayHours: input.holidayHours || null, holidayNote: input.holidayNote || null,
-    schedule: parsed.schedule, allDay: isAllDay(parsed.schedule),
+    schedule: parsed.schedule, openSpans: weekSpans(parsed.schedule), allDay: isAllDay(parsed.schedule),
     services: [...new Set(input.services)], photos: input.photos ?? [],
     lastCheckedAt: now, updatedAt: now, updatedBy: by,
   }
@@ -40,7 +40,7 @@ export function fieldsOf(input: StationInput, rt: Runtime, by: string, now: Date
 /** What an audit line keeps of a station: what staff changed, not the parsed schedule. */
 export function auditable(s: Partial<StationDoc> | null) {
   if (!s) return null
-  const { schedule, location, ...rest } = s
+  const { schedule: _schedule, openSpans: _spans, location, ...rest } = s
   const at = location ? lngLatOf(location) : null
   return { ...rest, ...(at ? { longitude: at[0], latitude: at[1] } : {}) }
 }

@@ -1,5 +1,5 @@
 import type { NearbyInput, NearbyView, StationCard, StationDetail } from '~types/station.schema'
-import { openState } from '~types/station-hours'
+import { openState, weekMinute } from '~types/station-hours'
 import { AppError } from '../core/app-error'
 import type { Runtime } from '../core/context'
 import { useCalendar } from '../workflow/calendar.service'
@@ -22,18 +22,19 @@ async function photoLinks(rt: Runtime, fileIds: readonly string[]): Promise<{ fi
   return Promise.all(found.map(async ({ fileId, key }) => ({ fileId, url: await store.link(key, expiresAt) })))
 }
 
+/** The farthest a nearby search reaches: most riders have a station within 3 km in a city; a trucker on a county
+ * road may need 50. */
+const MAX_RADIUS_M = 50_000
 /**
- * The radii a nearby search widens through: most riders have a station within 3 km in a city; a trucker on a
- * county road may need 50. Each step is one geoNear with a maxDistance (which the database narrows by location).
+ * The database filters what it can (queryOf); openState has the last word, in code. So one read of `limit` fills the
+ * page but on a public holiday, when open-now is left to code: then the first read takes twice that, and each further one — from
+ * the distance the last ended at — as many as the share open so far says are still needed (a little more), at most
+ * READ_MAX, for at most MAX_READS reads. Every station read costs its decoding in the SDK: read what the page needs.
  */
-const RADII_M = [3_000, 10_000, 50_000]
-/**
- * How many nearest stations one step reads, as a multiple of what is asked for, before open-now is applied in code:
- * enough that a night search (a third of stations open) still fills the page from one read, few enough that a read
- * stays a few milliseconds.
- */
-const READ_FACTOR = 3
-const LAST_STEP_READ = 200
+const MAX_READS = 5
+const READ_MAX = 200
+/** What a card needs of a station (cardOf, keep): not the typed hours and the rest a staff member edits. */
+const CARD_FIELDS = { name: 1, type: 1, district: 1, address: 1, location: 1, phone: 1, services: 1, schedule: 1, status: 1, pausedUntil: 1 } as const
 const DEFAULT_LIMIT = 20
 
 /** A station shown now: paused ones whose date has come count as open again. */
@@ -54,14 +55,19 @@ export function cardOf(s: StationDoc, now: Date, distanceM: number | null): Stat
   }
 }
 
-/** What the database can filter: status, 24 h, every asked-for service, the types. Open-now is computed after. */
-function queryOf(rt: Runtime, input: NearbyInput) {
+/**
+ * What the database can filter: status, 24 h, every asked-for service, the types, and open-now by the weekly hours
+ * (`minute`: weekMinute, null on the days holiday hours may apply) — a superset of what is open, as openState decides
+ * after: a paused station, or one saved before it had spans, passes here and is judged in code.
+ */
+function queryOf(rt: Runtime, input: NearbyInput, minute: number | null) {
   const _ = rt.db.command
   return {
     status: _.in(['open', 'paused']),
     ...(input.allDay ? { allDay: true } : {}),
     ...(input.services?.length ? { services: _.all(input.services) } : {}),
     ...(input.types?.length ? { type: _.in(input.types) } : {}),
+    ...(input.openNow && minute !== null ? { openSpans: _.or(_.elemMatch({ from: _.lte(minute), to: _.gt(minute) }), _.exists(false)) } : {}),
   }
 }
 
@@ -71,15 +77,16 @@ function keep(card: StationCard, s: StationDoc, now: Date, input: NearbyInput): 
 }
 
 /**
- * 附近的驿站: nearest first by true (spherical) distance from the caller's position, widening the radius until
- * enough are found; or, without a position (no location consent), the stations of a district by name. Filters:
+ * 附近的驿站: nearest first by true (spherical) distance from the caller's position, within 50 km, read on until
+ * enough pass open-now; or, without a position (no location consent), the stations of a district by name. Filters:
  * open now, 24 h, services (all of them), types.
  */
 export async function nearby(rt: Runtime, input: NearbyInput): Promise<NearbyView> {
   await useCalendar(rt)
   const now = rt.now()
   const limit = input.limit ?? DEFAULT_LIMIT
-  const query = queryOf(rt, input)
+  const minute = weekMinute(now, isPublicHoliday)
+  const query = queryOf(rt, input, minute)
   if (input.longitude === undefined || input.latitude === undefined) {
     const { data } = await rt.db.collection(STATIONS).where({ ...query, district: input.district! }).limit(1000).get()
     const cards = (data as StationDoc[]).map((s) => ({ s, c: cardOf(s, now, null) })).filter(({ s, c }) => keep(c, s, now, input))
@@ -88,22 +95,37 @@ export async function nearby(rt: Runtime, input: NearbyInput): Promise<NearbyVie
     return { stations: cards.slice(0, limit).map((x) => x.c), radiusM: null, at: now.toISOString() }
   }
   const near = new rt.db.Geo.Point(input.longitude, input.latitude)
-  let found: StationCard[] = []
-  let radiusM = RADII_M[0]
-  for (radiusM of RADII_M) {
+  const found: StationCard[] = []
+  const seen = new Set<string>()
+  // Open-now in the query: what comes back is open but for the odd paused one.
+  let size = input.openNow && minute === null ? limit * 2 : limit
+  let readTotal = 0
+  let from = 0
+  let exhausted = false
+  for (let i = 0; i < MAX_READS && found.length < limit && !exhausted; i++) {
     const { data } = await rt.db
       .collection(STATIONS)
       .aggregate()
-      .geoNear({ near, spherical: true, distanceField: 'distanceM', maxDistance: radiusM, query, key: 'location' })
-      // The widest step reads more: strict filters (open now with a microwave, at 2 a.m.) may leave few of the nearest.
-      .limit(radiusM === RADII_M[RADII_M.length - 1] ? LAST_STEP_READ : limit * READ_FACTOR)
-      // What a card shows, not the typed hours and the rest a staff member edits.
-      .project({ hours: 0, holidayHours: 0, holidayNote: 0, photos: 0, createdAt: 0, updatedAt: 0, updatedBy: 0, lastCheckedAt: 0 })
+      // From where the last read ended (minDistance is inclusive: a station exactly there is read twice, and kept once).
+      .geoNear({ near, spherical: true, distanceField: 'distanceM', maxDistance: MAX_RADIUS_M, ...(from > 0 ? { minDistance: from } : {}), query, key: 'location' })
+      .limit(size)
+      .project({ ...CARD_FIELDS, distanceM: 1 })
       .end()
-    found = (data as (StationDoc & { distanceM: number })[]).map((s) => ({ s, c: cardOf(s, now, s.distanceM) })).filter(({ s, c }) => keep(c, s, now, input)).map((x) => x.c)
-    if (found.length >= limit) break
+    const rows = data as (StationDoc & { distanceM: number })[]
+    for (const s of rows) {
+      if (seen.has(s._id)) continue
+      seen.add(s._id)
+      readTotal++
+      const c = cardOf(s, now, s.distanceM)
+      if (keep(c, s, now, input)) found.push(c)
+    }
+    exhausted = rows.length < size
+    from = rows.length ? rows[rows.length - 1].distanceM : from
+    const share = Math.max(found.length / Math.max(readTotal, 1), 0.05)
+    size = Math.min(READ_MAX, Math.ceil(((limit - found.length) / share) * 1.25) + 1)
   }
-  return { stations: found.slice(0, limit), radiusM, at: now.toISOString() }
+  // How far it looked: all 50 km when it ran out of stations, else as far as the last station it read.
+  return { stations: found.slice(0, limit), radiusM: exhausted ? MAX_RADIUS_M : Math.ceil(from), at: now.toISOString() }
 }
 
 /** One station's card with everything on it; public (a rider need not sign in to find a toilet). */

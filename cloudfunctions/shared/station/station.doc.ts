@@ -1,5 +1,5 @@
 import type { StationService, StationStatus, StationType } from '~types/station.schema'
-import type { WeekSchedule } from '~types/station-hours'
+import type { WeekSchedule, WeekSpan } from '~types/station-hours'
 
 export const STATIONS = 'stations'
 
@@ -17,6 +17,8 @@ export interface StationDoc {
   holidayHours: string | null
   holidayNote: string | null
   schedule: WeekSchedule
+  /** The weekly hours as spans of the week (weekSpans), for open-now in the query; absent on stations saved before. */
+  openSpans?: WeekSpan[]
   /** Open around the clock every day (holidays included): the 24 h filter runs in the query. */
   allDay: boolean
   services: StationService[]

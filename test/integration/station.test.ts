@@ -84,6 +84,22 @@ test('public holidays use the holiday hours', async () => {
   clock = new Date('2026-12-02T23:30:00+08:00')
 })
 
+test('open-now in the query: a holiday and the morning after are left to the hours in code; a station saved before the week spans is still judged', async () => {
+  // Closed every weekday, open on public holidays 20:00–02:00: the weekly spans say closed, the holiday hours open.
+  const h = await save(base({ name: 'T只节假日', longitude: 120.3204, latitude: 32.8679, hours: day('休息'), holidayHours: '20:00-02:00' }))
+  const names = async (at: string) => {
+    clock = new Date(at)
+    return (await nearby({ ...HERE, openNow: true })).stations.map((st) => st.name)
+  }
+  expect(await names('2026-10-07T21:00:00+08:00')).toContain('T只节假日') // 国庆's last day, in the holiday hours
+  expect(await names('2026-10-08T01:00:00+08:00')).toContain('T只节假日') // an ordinary Thursday morning: last night's holiday hours
+  expect(await names('2026-10-12T21:00:00+08:00')).not.toContain('T只节假日') // an ordinary Monday
+  // A record written before stations had spans (none in the document): the query lets it through, the hours decide.
+  const old = await save(base({ name: 'T旧记录-全天', longitude: 120.3203, latitude: 32.8679, hours: day('24小时') }))
+  await s.runtime.db.collection('stations').doc(old.id).update({ openSpans: s.runtime.db.command.remove() })
+  expect(await names('2026-12-02T23:30:00+08:00')).toContain('T旧记录-全天')
+})
+
 test('without a position: a district by name, open ones first; neither → the field named', async () => {
   const view = await nearby({ district: '320613' })
   expect(view.radiusM).toBeNull()

@@ -6,6 +6,8 @@ import { plan, type Plan, type SortSpec } from './planner'
 import { jsonPath } from './sql'
 import { forTable, type Row, type Store } from './store'
 
+/** The first ring a nearest-first read tries, in metres. */
+const FIRST_RING_M = 1_000
 /** How many documents the nearest-first read builds at a time, once their distances are known. */
 const NEAREST_CHUNK = 32
 /** A distance computed from SQL's reading of the coordinates may differ from JS's in the last bits: the cut is
@@ -157,54 +159,74 @@ export class QueryRunner {
       const sql = `SELECT rowid, doc FROM $TABLE WHERE rowid IN (${rowids.map(() => '?').join(', ')})`
       return new Map((this.store.statement(coll, sql).all(...rowids) as Row[]).map((r) => [r.rowid, r.doc]))
     }
-    this.options.trace?.(forTable(coll, p.points.sql), p.points.params)
-    // Rows as arrays: thousands of candidates in a wide box, and an object per row would cost more than the read.
-    const points = this.store.statement(coll, p.points.sql).raw(true).all(...p.points.params) as [rowid: number, x: unknown, y: unknown][]
-    // Insertion order (rowid), the order ties keep; a row both arms hold counts once.
-    points.sort((a, b) => a[0] - b[0])
-    const max = near.maxDistance === undefined ? Infinity : near.maxDistance * (1 + CUT_SLACK) + CUT_SLACK
-    const min = near.minDistance === undefined ? -Infinity : near.minDistance * (1 - CUT_SLACK) - CUT_SLACK
     type Ranked = { rowid: number; distance: number; doc?: JsObject }
-    const ranked: Ranked[] = []
-    const odd: number[] = []
-    let last = -1
-    for (const [rowid, x, y] of points) {
-      if (rowid === last) continue
-      last = rowid
-      const plain = typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 180 && Math.abs(y) <= 90
-      if (!plain) {
-        odd.push(rowid)
-        continue
-      }
-      const distance = distanceM(near.point, [x, y])
-      if (!(distance > max) && !(distance < min)) ranked.push({ rowid, distance })
-    }
-    if (odd.length) {
-      const texts = read(odd)
-      for (const rowid of odd) {
-        const doc = parseStored(texts.get(rowid)!)
-        const hit = exact(doc)
-        if (hit) ranked.push({ rowid, distance: hit.distance, doc })
-      }
-    }
     // nearestFirst's order with the rowid as the tie-break, by a plain key: a wide box sorts thousands.
     const key = (m: Ranked) => (Number.isNaN(m.distance) ? Infinity : m.distance)
     const order = (a: Ranked, b: Ranked) => key(a) - key(b) || a.rowid - b.rowid
-    ranked.sort(order)
-    const out: Ranked[] = []
-    for (let from = 0, size = Math.max(need, NEAREST_CHUNK); from < ranked.length && out.length < need; from += size, size *= 2) {
-      const chunk = ranked.slice(from, from + size)
-      const texts = read(chunk.filter((m) => !m.doc).map((m) => m.rowid))
-      for (const m of chunk) {
-        if (m.doc) out.push(m)
-        else if (possible(texts.get(m.rowid)!)) {
-          const doc = parseStored(texts.get(m.rowid)!)
-          const hit = exact(doc)
-          if (hit) out.push({ rowid: m.rowid, distance: hit.distance, doc })
+    /**
+     * The nearest `need` within `reach` (null: the near's own range) from one box's points. Inside a smaller reach
+     * every point within it is in its box, so what is found there is the true nearest; a NaN distance (odd data)
+     * belongs to no reach but the last.
+     */
+    const ring = (box: { sql: string; params: unknown[] }, reach: number | null): Ranked[] => {
+      const within = (d: number) => reach === null || d <= reach
+      this.options.trace?.(forTable(coll, box.sql), box.params)
+      // Rows as arrays: thousands of candidates in a wide box, and an object per row would cost more than the read.
+      const points = this.store.statement(coll, box.sql).raw(true).all(...box.params) as [rowid: number, x: unknown, y: unknown][]
+      // Insertion order (rowid), the order ties keep; a row both arms hold counts once.
+      points.sort((a, b) => a[0] - b[0])
+      const limit = reach ?? near.maxDistance
+      const max = limit === undefined ? Infinity : limit * (1 + CUT_SLACK) + CUT_SLACK
+      const min = near.minDistance === undefined ? -Infinity : near.minDistance * (1 - CUT_SLACK) - CUT_SLACK
+      const ranked: Ranked[] = []
+      const odd: number[] = []
+      let last = -1
+      for (const [rowid, x, y] of points) {
+        if (rowid === last) continue
+        last = rowid
+        const plain = typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 180 && Math.abs(y) <= 90
+        if (!plain) {
+          odd.push(rowid)
+          continue
         }
-        if (out.length >= need) break
+        const distance = distanceM(near.point, [x, y])
+        if (!(distance > max) && !(distance < min)) ranked.push({ rowid, distance })
       }
+      if (odd.length) {
+        const texts = read(odd)
+        for (const rowid of odd) {
+          const doc = parseStored(texts.get(rowid)!)
+          const hit = exact(doc)
+          if (hit && within(hit.distance)) ranked.push({ rowid, distance: hit.distance, doc })
+        }
+      }
+      ranked.sort(order)
+      const out: Ranked[] = []
+      for (let from = 0, size = Math.max(need, NEAREST_CHUNK); from < ranked.length && out.length < need; from += size, size *= 2) {
+        const chunk = ranked.slice(from, from + size)
+        const texts = read(chunk.filter((m) => !m.doc).map((m) => m.rowid))
+        for (const m of chunk) {
+          if (m.doc) out.push(m)
+          else if (possible(texts.get(m.rowid)!)) {
+            const doc = parseStored(texts.get(m.rowid)!)
+            const hit = exact(doc)
+            if (hit && within(hit.distance)) out.push({ rowid: m.rowid, distance: hit.distance, doc })
+          }
+          if (out.length >= need) break
+        }
+      }
+      return out
     }
+    // Rings from 1 km, four times wider each, to the near's own range: the nearest page of a city is found in a box
+    // of a few hundred points, not the tens of thousands a 50 km box can hold.
+    // (p.points exists only for a near with a maxDistance.)
+    for (let reach = FIRST_RING_M; reach < near.maxDistance!; reach *= 4) {
+      const box = this.plan(coll, p.filter, [], { ...near, maxDistance: reach }).points
+      if (!box) break
+      const found = ring(box, reach)
+      if (found.length >= need) return found.sort(order).map((m) => ({ doc: m.doc!, distance: m.distance }))
+    }
+    const out = ring(p.points, null)
     return out.sort(order).map((m) => ({ doc: m.doc!, distance: m.distance }))
   }
 

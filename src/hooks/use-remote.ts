@@ -1,4 +1,4 @@
-import { useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, toApiError } from '../api/api-error'
 
@@ -12,8 +12,11 @@ export interface Remote<T> {
 }
 
 /**
- * Data a page reads from a cloud function: fetched whenever the page is shown (a tab page stays mounted, so
- * coming back must refresh it) and `enabled` — e.g. once the session knows the caller may read it.
+ * Data a page reads from a cloud function: fetched once mounted and `enabled` (e.g. once the session knows the
+ * caller may read it), and again each time the page is shown after being hidden (a tab page stays mounted, so coming
+ * back must refresh it). Not on the page's first show: a part of a page that appears after it — a desk's section
+ * once the caller's districts are known — never receives that event, and waiting for it left such parts reading
+ * forever (驿站管理 opened directly, a correction's station).
  */
 export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remote<T> {
   const [data, setDataState] = useState<T | null>(null)
@@ -39,9 +42,18 @@ export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remot
     }
   }, [])
 
-  useDidShow(() => setShows((n) => n + 1))
+  // A show counts only after a hide: the show that goes with mounting is the mount's own fetch.
+  const hidden = useRef(false)
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (!hidden.current) return
+    hidden.current = false
+    setShows((n) => n + 1)
+  })
   useEffect(() => {
-    if (enabled && shows > 0) void reload()
+    if (enabled) void reload()
   }, [enabled, shows, reload])
 
   const setData = useCallback((update: (prev: T | null) => T | null) => setDataState(update), [])

@@ -1,7 +1,8 @@
 // Stand-in for `@tarojs/taro` in the jsdom component tests (jest maps the module here). The real H5
 // implementation needs a browser router and fails under jsdom. Each export is typed against the real
 // API so pages compile unchanged; add what a new page uses, nothing more.
-import { useEffect } from 'react'
+import { act } from '@testing-library/react'
+import { useEffect, useRef } from 'react'
 import type RealTaro from '@tarojs/taro'
 
 type Api = RealTaro.TaroStatic
@@ -38,6 +39,7 @@ export function resetTaroStub(params: Record<string, string> = {}): void {
   scrolls.length = 0
   pageDepth = 1
   routerParams = params
+  shownBefore = false
 }
 
 /** Sets the params useRouter/useLoad will see, keeping storage (the session) — e.g. to open a detail page. */
@@ -114,9 +116,37 @@ export const navigateBack: Api['navigateBack'] = (option) => {
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as Record<'WEAPP' | 'WEB', ReturnType<Api['getEnv']>>
 export const getEnv: Api['getEnv'] = () => ENV_TYPE.WEB
 
-// A rendered page counts as loaded and shown once, on mount.
+// A rendered page counts as loaded and shown once, on mount; leavePage and returnToPage hide and show it again.
+const pageListeners = { show: new Set<() => void>(), hide: new Set<() => void>() }
+let shownBefore = false
+/**
+ * From now on the page counts as shown already: a part mounted later gets no show on mount, as in Taro, where
+ * a page's show reaches only the hooks there when it happened.
+ */
+export function pageAlreadyShown(): void {
+  shownBefore = true
+}
+function pageHook(kind: 'show' | 'hide', callback: () => void, onMount: boolean) {
+  const latest = useRef(callback)
+  latest.current = callback
+  useEffect(() => {
+    if (onMount && !shownBefore) latest.current()
+    const listener = () => latest.current()
+    pageListeners[kind].add(listener)
+    return () => void pageListeners[kind].delete(listener)
+  }, [])
+}
 export const useLoad: Api['useLoad'] = (callback) => useEffect(() => callback(routerParams as never), [])
-export const useDidShow: Api['useDidShow'] = (callback) => useEffect(() => callback(), [])
+export const useDidShow: Api['useDidShow'] = (callback) => pageHook('show', callback, true)
+export const useDidHide: Api['useDidHide'] = (callback) => pageHook('hide', callback, false)
+/** Another page is opened over this one (its didHide). */
+export function leavePage(): void {
+  act(() => pageListeners.hide.forEach((f) => f()))
+}
+/** Back to this page (its didShow). */
+export function returnToPage(): void {
+  act(() => pageListeners.show.forEach((f) => f()))
+}
 export const useRouter: Api['useRouter'] = <P extends Partial<Record<string, string>>>() =>
   ({ params: routerParams, path: '' }) as RealTaro.RouterInfo<P>
 
@@ -129,6 +159,6 @@ export const cloud = {
 const Taro = {
   getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge, makePhoneCall, pageScrollTo,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack, getCurrentPages,
-  ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
+  ENV_TYPE, getEnv, useLoad, useDidShow, useDidHide, useRouter, cloud,
 }
 export default Taro

@@ -1,0 +1,53 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import { useState } from 'react'
+import { leavePage, pageAlreadyShown, resetTaroStub, returnToPage } from '../../test/support/taro-stub'
+import { useRemote } from './use-remote'
+
+/**
+ * useRemote with the page's show and hide as Taro sends them: a part of a page that appears after the page was shown
+ * (a desk's section once the caller's districts are known) reads at once — it never gets that first show — and a
+ * page shown again after being hidden reads again; a show without a hide does not read twice.
+ */
+let calls = 0
+const fetcher = async () => `第 ${++calls} 次`
+
+function Section() {
+  const r = useRemote(fetcher, true)
+  return <div>{r.data ?? '正在读取'}</div>
+}
+
+function Page() {
+  const [ready, setReady] = useState(false)
+  return (
+    <div>
+      <button onClick={() => setReady(true)}>ready</button>
+      {ready && <Section />}
+    </div>
+  )
+}
+
+beforeEach(() => {
+  resetTaroStub()
+  calls = 0
+})
+
+test('a section that appears after the page was shown reads at once, and once', async () => {
+  render(<Page />)
+  expect(calls).toBe(0)
+  pageAlreadyShown()
+  act(() => screen.getByText('ready').click())
+  await screen.findByText('第 1 次')
+  // The page shown again without having been hidden (a repeated event): no second read.
+  returnToPage()
+  await new Promise((r) => setTimeout(r, 20))
+  expect(calls).toBe(1)
+})
+
+test('a page shown again after another was opened over it reads again', async () => {
+  render(<Section />)
+  await screen.findByText('第 1 次')
+  leavePage()
+  returnToPage()
+  await waitFor(() => expect(screen.getByText('第 2 次')).toBeTruthy())
+  expect(calls).toBe(2)
+})

@@ -74,3 +74,12 @@ test('the week spans a query tests are open-now exactly, every minute of a week,
   expect(weekMinute(at('2026-10-02T01:00:00'), (d) => d === '2026-10-01')).toBeNull()
   expect(weekMinute(at('2026-10-03T01:00:00'), (d) => d === '2026-10-01')).not.toBeNull()
 })
+
+test('open all week but not on holidays: the closing day by name when it is days away, no countdown when none is near', () => {
+  const s = parseSchedule(Array(7).fill('24小时'), '休息')
+  if (!s.ok) throw new Error('hours')
+  const holiday = (d: string) => d === '2026-10-01'
+  expect(openState(s.schedule, at('2026-09-29T10:00:00'), holiday)).toEqual({ open: true, allDay: false, text: '营业中 · 周四 00:00 关门' })
+  expect(openState(s.schedule, at('2026-09-30T10:00:00'), holiday)).toEqual({ open: true, allDay: false, text: '营业中 · 今晚 24:00 关门' })
+  expect(openState(s.schedule, at('2026-11-10T10:00:00'), holiday)).toEqual({ open: true, allDay: false, text: '营业中 · 平日 24 小时' })
+})

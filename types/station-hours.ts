@@ -108,8 +108,12 @@ export function openState(s: WeekSchedule, now: Date, isHoliday: (date: string) 
   }
   const current = merged.find((sp) => sp.open <= minute && minute < sp.close)
   if (current) {
-    const dayWord = current.close > DAY_MIN ? (current.close > 2 * DAY_MIN ? '' : '明天 ') : ''
-    return { open: true, allDay: false, text: current.close - minute > 7 * DAY_MIN ? '营业中' : `营业中 · ${dayWord}${hhmm(current.close)} 关门` }
+    const closeDay = Math.floor(current.close / DAY_MIN)
+    const dayWord = closeDay === 0 ? '' : closeDay === 1 ? '明天 ' : `${WEEKDAY_LABELS[dayOf(ms, closeDay).weekday]} `
+    // Open all week round but not on holidays (24 h with holiday hours of its own): no closing time to count to.
+    if (current.close - minute > 7 * DAY_MIN) return { open: true, allDay: false, text: '营业中 · 平日 24 小时' }
+    if (current.close === DAY_MIN) return { open: true, allDay: false, text: '营业中 · 今晚 24:00 关门' }
+    return { open: true, allDay: false, text: `营业中 · ${dayWord}${hhmm(current.close)} 关门` }
   }
   const next = merged.find((sp) => sp.open > minute)
   if (!next) return { open: false, allDay: false, text: '暂不营业' }

@@ -126,6 +126,9 @@ export interface NearbyView {
   stations: StationCard[]
   /** How far the search reached, in metres (null by district). */
   radiusM: number | null
+  /** By district: how many stations matched, of which `stations` are the first (null nearby; absent in a view
+   * a phone kept from before). */
+  matched?: number | null
   /** When the answer was made: the app keeps it for a dead zone and says how old it is. */
   at: string
 }

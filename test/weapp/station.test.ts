@@ -36,7 +36,7 @@ test('the nearby list in the weapp: the reason before any location, 周小勇’
   // The filters are chips in words.
   expect(text).toContain('只看')
   expect(text).toContain('营业中')
-  expect(text).toContain('24小时')
+  expect(text).toContain('24 小时')
 
   // Declining keeps the list and drops the question.
   await page.tap('.action-button', 1)

@@ -36,6 +36,7 @@ const READ_MAX = 200
 /** What a card needs of a station (cardOf, keep): not the typed hours and the rest a staff member edits. */
 const CARD_FIELDS = { name: 1, type: 1, district: 1, address: 1, location: 1, phone: 1, services: 1, schedule: 1, status: 1, pausedUntil: 1 } as const
 const DEFAULT_LIMIT = 20
+const DISTRICT_LIMIT = 50
 
 /** A station shown now: paused ones whose date has come count as open again. */
 function visibleStatus(s: StationDoc, now: Date): 'open' | 'paused' | 'closed' {
@@ -92,7 +93,9 @@ export async function nearby(rt: Runtime, input: NearbyInput): Promise<NearbyVie
     const cards = (data as StationDoc[]).map((s) => ({ s, c: cardOf(s, now, null) })).filter(({ s, c }) => keep(c, s, now, input))
     // Open ones first, then by name: without a position there is no nearer.
     cards.sort((a, b) => Number(b.c.open.now) - Number(a.c.open.now) || a.c.name.localeCompare(b.c.name, 'zh-CN'))
-    return { stations: cards.slice(0, limit).map((x) => x.c), radiusM: null, at: now.toISOString() }
+    // A district's list is scrolled, not searched: all of a usual district's stations (up to the page's 50).
+    const shown = input.limit ?? DISTRICT_LIMIT
+    return { stations: cards.slice(0, shown).map((x) => x.c), radiusM: null, matched: cards.length, at: now.toISOString() }
   }
   const near = new rt.db.Geo.Point(input.longitude, input.latitude)
   const found: StationCard[] = []
@@ -125,7 +128,7 @@ export async function nearby(rt: Runtime, input: NearbyInput): Promise<NearbyVie
     size = Math.min(READ_MAX, Math.ceil(((limit - found.length) / share) * 1.25) + 1)
   }
   // How far it looked: all 50 km when it ran out of stations, else as far as the last station it read.
-  return { stations: found.slice(0, limit), radiusM: exhausted ? MAX_RADIUS_M : Math.ceil(from), at: now.toISOString() }
+  return { stations: found.slice(0, limit), radiusM: exhausted ? MAX_RADIUS_M : Math.ceil(from), matched: null, at: now.toISOString() }
 }
 
 /** One station's card with everything on it; public (a rider need not sign in to find a toilet). */

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { districtsOf } from '~types/regions'
-import { STATION_SERVICES, STATION_TYPES, type StationService, type StationType } from '~types/station.schema'
+import { STATION_SERVICE_LABELS, STATION_SERVICES, STATION_TYPE_LABELS, STATION_TYPES, type StationService, type StationType } from '~types/station.schema'
 import { DRAFT_PREFIX } from '../../../hooks/use-draft'
 
 /** What a rider filters by; kept across visits (someone who needs a charger tonight needs one tomorrow too). */
@@ -14,10 +14,15 @@ export interface StationFilters {
 }
 
 export const NANTONG = '320600'
-/** A visitor who is not signed in (no profile district) starts in Nantong, where the service began. */
-export const VISITOR_DISTRICT = districtsOf(NANTONG)[0].code
+/** A visitor who is not signed in (no profile district) starts in 南通崇川, the city centre where the service began. */
+export const VISITOR_DISTRICT = districtsOf(NANTONG).find((d) => d.name === '崇川区')!.code
 
 export const NO_FILTERS: StationFilters = { openNow: false, allDay: false, services: [], types: [] }
+
+/** The filters in words, as the chips say them: “营业中、热饭、司机之家”; empty without any. */
+export function filterWords(f: StationFilters): string {
+  return [...(f.openNow ? ['营业中'] : []), ...(f.allDay ? ['24 小时'] : []), ...f.services.map((s) => STATION_SERVICE_LABELS[s]), ...f.types.map((t) => STATION_TYPE_LABELS[t])].join('、')
+}
 
 // A device preference like 大字模式: nothing personal in it beyond a district, so it stays across sign-out.
 const FILTERS_KEY = 'nx.pref.station.filters'

@@ -22,8 +22,10 @@ export function StationRow({ station: s, n, onOpen }: { station: StationCard; n?
     <View className={`st-row${s.open.now ? '' : ' st-row--closed'}`} role="link" aria-label={rowLabel(s, n)} hoverClass="st-row--pressed" onClick={onOpen}>
       <View className="st-row__top">
         {n ? <Text className="st-row__num">{String(n)}</Text> : null}
-        <Text className="st-row__name">{s.name}</Text>
-        {s.distanceM !== null ? <Text className="st-row__dist">{distanceWords(s.distanceM)}</Text> : null}
+        <View className="st-row__head">
+          <Text className="st-row__name">{s.name}</Text>
+          {s.distanceM !== null ? <Text className="st-row__dist">{distanceWords(s.distanceM)}</Text> : null}
+        </View>
       </View>
       <Text className={`st-open ${s.open.now ? 'st-open--yes' : 'st-open--no'}`}>{openWords(s.open)}</Text>
       <Text className="st-row__line">{`${STATION_TYPE_LABELS[s.type]} · ${s.address}`}</Text>

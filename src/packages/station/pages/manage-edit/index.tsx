@@ -234,11 +234,14 @@ function StatusForm({ station: s, onChanged }: { station: StationDetail; onChang
       ) : null}
       {status === 'paused' ? <TextField label="哪天恢复开放" placeholder="如 2026-12-20" maxlength={12} value={until} onChange={setUntil} error={action.errors.until} hint="到这一天自动恢复开放" /> : null}
       {action.problem && !Object.keys(action.errors).length ? <Notice kind="warn">{action.problem}</Notice> : null}
-      <View className="sm-actions">
-        <ActionButton variant={status === 'closed' ? 'danger' : 'secondary'} disabled={!changed} busy={action.busy} busyText="正在保存…" onClick={() => void submit()}>
-          {status === 'open' ? '恢复开放' : status === 'paused' ? '暂停开放' : '停用驿站'}
-        </ActionButton>
-      </View>
+      {/* Open and left open: nothing to do here, so no button that reads 恢复开放. */}
+      {status === 'open' && s.status === 'open' ? null : (
+        <View className="sm-actions">
+          <ActionButton variant={status === 'closed' ? 'danger' : 'secondary'} disabled={!changed} busy={action.busy} busyText="正在保存…" onClick={() => void submit()}>
+            {status === 'open' ? '恢复开放' : status === 'paused' ? (s.status === 'paused' ? '保存暂停信息' : '暂停开放') : s.status === 'closed' ? '保存停用原因' : '停用驿站'}
+          </ActionButton>
+        </View>
+      )}
     </View>
   )
 }

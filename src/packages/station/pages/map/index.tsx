@@ -6,6 +6,7 @@ import { PageRoot } from '../../../../components/page-root'
 import { routes } from '../../../../routes'
 import { fromWords } from '../../lib/offline-results'
 import { readNearby, type SavedNearby } from '../../lib/offline'
+import { filterWords, readFilters } from '../../lib/prefs'
 import { StationPlot } from '../../lib/station-plot'
 import { openStation, StationRow } from '../../lib/station-row'
 import { ViewSwitch } from '../../lib/view-switch'
@@ -31,6 +32,8 @@ export default function MapPage() {
   const card = stations.find((s) => s.id === selected) ?? null
   const n = card ? stations.indexOf(card) + 1 : 0
   const old = saved ? Date.now() - saved.savedAt > 10 * 60_000 : false
+  // The list's filters apply here too: say which, or a map of one station reads as all there is.
+  const filtered = filterWords(readFilters())
 
   return (
     <PageRoot className="station-map">
@@ -44,7 +47,7 @@ export default function MapPage() {
       ) : (
         <>
           <Text className="st-results__count">
-            {`${stations.length} 个驿站，数字和列表里一样${me ? '' : '（按区县找的，没有您的位置）'}`}
+            {`${stations.length} 个驿站${filtered ? `（只看：${filtered}）` : ''}，数字和列表里一样${me ? '' : '（按区县找的，没有您的位置）'}`}
           </Text>
           {old ? <Text className="st-where__note">{`这是 ${ageWords(saved.savedAt)}的结果。${fromWords(saved)}。回到列表可以重新查。`}</Text> : null}
           <View className="st-mapbox">
@@ -59,7 +62,7 @@ export default function MapPage() {
           ) : stations.length ? (
             <Text className="st-where__note">点地图上的数字，看这个驿站的情况。</Text>
           ) : (
-            <Text className="st-where__note">这次没有找到驿站：回到列表，少选几个条件或换个区县。</Text>
+            <Text className="st-where__note">{filtered ? '没有符合条件的驿站：回到列表，少选几个条件试试。' : me ? '50 公里内没有登记的驿站：回到列表，可以按区县找。' : '这个区县还没有登记驿站：回到列表，换一个区县看看。'}</Text>
           )}
           {/* Every marker once more as a line: the map's content for a screen reader and for large text. */}
           <View className="st-index" role="list" aria-label="地图上的驿站">

@@ -92,15 +92,15 @@ test('declined location: the profile district’s stations, open ones first; the
   expect(screen.getAllByRole('link').every((r) => (r.textContent ?? '').includes('✓ ') && (r.textContent ?? '').includes('热饭'))).toBe(true)
 })
 
-test('a visitor who is not signed in starts in Nantong’s first district and can pick another; a browser without geolocation says so', async () => {
+test('a visitor who is not signed in starts in 南通崇川, the city centre, and can pick another; a browser without geolocation says so', async () => {
   signOut()
   render(<NearbyPage />)
-  expect(await screen.findByText('区县：南通市 通州区')).toBeTruthy()
+  expect(await screen.findByText('区县：南通市 崇川区')).toBeTruthy()
   // Agreeing on a browser that has no geolocation: said in words, and the district list stays.
   fireEvent.click(screen.getByText('同意，用我的位置'))
   expect(await screen.findByText('没有拿到位置（可能没开定位，或者信号不好），先按区县找。')).toBeTruthy()
   expect(located).toEqual([{ type: 'wgs84' }])
-  expect(screen.getByText('区县：南通市 通州区')).toBeTruthy()
+  expect(screen.getByText('区县：南通市 崇川区')).toBeTruthy()
   fireEvent.click(screen.getByText('换一个区县 ›'))
   fireEvent.click(screen.getByRole('radio', { name: '无锡市' }))
   fireEvent.click(screen.getByRole('radio', { name: '梁溪区' }))

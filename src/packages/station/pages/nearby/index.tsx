@@ -1,7 +1,7 @@
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { STATION_SERVICES, STATION_SERVICE_LABELS, STATION_TYPES, STATION_TYPE_LABELS, type StationCard, type StationService, type StationType } from '~types/station.schema'
+import { STATION_SERVICES, STATION_SERVICE_LABELS, STATION_TYPES, STATION_TYPE_LABELS, type NearbyView, type StationCard, type StationService, type StationType } from '~types/station.schema'
 import { CITIES, districtsOf, findDistrict, regionLabel } from '~types/regions'
 import { ActionButton } from '../../../../components/action-button'
 import { ChipGroup } from '../../../../components/chip-group'
@@ -24,7 +24,7 @@ const STALE_MS = 5 * 60_000
 
 const quickOptions = [
   { value: 'openNow', label: '营业中' },
-  { value: 'allDay', label: '24小时' },
+  { value: 'allDay', label: '24 小时' },
 ]
 const serviceOptions = STATION_SERVICES.map((s) => ({ value: s, label: STATION_SERVICE_LABELS[s] }))
 const typeOptions = STATION_TYPES.map((t) => ({ value: t, label: STATION_TYPE_LABELS[t] }))
@@ -179,14 +179,14 @@ export default function NearbyPage() {
           loadingText="正在找驿站…"
           empty={{
             when: (d) => d.stations.length === 0,
-            title: anyFilter ? '没有符合条件的驿站' : '这里还没有登记驿站',
-            text: anyFilter ? '少选几个条件试试。' : position ? '50 公里内没有找到；可以换一个区县看看。' : '换一个区县看看。',
+            title: anyFilter ? '没有符合条件的驿站' : position ? '50 公里内没有登记的驿站' : '这个区县还没有登记驿站',
+            text: anyFilter ? '少选几个条件试试。' : position ? '可以点上面的“不用位置，按区县找”，看看别的区县。' : '换一个区县看看。',
           }}
         >
           {(d) => (
             <View className="st-results">
               <Text className="st-results__count">
-                {result.from?.kind === 'position' ? `离您最近的 ${d.stations.length} 个，由近到远${farthest(d.stations)}` : `${d.stations.length} 个驿站，营业中的在前（没有位置，不能按远近排）`}
+                {result.from?.kind === 'position' ? `离您最近的 ${d.stations.length} 个，由近到远${farthest(d.stations)}` : districtCount(d)}
               </Text>
               <View role="list" aria-label="附近的驿站">
                 {d.stations.map((s, i) => (
@@ -206,6 +206,13 @@ export default function NearbyPage() {
       ) : null}
     </PageRoot>
   )
+}
+
+/** “38 个驿站，营业中的在前…”, or, when a district has more than the list holds, how many it has. */
+function districtCount(d: NearbyView): string {
+  const shown = d.stations.length
+  const head = d.matched && d.matched > shown ? `共 ${d.matched} 个驿站，先列 ${shown} 个` : `${shown} 个驿站`
+  return `${head}，营业中的在前（没有位置，不能按远近排）`
 }
 
 /** “，最远 12 公里”: how far the list reaches (the search widens to 50 km where stations are few). */

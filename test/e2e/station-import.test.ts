@@ -73,4 +73,11 @@ test('顾敏 imports a CSV with one bad row, sees it named, fixes the file and i
   await shot(desk, 'station-import-06-edit')
   await desk.getByRole('group', { name: '开放时间' }).scrollIntoViewIfNeeded()
   await shot(desk, 'station-import-07-edit-hours')
+
+  // A desk reloaded on 驿站管理 (a bookmark, F5): the list reads again — its part of the page appears after the
+  // page's show, and once waited for that show for ever.
+  await desk.goBack()
+  await list.getByRole('listitem', { name: `桃坞路暖心驿站${tag}` }).waitFor()
+  await desk.reload()
+  await desk.getByRole('list', { name: '驿站' }).getByRole('listitem', { name: `桃坞路暖心驿站${tag}` }).waitFor({ timeout: 10_000 })
 }, 90_000)

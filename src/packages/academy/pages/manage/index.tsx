@@ -8,6 +8,7 @@ import { regionLabel } from '~types/regions'
 import { api } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
 import { ActionButton } from '../../../../components/action-button'
+import { Pager } from '../../../../components/pager'
 import { ChipGroup } from '../../../../components/chip-group'
 import { DeskPage } from '../../../../components/desk-page'
 import { LoadState } from '../../../../components/load-state'
@@ -82,20 +83,7 @@ export default function ManagePage() {
                   <OfferRow key={o.id} offer={o} onChanged={() => void Promise.all([offers.reload(), figures.reload()])} />
                 ))}
               </View>
-              {d.total > d.pageSize ? (
-                <View className="staff-toolbar">
-                  {page > 1 ? (
-                    <ActionButton compact variant="secondary" onClick={() => setPage(page - 1)}>
-                      上一页
-                    </ActionButton>
-                  ) : null}
-                  {page * d.pageSize < d.total ? (
-                    <ActionButton compact variant="secondary" onClick={() => setPage(page + 1)}>
-                      下一页
-                    </ActionButton>
-                  ) : null}
-                </View>
-              ) : null}
+              <Pager page={page} total={d.total} pageSize={d.pageSize} onPage={setPage} />
             </>
           )}
         </LoadState>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { regionLabel } from '~types/regions'
 import { api } from '../../../../api/client'
 import { ActionButton } from '../../../../components/action-button'
+import { Pager } from '../../../../components/pager'
 import { ChipGroup } from '../../../../components/chip-group'
 import { DeskPage } from '../../../../components/desk-page'
 import { LoadState } from '../../../../components/load-state'
@@ -75,20 +76,7 @@ export default function TaskManagePage() {
                 <TaskCardView key={t.id} task={t} onOpen={() => go(`${routes.volunteerTaskSignups}?id=${encodeURIComponent(t.id)}`)} footer={countsWords(t.counts)} />
               ))}
             </View>
-            {d.total > d.pageSize ? (
-              <View className="task-toolbar">
-                {page > 1 ? (
-                  <ActionButton compact variant="secondary" onClick={() => setPage(page - 1)}>
-                    上一页
-                  </ActionButton>
-                ) : null}
-                {page * d.pageSize < d.total ? (
-                  <ActionButton compact variant="secondary" onClick={() => setPage(page + 1)}>
-                    下一页
-                  </ActionButton>
-                ) : null}
-              </View>
-            ) : null}
+            <Pager page={page} total={d.total} pageSize={d.pageSize} onPage={setPage} />
           </>
         )}
       </LoadState>

@@ -5,6 +5,7 @@ import { APPLICATION_KINDS, KINDS, QUEUE_ANY_STATUS, STATUSES, STATUS_LABELS, ty
 import { api } from '../../../../api/client'
 import { toApiError } from '../../../../api/api-error'
 import { ActionButton } from '../../../../components/action-button'
+import { Pager } from '../../../../components/pager'
 import { ChipGroup } from '../../../../components/chip-group'
 import { LoadState } from '../../../../components/load-state'
 import { Notice } from '../../../../components/notice'
@@ -253,7 +254,7 @@ export function Queue({ state }: { state: QueueState }) {
               <View aria-busy={queue.loading}>
                 <Text className="queue__count">{`共 ${q.total} 条${queue.loading ? ' · 正在刷新…' : ''}`}</Text>
                 <QueueList rows={q.rows} />
-                {q.total > q.pageSize ? <Pager page={q.page} pages={Math.ceil(q.total / q.pageSize)} onPage={setPage} /> : null}
+                <Pager page={q.page} total={q.total} pageSize={q.pageSize} onPage={setPage} />
               </View>
             )}
           </LoadState>
@@ -353,20 +354,6 @@ function QueueList({ rows }: { rows: QueueRow[] }) {
           <Text className="queue__summary">{r.summary}</Text>
         </View>
       ))}
-    </View>
-  )
-}
-
-function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
-  return (
-    <View className="pager" role="navigation" aria-label="翻页">
-      <ActionButton compact variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        上一页
-      </ActionButton>
-      <Text className="pager__where">{`第 ${page} / ${pages} 页`}</Text>
-      <ActionButton compact variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        下一页
-      </ActionButton>
     </View>
   )
 }

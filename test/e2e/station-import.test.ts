@@ -77,7 +77,7 @@ test('顾敏 imports a CSV with one bad row, sees it named, fixes the file and i
   // A desk reloaded on 驿站管理 (a bookmark, F5): the list reads again — its part of the page appears after the
   // page's show, and once waited for that show for ever.
   await desk.goBack()
-  await list.getByRole('listitem', { name: `桃坞路暖心驿站${tag}` }).waitFor()
+  await bee.waitFor()
   await desk.reload()
-  await desk.getByRole('list', { name: '驿站' }).getByRole('listitem', { name: `桃坞路暖心驿站${tag}` }).waitFor({ timeout: 10_000 })
+  await desk.getByRole('list', { name: '驿站' }).getByRole('listitem', { name: `濠河小蜜蜂驿站${tag}` }).waitFor({ timeout: 10_000 })
 }, 90_000)

@@ -1,6 +1,6 @@
 /**
  * 暖心驿站 (issue #11), in-process on the embedded engine: the nearby search with filters — the service itself
- * (geoNear widening 3/10/50 km, the filterable part in the query, open-now in code) — over Jiangsu's 7,300 stations
+ * (one geoNear within 50 km with a $limit of the page, the filterable part and open-now by week spans in the query, openState in code) — over Jiangsu's 7,300 stations
  * and over 100,000 (national scale: the same 7,300 in Jiangsu and the rest across China). Goal: p95 ≤ 20 ms, and the
  * two within 2× of each other. From random points in Jiangsu's cities; filters rotated: none, open now, open now +
  * 热饭 + 充电, 24 h, type. BENCH_STATION_RUNS (default 300).

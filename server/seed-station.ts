@@ -11,7 +11,7 @@ import type { StationInput, StationService, StationType } from '../types/station
  * audit lines would only bury the demo's real ones.
  *
  * Every seeded server has them, the test servers too: a test that needs to know every station near a point places its
- * own where the demo leaves empty — more than 60 km from every centre below (the nearby search widens to 50 km, the
+ * own where the demo leaves empty — more than 60 km from every centre below (the nearby search reaches 50 km, the
  * demo's points lie within about 5 km of their centre) — as test/integration/station.test.ts does in 东台.
  */
 const DISTRICTS: { code: string; centre: [number, number]; streets: string[] }[] = [

@@ -215,7 +215,7 @@ function districtCount(d: NearbyView): string {
   return `${head}，营业中的在前（没有位置，不能按远近排）`
 }
 
-/** “，最远 12 公里”: how far the list reaches (the search widens to 50 km where stations are few). */
+/** “，最远 12 公里”: how far the list reaches (the search reaches 50 km where stations are few). */
 function farthest(stations: readonly StationCard[]): string {
   const m = stations[stations.length - 1]?.distanceM
   return m ? `，最远 ${distanceWords(m)}` : ''

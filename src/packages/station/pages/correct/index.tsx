@@ -22,7 +22,7 @@ const LABELS: Record<string, string> = { kind: '哪里不对', note: '说一下�
 const kindOptions = CORRECTION_KINDS.map((k) => ({ value: k, label: CORRECTION_KIND_LABELS[k] }))
 
 const PLACEHOLDERS: Record<CorrectionDraft['kind'], string> = {
-  '': '如 晚上 9 点就关门了，不是 22:00',
+  '': '先选上面哪里不对，再说一下看到的情况',
   closed: '如 门口贴了通知，已经搬走了',
   hours: '如 晚上 9 点就关门了，不是 22:00',
   serviceMissing: '如 微波炉坏了，没法热饭',

@@ -1,6 +1,9 @@
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, toApiError } from '../api/api-error'
+
+/** A read this recent is fresh: a show does not repeat it. */
+const FRESH_MS = 1000
 
 export interface Remote<T> {
   data: T | null
@@ -13,10 +16,11 @@ export interface Remote<T> {
 
 /**
  * Data a page reads from a cloud function: fetched once mounted and `enabled` (e.g. once the session knows the
- * caller may read it), and again each time the page is shown after being hidden (a tab page stays mounted, so coming
- * back must refresh it). Not on the page's first show: a part of a page that appears after it — a desk's section
- * once the caller's districts are known — never receives that event, and waiting for it left such parts reading
- * forever (驿站管理 opened directly, a correction's station).
+ * caller may read it), and again each time the page is shown later (a tab page stays mounted, so coming back must
+ * refresh it) — not for the show that comes with mounting, within a second of it. Not waiting for a show: a part of a
+ * page that appears after the page's show never receives it, and waiting left such parts reading forever (驿站管理
+ * opened directly, a correction's station). (Listening for the page's hide instead made Taro's H5 router drop a
+ * page pushed by URL over an earlier copy of itself.)
  */
 export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remote<T> {
   const [data, setDataState] = useState<T | null>(null)
@@ -27,8 +31,11 @@ export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remot
   fetcherRef.current = fetcher
   // Only the latest request may write: a slow answer must not overwrite a newer one.
   const latest = useRef(0)
+  const mountedAt = useRef(Date.now())
+  const startedAt = useRef(0)
 
   const reload = useCallback(async () => {
+    startedAt.current = Date.now()
     const mine = ++latest.current
     setLoading(true)
     setError(null)
@@ -42,14 +49,9 @@ export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remot
     }
   }, [])
 
-  // A show counts only after a hide: the show that goes with mounting is the mount's own fetch.
-  const hidden = useRef(false)
-  useDidHide(() => {
-    hidden.current = true
-  })
+  // A show within a moment of mounting or of a read (the show that goes with mounting) reads nothing more.
   useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
+    if (Date.now() - Math.max(mountedAt.current, startedAt.current) < FRESH_MS) return
     setShows((n) => n + 1)
   })
   useEffect(() => {

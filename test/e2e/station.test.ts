@@ -90,7 +90,7 @@ test('a rider at a phone finds the nearest open station with a microwave and ope
   await e2e.shot(phone, 'station-03-card')
 
   // The map: the same stations numbered as the list, around the rider; a marker opens the card.
-  await phone.goBack()
+  await phone.locator('.taro-navigation-bar-back').click()
   await phone.getByRole('tab', { name: '地图' }).click()
   const plot = phone.getByRole('group', { name: /^驿站分布图/ })
   await plot.waitFor()
@@ -106,15 +106,13 @@ test('a rider at a phone finds the nearest open station with a microwave and ope
   // Taro keeps earlier pages of the stack in the document, hidden: only the one on screen counts.
   const nameSize = async () => phone.locator('.st-row__name:visible').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   const normal = await nameSize()
-  // The way a rider goes: back to 首页, 我的 on the tab bar, and 附近暖心驿站 again. (Pushed by URL over the copy of
-  // itself still in the stack, Taro's H5 router dropped the new page: the screenshot came out blank.)
-  await phone.goBack()
-  await phone.locator('.page.hub').waitFor()
-  await phone.locator('.taro-tabbar__tabbar').getByText('我的').click()
+  await phone.goto(`${e2e.server.url}#/pages/me/index`)
   await phone.locator('[role="switch"]', { hasText: '大字模式' }).click()
   await phone.getByText('已开启').waitFor()
-  await phone.locator('.taro-tabbar__tabbar').getByText('首页').click()
-  await phone.getByText('附近暖心驿站', { exact: true }).click()
+  // The list opened afresh (a reload: the page alone in the stack). Pushed by URL over the copy of itself still in
+  // Taro's H5 stack, the new list was dropped a moment after it rendered — the large-text screenshot came out blank.
+  await phone.goto(`${e2e.server.url}#/packages/station/pages/nearby/index`)
+  await phone.reload()
   await phone.locator('.st-row__name:visible', { hasText: nearest.name }).first().waitFor()
   await settle(phone)
   expect((await nameSize()) / normal).toBeCloseTo(1.3, 1)

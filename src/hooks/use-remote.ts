@@ -19,8 +19,7 @@ export interface Remote<T> {
  * caller may read it), and again each time the page is shown later (a tab page stays mounted, so coming back must
  * refresh it) — not for the show that comes with mounting, within a second of it. Not waiting for a show: a part of a
  * page that appears after the page's show never receives it, and waiting left such parts reading forever (驿站管理
- * opened directly, a correction's station). (Listening for the page's hide instead made Taro's H5 router drop a
- * page pushed by URL over an earlier copy of itself.)
+ * opened directly, a correction's station).
  */
 export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remote<T> {
   const [data, setDataState] = useState<T | null>(null)

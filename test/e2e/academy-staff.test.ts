@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { StaffOffersPage } from '~types/academy.contract'
 import type { ApplicationView, ReviewView } from '~types/application.schema'
 import { inZone } from '~types/time'
-import { desktopContext, e2eSession, phoneContext } from './browser'
+import { desktopContext, e2eSession, field, phoneContext } from './browser'
 
 /**
  * The academy's staff pages in a real browser: 顾敏 at a desk opens 学院课程管理 from the workbench, creates a skill
@@ -12,18 +12,11 @@ import { desktopContext, e2eSession, phoneContext } from './browser'
 const e2e = e2eSession()
 
 const TITLE = '快递员五级 周末速成班'
-const field = (page: Page | Locator, placeholder: string) => page.locator(`textarea[placeholder^="${placeholder}"], input[placeholder^="${placeholder}"]`)
 
 /** A screenshot without the toast over it (Taro H5's lasts 1.5 s). */
 async function shot(page: Page, name: string) {
   await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => getComputedStyle(t).display === 'none'))
   await e2e.shot(page, name)
-}
-
-async function signIn(page: Page, label: RegExp) {
-  await page.goto(e2e.server.url)
-  await page.getByText(label).click()
-  await page.locator('.page.hub').waitFor()
 }
 
 async function ok<T>(res: Promise<{ body: { ok: boolean; data?: unknown; error?: unknown } }>): Promise<T> {
@@ -36,7 +29,7 @@ test('顾敏 creates and publishes a course, records attendance, completes it an
   const today = inZone(new Date()).startOf('day')
   const day = (n: number) => today.add(n, 'day').format('YYYY-MM-DD')
   const desk = await (await desktopContext(e2e.browser)).newPage()
-  await signIn(desk, /^顾敏 · 工作人员/)
+  await e2e.signIn(desk, /^顾敏 · 工作人员/)
   await desk.getByText('工作台', { exact: true }).click()
   await desk.getByText('学院课程管理', { exact: true }).click()
   await desk.locator('.staff-figures').waitFor()
@@ -109,7 +102,7 @@ test('顾敏 creates and publishes a course, records attendance, completes it an
 
   // The same class page on a phone: one column, nothing cut off.
   const phone = await (await phoneContext(e2e.browser)).newPage()
-  await signIn(phone, /^顾敏 · 工作人员/)
+  await e2e.signIn(phone, /^顾敏 · 工作人员/)
   await phone.goto(`${e2e.server.url}#/packages/academy/pages/class/index?id=${offerId}`)
   await phone.locator('[aria-label="学员"] [role="listitem"]', { hasText: '周小勇' }).getByText(`证书编号 ${number!.slice(4)}`).waitFor()
   await shot(phone, 'academy-staff-07-class-phone')

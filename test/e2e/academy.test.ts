@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core'
 import { desktopContext, e2eSession, phoneContext } from './browser'
 
 /**
@@ -7,15 +6,9 @@ import { desktopContext, e2eSession, phoneContext } from './browser'
  */
 const e2e = e2eSession()
 
-async function signIn(page: Page, label: RegExp) {
-  await page.goto(e2e.server.url)
-  await page.getByText(label).click()
-  await page.locator('.page.hub').waitFor()
-}
-
 test('a rider finds an evening course and enrols; staff approve at a desk; 我的学习 shows it', async () => {
   const phone = await (await phoneContext(e2e.browser)).newPage()
-  await signIn(phone, /^周小勇/)
+  await e2e.signIn(phone, /^周小勇/)
   await phone.getByText('江海新才学院', { exact: true }).first().click()
   await phone.locator('.page.academy .offer').first().waitFor()
   await e2e.shot(phone, 'academy-01-catalogue')
@@ -31,7 +24,7 @@ test('a rider finds an evening course and enrols; staff approve at a desk; 我�
   await e2e.shot(phone, 'academy-03-enrolled')
 
   const desk = await (await desktopContext(e2e.browser)).newPage()
-  await signIn(desk, /^顾敏 · 工作人员/)
+  await e2e.signIn(desk, /^顾敏 · 工作人员/)
   await desk.getByText('工作台', { exact: true }).click()
   await desk.locator('[aria-label="审核队列"] [role="listitem"]', { hasText: '快递员四级（中级工）晚班' }).click()
   await desk.getByText('已占名额，批准后录取').waitFor()

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium'
 import { startTestServer } from '../support/server'
 
@@ -8,6 +8,9 @@ import { startTestServer } from '../support/server'
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' })
 }
+
+/** A text field or area by the start of its placeholder (Taro renders both as the native element inside). */
+export const field = (page: Page | Locator, placeholder: string) => page.locator(`textarea[placeholder^="${placeholder}"], input[placeholder^="${placeholder}"]`)
 
 export function desktopContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
@@ -46,6 +49,12 @@ export async function openSession(env: NodeJS.ProcessEnv = process.env) {
   return {
     server,
     browser,
+    /** Signs in as the demo person whose button matches `label`, and waits for 首页. */
+    async signIn(page: Page, label: RegExp) {
+      await page.goto(server.url)
+      await page.getByText(label).click()
+      await page.locator('.page.hub').waitFor()
+    },
     /** A screenshot once the page's transitions are over (Taro fades a new page in: mid-fade it is blank). */
     async shot(page: Page, name: string) {
       await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core'
-import { desktopContext, e2eSession, phoneContext } from './browser'
+import { desktopContext, e2eSession, field, phoneContext } from './browser'
 import { tinyPng } from '../support/files'
 
 /**
@@ -9,17 +8,10 @@ import { tinyPng } from '../support/files'
  */
 const e2e = e2eSession()
 
-const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder^="${placeholder}"], input[placeholder^="${placeholder}"]`)
-
-async function signIn(page: Page, label: RegExp) {
-  await page.goto(e2e.server.url)
-  await page.getByText(label).click()
-  await page.locator('.page.hub').waitFor()
-}
 
 test('a rider reports an injury at the roadside and adds a photo; staff approve it; the rider sees 已核定', async () => {
   const phone = await (await phoneContext(e2e.browser)).newPage()
-  await signIn(phone, /^周小勇/)
+  await e2e.signIn(phone, /^周小勇/)
   await phone.getByText('职业伤害保障', { exact: true }).first().click()
   await phone.locator('.page.insurance .scheme').first().waitFor()
   await phone.getByText('✓ 您有保障').waitFor()
@@ -49,7 +41,7 @@ test('a rider reports an injury at the roadside and adds a photo; staff approve 
   await e2e.shot(phone, 'insurance-04-evidence')
 
   const desk = await (await desktopContext(e2e.browser)).newPage()
-  await signIn(desk, /^顾敏 · 工作人员/)
+  await e2e.signIn(desk, /^顾敏 · 工作人员/)
   await desk.getByText('工作台', { exact: true }).click()
   await desk.locator('[aria-label="审核队列"] [role="listitem"]', { hasText: '崇川区工农路和青年路路口' }).click()
   await desk.getByText('✓ 已收到：现场照片或视频').waitFor()
@@ -64,7 +56,7 @@ test('a rider reports an injury at the roadside and adds a photo; staff approve 
 
   // 我的保障 at a desk reads as a centred column.
   const wide = await (await desktopContext(e2e.browser)).newPage()
-  await signIn(wide, /^周小勇/)
+  await e2e.signIn(wide, /^周小勇/)
   await wide.goto(`${e2e.server.url}#/packages/insurance/pages/index/index`)
   await wide.locator('.page.insurance .scheme').first().waitFor()
   await e2e.shot(wide, 'insurance-08-coverage-desk')

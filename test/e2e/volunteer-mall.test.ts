@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core'
 import type { Runtime } from '../../cloudfunctions/shared/core/context'
 import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
 import { openApplication } from '../../cloudfunctions/shared/workflow/open-application'
@@ -26,17 +25,11 @@ async function earnPoints(rt: Runtime) {
   }
 }
 
-async function signIn(page: Page, label: RegExp) {
-  await page.goto(e2e.server.url)
-  await page.getByText(label).click()
-  await page.locator('.page.hub').waitFor()
-}
-
 test('a rider redeems on the phone and sees the code; the desk types it and hands the reward over; the rider sees 已领取', async () => {
   await earnPoints(e2e.server.runtime)
 
   const phone = await (await phoneContext(e2e.browser)).newPage()
-  await signIn(phone, /^周小勇/)
+  await e2e.signIn(phone, /^周小勇/)
   await phone.getByText('志愿服务积分', { exact: true }).first().click()
   await phone.getByText('积分商城', { exact: true }).click()
   const swap = phone.locator('[role="listitem"][aria-label="免费换电一次"]')
@@ -55,7 +48,7 @@ test('a rider redeems on the phone and sees the code; the desk types it and hand
   await e2e.shot(phone, 'mall-03-code')
 
   const desk = await (await desktopContext(e2e.browser)).newPage()
-  await signIn(desk, /^顾敏 · 工作人员/)
+  await e2e.signIn(desk, /^顾敏 · 工作人员/)
   await desk.goto(`${e2e.server.url}#/packages/volunteer/pages/pickup/index`)
   await desk.locator('input[placeholder^="8 位数字"]').fill(shown.replace(' ', ''))
   await desk.getByRole('button', { name: '查询' }).click()

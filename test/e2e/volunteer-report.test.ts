@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core'
-import { desktopContext, e2eSession, phoneContext } from './browser'
+import { desktopContext, e2eSession, field, phoneContext } from './browser'
 import { tinyPng } from '../support/files'
 
 /**
@@ -10,13 +9,6 @@ import { tinyPng } from '../support/files'
  */
 const e2e = e2eSession()
 
-const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder^="${placeholder}"], input[placeholder^="${placeholder}"]`)
-
-async function signIn(page: Page, label: RegExp) {
-  await page.goto(e2e.server.url)
-  await page.getByText(label).click()
-  await page.locator('.page.hub').waitFor()
-}
 
 /** 崇川, by 南通大学 (WGS-84, as a browser reports it; the page converts it to GCJ-02). */
 const WHERE = { latitude: 31.9763, longitude: 120.8834 }
@@ -26,7 +18,7 @@ test('a rider reports a hazard with a photo at a red light; staff accept, forwar
   await context.grantPermissions(['geolocation'])
   await context.setGeolocation(WHERE)
   const phone = await context.newPage()
-  await signIn(phone, /^周小勇/)
+  await e2e.signIn(phone, /^周小勇/)
   await phone.getByText('志愿服务积分', { exact: true }).first().click()
   await phone.locator('.page.volunteer .vol-balance').waitFor()
   await phone.getByRole('link', { name: /^随手拍/ }).click()
@@ -62,7 +54,7 @@ test('a rider reports a hazard with a photo at a red light; staff accept, forwar
   expect(seconds).toBeLessThan(10)
 
   const desk = await (await desktopContext(e2e.browser)).newPage()
-  await signIn(desk, /^顾敏 · 工作人员/)
+  await e2e.signIn(desk, /^顾敏 · 工作人员/)
   await desk.getByText('工作台', { exact: true }).click()
   await desk.locator('[aria-label="审核队列"] [role="listitem"]', { hasText: caseNo }).click()
   // A hazard comes first in the queue, marked in words; the duplicate check has run (100 m, 24 h).

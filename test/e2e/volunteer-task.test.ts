@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core'
 import { inZone, ZONE } from '~types/time'
 import { findUserByOpenid } from '../../cloudfunctions/shared/user/user.repository'
 import { publishTask } from '../../cloudfunctions/shared/volunteer/task.service'
 import { wgs84ToGcj02 } from '~types/geo'
-import { desktopContext, e2eSession, phoneContext } from './browser'
+import { desktopContext, e2eSession, field, phoneContext } from './browser'
 
 /**
  * 志愿服务认领 in a real browser: a rider on a phone (390×844) signs up for a task under way, tries to check in from
@@ -13,13 +12,6 @@ import { desktopContext, e2eSession, phoneContext } from './browser'
  */
 const e2e = e2eSession()
 
-const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder^="${placeholder}"], input[placeholder^="${placeholder}"]`)
-
-async function signIn(page: Page, label: RegExp) {
-  await page.goto(e2e.server.url)
-  await page.getByText(label).click()
-  await page.locator('.page.hub').waitFor()
-}
 
 /** 崇川区实验小学 (WGS-84, as the browser reports it); the task's place is the same spot in GCJ-02. */
 const AT = { latitude: 31.9876, longitude: 120.8891 }
@@ -45,7 +37,7 @@ test('a rider signs up, is refused 2 km away, checks in with the code; staff con
   await context.grantPermissions(['geolocation'])
   await context.setGeolocation(FAR)
   const phone = await context.newPage()
-  await signIn(phone, /^周小勇/)
+  await e2e.signIn(phone, /^周小勇/)
   await phone.getByText('志愿服务积分', { exact: true }).first().click()
   await phone.locator('.page.volunteer .vol-balance').waitFor()
   await phone.getByRole('link', { name: /^志愿服务\s*报名区县/ }).click()
@@ -71,7 +63,7 @@ test('a rider signs up, is refused 2 km away, checks in with the code; staff con
   await e2e.shot(phone, 'volunteer-task-04-checked-in')
 
   const desk = await (await desktopContext(e2e.browser)).newPage()
-  await signIn(desk, /^顾敏 · 工作人员/)
+  await e2e.signIn(desk, /^顾敏 · 工作人员/)
   await desk.goto(`${e2e.server.url}/#/packages/volunteer/pages/task-signups/index?id=${encodeURIComponent(task.id)}`)
   await desk.getByText(task.code, { exact: true }).waitFor()
   const row = desk.getByRole('listitem', { name: '周小勇' })

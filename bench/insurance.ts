@@ -13,10 +13,10 @@ import { findUserByOpenid } from '../cloudfunctions/shared/user/user.repository'
 import { approve, startReview } from '../cloudfunctions/shared/workflow/review.service'
 import { openLocalRuntime } from '../server/local-runtime'
 import { seedDemoData } from '../server/seed'
+import { pct } from './lib/percentile'
 
 const RUNS = Number(process.env.BENCH_INSURANCE_RUNS ?? 200)
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
 
 void (async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-'))

@@ -13,13 +13,13 @@ import { parseSchedule, isAllDay, weekSpans } from '../types/station-hours'
 import { nearby } from '../cloudfunctions/shared/station/search.service'
 import { STATIONS, type StationDoc } from '../cloudfunctions/shared/station/station.doc'
 import { openLocalRuntime } from '../server/local-runtime'
+import { pct } from './lib/percentile'
 
 const RUNS = Number(process.env.BENCH_STATION_RUNS ?? 300)
 const JIANGSU = 7_300
 const NATIONAL = 100_000
 const BATCH = 1000
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
 
 // A seeded generator: both databases get the same Jiangsu stations, every run the same points.
 function rng(seed: number) {

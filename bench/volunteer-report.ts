@@ -22,6 +22,7 @@ import { openLocalRuntime } from '../server/local-runtime'
 import { seedDemoData } from '../server/seed'
 import { tinyPng } from '../server/demo-files'
 import { inZone } from '../types/time'
+import { pct } from './lib/percentile'
 
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 200)
 const POINTS = Number(process.env.BENCH_REPORT_POINTS ?? 20_000)
@@ -29,7 +30,6 @@ const MONTH = Number(process.env.BENCH_REPORT_MONTH ?? 3_000)
 const BATCH = 1000
 const CENTRE = { longitude: 120.89, latitude: 31.98 }
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
 const ms = (xs: number[]) => `p50 ${pct(xs, 0.5).toFixed(2)} ms · p95 ${pct(xs, 0.95).toFixed(2)} ms`
 
 void (async () => {

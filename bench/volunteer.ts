@@ -17,13 +17,13 @@ import type { UserDoc } from '../cloudfunctions/shared/user/user.doc'
 import { checkLedger, leaderboard, myAccount, myLedger } from '../cloudfunctions/shared/volunteer/account.service'
 import { ACCOUNTS, ENTRIES, MONTHLY, entryIdOf, monthOf, monthlyIdOf, post, type AccountDoc, type EntryDoc, type MonthlyDoc } from '../cloudfunctions/shared/volunteer/ledger'
 import { openLocalRuntime } from '../server/local-runtime'
+import { pct } from './lib/percentile'
 
 const RUNS = Number(process.env.BENCH_VOLUNTEER_RUNS ?? 200)
 const SIZE = Number(process.env.BENCH_VOLUNTEER_SIZE ?? 100_000)
 const DISTRICT = '320613'
 const BATCH = 1000
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]
 
 const userOf = (id: string, district = DISTRICT) =>
   ({ _id: id, openid: `o-${id}`, createdAt: new Date(), updatedAt: new Date(), consents: [], roles: { admin: false, staff: [] }, profile: { realName: '测试', districtCode: district } }) as unknown as UserDoc

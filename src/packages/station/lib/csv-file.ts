@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { FileLink } from '~types/file.schema'
 import { ApiError } from '../../../api/api-error'
 import { uploadFile, type PickedFile } from '../../../api/upload'
+import { downloadBlob } from '../../../lib/download'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -48,15 +49,7 @@ export async function saveCsvLink(link: FileLink, fileName: string): Promise<'do
   if (!isWeapp) {
     const res = await fetch(url).catch(() => null)
     if (!res?.ok) throw new ApiError('NETWORK', '网络不太好，文件没有下载下来，请再试一次')
-    const blobUrl = URL.createObjectURL(await res.blob())
-    const a = document.createElement('a')
-    a.href = blobUrl
-    a.download = fileName
-    a.style.display = 'none'
-    document.body.appendChild(a)
-    a.click()
-    document.body.removeChild(a)
-    setTimeout(() => URL.revokeObjectURL(blobUrl), 1000)
+    downloadBlob(fileName, await res.blob())
     return 'downloaded'
   }
   const got = await Taro.downloadFile({ url }).catch(() => null)

@@ -2,6 +2,7 @@ import type { QueueRow } from '~types/application.schema'
 import type { QueueInput } from '~types/application.schema'
 import type * as z from 'zod/mini'
 import { api } from '../../../api/client'
+import { downloadBlob } from '../../../lib/download'
 
 /** At most this many pages (of 20) go into one export: enough for any district's backlog, bounded for the browser. */
 export const EXPORT_MAX_PAGES = 50
@@ -24,14 +25,5 @@ export async function fetchAllRows(filter: QueueFilter): Promise<{ rows: QueueRo
 
 /** H5 only: hand the text to the browser as a file download. */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  document.body.removeChild(a)
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  downloadBlob(fileName, new Blob([text], { type }))
 }

@@ -46,7 +46,6 @@ async function read(who: string | null, fileId: string): Promise<Response | stri
   const link = await linkFor(who, fileId)
   return link.body.ok ? fetch(`${s.url}${link.body.data.url}`) : link.body.error.code
 }
-const bytesOf = async (res: Response | string) => (typeof res === 'string' ? res : Buffer.from(await res.arrayBuffer()))
 
 describe('uploading an attachment', () => {
   it('stores a PNG with the type sniffed from its bytes and a cleaned name', async () => {

@@ -1,6 +1,5 @@
 import type { ApplicationView, QueueFigures, QueuePage, QueueRow, ReviewView } from '~types/application.schema'
 import type { FileLink } from '~types/file.schema'
-import type { LegalAidInput } from '~types/legal-aid.schema'
 import type { MessageView } from '~types/inbox.schema'
 import { runScheduledOnce } from '../../server/scheduler'
 import { okData, WAGES_REQUEST } from '../support/requests'

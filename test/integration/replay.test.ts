@@ -1,5 +1,4 @@
 import type { ApplicationView, ReviewView } from '~types/application.schema'
-import type { LegalAidInput } from '~types/legal-aid.schema'
 import type { StaffCandidate } from '~types/user.schema'
 import { okData, WAGES_REQUEST } from '../support/requests'
 import { startTestServer, type TestServer } from '../support/server'

@@ -86,7 +86,7 @@ test('public holidays use the holiday hours', async () => {
 
 test('open-now in the query: a holiday and the morning after are left to the hours in code; a station saved before the week spans is still judged', async () => {
   // Closed every weekday, open on public holidays 20:00–02:00: the weekly spans say closed, the holiday hours open.
-  const h = await save(base({ name: 'T只节假日', longitude: 120.3204, latitude: 32.8679, hours: day('休息'), holidayHours: '20:00-02:00' }))
+  await save(base({ name: 'T只节假日', longitude: 120.3204, latitude: 32.8679, hours: day('休息'), holidayHours: '20:00-02:00' }))
   const names = async (at: string) => {
     clock = new Date(at)
     return (await nearby({ ...HERE, openNow: true })).stations.map((st) => st.name)

@@ -1,5 +1,4 @@
 import { academyContract } from '~types/academy.contract'
-import { AppError } from '../core/app-error'
 import { defineFunction, recordsReplay } from '../core/define-function'
 import { addCertificate, issueCertificates, verifyCertificate } from './certificate.service'
 import { enrol } from './enrolment.submit'

@@ -3,7 +3,6 @@ import { parseStored, type JsObject } from './codec'
 import { invalidParam } from './errors'
 import { byDistance, distanceM, requireGeoIndex, valueAt, type Near } from './geo'
 import { plan, type Plan, type SortSpec } from './planner'
-import { jsonPath } from './sql'
 import { forTable, type Row, type Store } from './store'
 
 /** The first ring a nearest-first read tries, in metres. */

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import { inputByPlaceholder, typeInto } from '../../../../../test/support/taro-events'
 import { getStorageSync, resetTaroStub, setRouterParams, toasts } from '../../../../../test/support/taro-stub'
 import { api } from '../../../../api/client'

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { getStorageSync, navigations, resetTaroStub, setRouterParams, setStorageSync } from '../../../../../test/support/taro-stub'
-import { signInDemo, signOut } from '../../../../store/session'
+import { signOut } from '../../../../store/session'
 import { wgs84ToGcj02 } from '~types/geo'
 import { hoursAllWeek, offset, stationInput, unique, withStations } from '../../lib/testing'
 import StationDetailPage from '../detail/index'

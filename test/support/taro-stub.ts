@@ -116,8 +116,8 @@ export const navigateBack: Api['navigateBack'] = (option) => {
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as Record<'WEAPP' | 'WEB', ReturnType<Api['getEnv']>>
 export const getEnv: Api['getEnv'] = () => ENV_TYPE.WEB
 
-// A rendered page counts as loaded and shown once, on mount; leavePage and returnToPage hide and show it again.
-const pageListeners = { show: new Set<() => void>(), hide: new Set<() => void>() }
+// A rendered page counts as loaded and shown once, on mount; returnToPage shows it again.
+const showListeners = new Set<() => void>()
 let shownBefore = false
 /**
  * From now on the page counts as shown already: a part mounted later gets no show on mount, as in Taro, where
@@ -126,26 +126,21 @@ let shownBefore = false
 export function pageAlreadyShown(): void {
   shownBefore = true
 }
-function pageHook(kind: 'show' | 'hide', callback: () => void, onMount: boolean) {
+function showHook(callback: () => void) {
   const latest = useRef(callback)
   latest.current = callback
   useEffect(() => {
-    if (onMount && !shownBefore) latest.current()
+    if (!shownBefore) latest.current()
     const listener = () => latest.current()
-    pageListeners[kind].add(listener)
-    return () => void pageListeners[kind].delete(listener)
+    showListeners.add(listener)
+    return () => void showListeners.delete(listener)
   }, [])
 }
 export const useLoad: Api['useLoad'] = (callback) => useEffect(() => callback(routerParams as never), [])
-export const useDidShow: Api['useDidShow'] = (callback) => pageHook('show', callback, true)
-export const useDidHide: Api['useDidHide'] = (callback) => pageHook('hide', callback, false)
-/** Another page is opened over this one (its didHide). */
-export function leavePage(): void {
-  act(() => pageListeners.hide.forEach((f) => f()))
-}
+export const useDidShow: Api['useDidShow'] = (callback) => showHook(callback)
 /** Back to this page (its didShow). */
 export function returnToPage(): void {
-  act(() => pageListeners.show.forEach((f) => f()))
+  act(() => showListeners.forEach((f) => f()))
 }
 export const useRouter: Api['useRouter'] = <P extends Partial<Record<string, string>>>() =>
   ({ params: routerParams, path: '' }) as RealTaro.RouterInfo<P>
@@ -159,6 +154,6 @@ export const cloud = {
 const Taro = {
   getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync, showToast, showModal, setTabBarBadge, removeTabBarBadge, makePhoneCall, pageScrollTo,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack, getCurrentPages,
-  ENV_TYPE, getEnv, useLoad, useDidShow, useDidHide, useRouter, cloud,
+  ENV_TYPE, getEnv, useLoad, useDidShow, useRouter, cloud,
 }
 export default Taro

@@ -24,16 +24,19 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 export default function MapPage() {
   const [saved, setSaved] = useState<SavedNearby | null>(readNearby)
   const [selected, setSelected] = useState<string | null>(null)
-  // Back from a station's page or the list: the list may have searched again meanwhile.
-  useDidShow(() => setSaved(readNearby()))
+  // The list's filters apply here too: say which, or a map of one station reads as all there is.
+  const [filtered, setFiltered] = useState(() => filterWords(readFilters()))
+  // Back from a station's page or the list: the list may have searched again meanwhile, with other filters.
+  useDidShow(() => {
+    setSaved(readNearby())
+    setFiltered(filterWords(readFilters()))
+  })
 
   const stations = saved?.view.stations ?? []
   const me = saved?.from.kind === 'position' ? saved.from.at : null
   const card = stations.find((s) => s.id === selected) ?? null
   const n = card ? stations.indexOf(card) + 1 : 0
   const old = saved ? Date.now() - saved.savedAt > 10 * 60_000 : false
-  // The list's filters apply here too: say which, or a map of one station reads as all there is.
-  const filtered = filterWords(readFilters())
 
   return (
     <PageRoot className="station-map">

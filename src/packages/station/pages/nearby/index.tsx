@@ -11,7 +11,7 @@ import { currentPosition, type LngLat } from '../../../../lib/position'
 import { restoreSession, useSession } from '../../../../store/session'
 import { OfflineResults } from '../../lib/offline-results'
 import type { SearchFrom } from '../../lib/offline'
-import { NANTONG, readConsent, readFilters, VISITOR_DISTRICT, writeConsent, writeFilters, type LocationConsent, type StationFilters } from '../../lib/prefs'
+import { filterWords, NANTONG, NO_FILTERS, readConsent, readFilters, VISITOR_DISTRICT, writeConsent, writeFilters, type LocationConsent, type StationFilters } from '../../lib/prefs'
 import { openStation, StationRow } from '../../lib/station-row'
 import { useNearby } from '../../lib/use-nearby'
 import { ViewSwitch } from '../../lib/view-switch'
@@ -100,7 +100,7 @@ export default function NearbyPage() {
   }
   const anyFilter = filters.openNow || filters.allDay || filters.services.length > 0 || filters.types.length > 0
   const clearFilters = () => setFilters({ openNow: false, allDay: false, services: [], types: [] })
-  const moreSummary = [...filters.services.map((s) => STATION_SERVICE_LABELS[s]), ...filters.types.map((t) => STATION_TYPE_LABELS[t])].join('、')
+  const moreSummary = filterWords({ ...NO_FILTERS, services: filters.services, types: filters.types })
 
   return (
     <PageRoot className="station-nearby">
